@@ -1,0 +1,124 @@
+import { Command, CommanderError, Option } from "commander";
+import { check } from "../commands/check.js";
+import { generate } from "../commands/generate.js";
+import { inventory } from "../commands/inventory.js";
+import type { Output } from "../commands/io.js";
+import { write } from "../commands/write.js";
+import { EXIT_INTERNAL, EXIT_USAGE, SchemagateError } from "../errors.js";
+
+export interface CliContext {
+  readonly cwd: string;
+  readonly output: Output;
+}
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0   success
+  1   drift (check) or errors in the definitions, each printed as path:line:col
+  2   usage or configuration error
+  70  internal error (a bug in schemagate)`;
+
+/** Parses `argv` (without node and script) and runs the command; resolves to the exit code. */
+export async function runCli(argv: readonly string[], context: CliContext): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(context, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    if (error instanceof SchemagateError) {
+      context.output.stderr(`schemagate: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    context.output.stderr(
+      `schemagate: internal error; nothing was written. This is a bug: please report it with the command and the input that caused it.\n${detail}\n`,
+    );
+    return EXIT_INTERNAL;
+  }
+}
+
+function buildProgram(context: CliContext, setExitCode: (code: number) => void): Command {
+  const common = (options: { verbose?: boolean }) => ({ cwd: context.cwd, output: context.output, verbose: options.verbose });
+  const run = (work: Promise<number>) => work.then(setExitCode);
+  const verbose = () => new Option("--verbose", "print per-stage timings to stderr");
+  const input = () => new Option("--input <path>", "folder or .ts file with the definitions (default: \"input\" in schemagate.config.json)");
+  const experimental = () => new Option("--experimental", "emit the experimental audience (everything) instead of the stable one");
+
+  const program = new Command("schemagate")
+    .description(
+      "Declare a JSON-RPC protocol once in TypeScript, mark what is experimental, and generate stable and\nexperimental TypeScript and JSON Schema, checked in CI.",
+    )
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => context.output.stdout(text),
+      writeErr: (text) => context.output.stderr(text),
+    })
+    .showHelpAfterError("(run with --help for usage)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ schemagate generate-json-schema --input schema.ts --out schemas     any .ts file, markers or not
+  $ schemagate generate-ts --out types --experimental                   input from schemagate.config.json
+  $ schemagate write && schemagate write --experimental                 regenerate generated/ (both audiences)
+  $ schemagate check                                                    fail CI when generated/ drifted
+  $ schemagate inventory                                                what is experimental, and why
+${EXIT_CODES_HELP}`,
+    );
+
+  program
+    .command("generate-ts")
+    .description("emit TypeScript types (one file per type, index.ts, envelope unions) into a folder")
+    .requiredOption("--out <dir>", "output folder (created; replaced if schemagate made it)")
+    .addOption(experimental())
+    .option("--prettier <bin>", "format the output with this prettier executable (run without a shell)")
+    .addOption(input())
+    .addOption(verbose())
+    .addHelpText("after", "\nExample:\n  $ schemagate generate-ts --input protocol-defs --out src/generated --prettier node_modules/.bin/prettier")
+    .action((options) => run(generate("typescript", { ...common(options), ...options })));
+
+  program
+    .command("generate-json-schema")
+    .description("emit draft-07 JSON Schema (per method type, envelopes, bundles) into a folder")
+    .requiredOption("--out <dir>", "output folder (created; replaced if schemagate made it)")
+    .addOption(experimental())
+    .addOption(input())
+    .addOption(verbose())
+    .addHelpText("after", "\nExample:\n  $ schemagate generate-json-schema --input schema.ts --out schemas")
+    .action((options) => run(generate("json", { ...common(options), ...options })));
+
+  program
+    .command("write")
+    .description("regenerate one audience's tree and the inventory in the managed folder named by schemagate.config.json")
+    .addOption(experimental())
+    .addOption(verbose())
+    .addHelpText(
+      "after",
+      "\nWrites typescript/ and json/ (stable) or experimental/typescript/ and experimental/json/,\nplus experimental-inventory.json, atomically; the other audience's files are kept.\n\nExample:\n  $ schemagate write && schemagate write --experimental",
+    )
+    .action((options) => run(write({ ...common(options), experimental: options.experimental })));
+
+  program
+    .command("check")
+    .description("compare the managed folder with a fresh generation of both audiences; exit 1 and print a diff on drift")
+    .addOption(verbose())
+    .addHelpText("after", "\nExample (CI):\n  $ schemagate check")
+    .action((options) => run(check(common(options))));
+
+  program
+    .command("inventory")
+    .description("list every experimental method, type, field and member with its reason and location")
+    .option("--json", "print the inventory JSON that the runtime gate reads")
+    .addOption(input())
+    .addOption(verbose())
+    .addHelpText("after", "\nExample:\n  $ schemagate inventory --input protocol-defs")
+    .action((options) => run(inventory({ ...common(options), ...options })));
+
+  return program;
+}

@@ -1,0 +1,63 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { resolveInputConfig } from "../config.js";
+import { UsageError } from "../errors.js";
+import { writeManagedTree } from "../output/tree.js";
+import { generateAudience, loadModel, type Format } from "../pipeline.js";
+import { reportDiagnostics, withTimings, type CommonOptions } from "./io.js";
+
+export interface GenerateOptions extends CommonOptions {
+  readonly out: string;
+  readonly input?: string;
+  readonly experimental?: boolean;
+  /** A prettier executable to format the emitted TypeScript (run without a shell). */
+  readonly prettier?: string;
+}
+
+const COMMAND_NAME: Record<Format, string> = { typescript: "generate-ts", json: "generate-json-schema" };
+const PRETTIER_TIMEOUT_MS = 120_000;
+
+/** `generate-ts` and `generate-json-schema`: one audience, one format, into a folder schemagate manages. */
+export async function generate(format: Format, options: GenerateOptions): Promise<number> {
+  return withTimings(options, async (timings) => {
+    const config = await resolveInputConfig(options.cwd, options.input);
+    const { model, diagnostics } = await loadModel(config, timings);
+    reportDiagnostics(diagnostics, config, options);
+    if (!model) return 1;
+    const audience = options.experimental ? "experimental" : "stable";
+    const generated = generateAudience(
+      model,
+      audience,
+      { formats: [format], bundleName: config.bundleName, regenerateCommand: `schemagate ${COMMAND_NAME[format]}` },
+      timings,
+    );
+    const prefix = `${format}/`;
+    const files = new Map([...generated].map(([file, contents]) => [file.slice(prefix.length), contents]));
+    const out = path.resolve(options.cwd, options.out);
+    const prettier = options.prettier;
+    await timings.time("write", () =>
+      writeManagedTree(out, files, prettier ? { beforeSwap: (folder) => runPrettier(prettier, folder) } : {}),
+    );
+    options.output.stdout(`wrote ${files.size} ${audience} files to ${path.relative(options.cwd, out) || "."}\n`);
+    return 0;
+  });
+}
+
+async function runPrettier(binary: string, folder: string): Promise<void> {
+  try {
+    await promisify(execFile)(binary, ["--write", "--log-level", "warn", "."], {
+      cwd: folder,
+      timeout: PRETTIER_TIMEOUT_MS,
+      shell: false,
+    });
+  } catch (error) {
+    const failure = error as NodeJS.ErrnoException & { stderr?: string; killed?: boolean };
+    const reason = failure.code === "ENOENT"
+      ? "not found"
+      : failure.killed
+        ? `timed out after ${PRETTIER_TIMEOUT_MS / 1000} s`
+        : (failure.stderr?.trim() || failure.message);
+    throw new UsageError(`--prettier ${binary} failed (${reason}); nothing was written`);
+  }
+}

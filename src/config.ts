@@ -1,0 +1,86 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { UsageError } from "./errors.js";
+
+export const CONFIG_FILE = "schemagate.config.json";
+
+/** `schemagate.config.json`, with paths made absolute against its folder. */
+export interface Config {
+  /** The folder holding the config file: paths in artifacts are relative to it. */
+  readonly baseDir: string;
+  readonly input: string;
+  readonly output: string;
+  readonly bundleName: string;
+  /** Named in generated headers and in `check`'s fix hint; `--experimental` is appended for that audience. */
+  readonly regenerateCommand: string;
+  /** Where the settings came from, for messages. */
+  readonly file?: string;
+}
+
+const SETTINGS = {
+  input: "folder or .ts file holding the definitions",
+  output: "managed output folder (default: generated)",
+  bundleName: "name of the JSON Schema bundle (default: schema)",
+  regenerateCommand: "command named in headers and in check's hint (default: npx schemagate write)",
+} as const;
+
+const DEFAULTS = { output: "generated", bundleName: "schema", regenerateCommand: "npx schemagate write" };
+
+/** Finds the nearest config file from `cwd` upwards; undefined when there is none. */
+export async function findConfig(cwd: string): Promise<Config | undefined> {
+  for (let folder = path.resolve(cwd); ; folder = path.dirname(folder)) {
+    const file = path.join(folder, CONFIG_FILE);
+    const text = await readFile(file, "utf8").catch(() => undefined);
+    if (text !== undefined) return parseConfig(text, file);
+    if (path.dirname(folder) === folder) return undefined;
+  }
+}
+
+export function parseConfig(text: string, file: string): Config {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${file}: not valid JSON (${(error as Error).message})`);
+  }
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new UsageError(`${file}: must be a JSON object`);
+  const settings = raw as Record<string, unknown>;
+  for (const [key, value] of Object.entries(settings)) {
+    if (key === "$schema") continue;
+    if (!Object.hasOwn(SETTINGS, key)) {
+      const known = Object.entries(SETTINGS).map(([name, meaning]) => `  ${name}: ${meaning}`).join("\n");
+      throw new UsageError(`${file}: unknown setting "${key}"; the settings are:\n${known}`);
+    }
+    if (typeof value !== "string" || value.trim() === "") throw new UsageError(`${file}: "${key}" must be a non-empty string`);
+  }
+  if (settings.bundleName !== undefined && !/^[\w.-]+$/.test(settings.bundleName as string)) {
+    throw new UsageError(`${file}: "bundleName" may hold only letters, digits, "_", "." and "-"`);
+  }
+  if (settings.input === undefined) throw new UsageError(`${file}: "input" is required (${SETTINGS.input})`);
+  const baseDir = path.dirname(file);
+  const value = (key: keyof typeof DEFAULTS) => (settings[key] as string | undefined) ?? DEFAULTS[key];
+  return {
+    baseDir,
+    file,
+    input: path.resolve(baseDir, settings.input as string),
+    output: path.resolve(baseDir, value("output")),
+    bundleName: value("bundleName"),
+    regenerateCommand: value("regenerateCommand"),
+  };
+}
+
+/**
+ * Settings for commands that take `--input`: the flag wins over the config;
+ * without a config, artifact paths are relative to the input's folder, so the
+ * output does not depend on the current directory.
+ */
+export async function resolveInputConfig(cwd: string, input: string | undefined): Promise<Config> {
+  const config = await findConfig(cwd);
+  if (input === undefined) {
+    if (!config) throw new UsageError(`no input: pass --input PATH or create ${CONFIG_FILE} with an "input" setting`);
+    return config;
+  }
+  const absolute = path.resolve(cwd, input);
+  if (config) return { ...config, input: absolute };
+  return { baseDir: path.dirname(absolute), input: absolute, ...DEFAULTS, output: path.resolve(cwd, DEFAULTS.output) };
+}

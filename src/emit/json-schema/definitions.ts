@@ -1,0 +1,76 @@
+import type { Model } from "../../model/types.js";
+import { compareStrings, type DeclarationLookup } from "../lookup.js";
+import { namespaceKey, namespaceNames } from "../namespaces.js";
+import type { Definitions, JsonSchema } from "./schema.js";
+
+/** Where a declaration sits under `definitions`, as a list of keys. */
+export type DefinitionPath = readonly string[];
+
+/**
+ * The nested layout shared by the bundle and the per-type files: a declaration's
+ * namespace segments, then its name (`definitions.v2.Thread`). A namespace named
+ * like a declaration of its parent becomes `<segment>_ns` (see `namespaceNames`).
+ */
+export function nestedPaths(model: Model, lookup: DeclarationLookup): (id: string) => DefinitionPath {
+  const names = namespaceNames(model, (segment) => segment);
+  return (id) => {
+    const declaration = lookup.get(id);
+    const namespace = declaration.namespace.map((_, i) => names.get(namespaceKey(declaration.namespace.slice(0, i + 1)))!);
+    return [...namespace, declaration.name];
+  };
+}
+
+/** `#/definitions/a/b` as a URI fragment: JSON Pointer escapes, then percent-encoding. */
+export function definitionRef(path: DefinitionPath): string {
+  const segments = path.map((key) => encodeURIComponent(key.replaceAll("~", "~0").replaceAll("/", "~1")));
+  return `#/definitions/${segments.join("/")}`;
+}
+
+interface Tree {
+  readonly schemas: Map<string, JsonSchema>;
+  readonly children: Map<string, Tree>;
+}
+
+/** A `definitions` object holding each schema at its path; keys sorted at every level. */
+export function nestDefinitions(entries: Iterable<readonly [DefinitionPath, JsonSchema]>): Definitions {
+  const root: Tree = { schemas: new Map(), children: new Map() };
+  for (const [path, schema] of entries) {
+    let tree = root;
+    for (const key of path.slice(0, -1)) {
+      let child = tree.children.get(key);
+      if (!child) tree.children.set(key, (child = { schemas: new Map(), children: new Map() }));
+      tree = child;
+    }
+    tree.schemas.set(path[path.length - 1]!, schema);
+  }
+  return toDefinitions(root);
+}
+
+function toDefinitions(tree: Tree): Definitions {
+  const keys = [...new Set([...tree.schemas.keys(), ...tree.children.keys()])].sort(compareStrings);
+  return Object.fromEntries(
+    keys.map((key) => {
+      const schema = tree.schemas.get(key);
+      const child = tree.children.get(key);
+      if (schema && child) throw new Error(`emit: definitions key "${key}" is both a declaration and a namespace`);
+      return [key, schema ?? toDefinitions(child!)];
+    }),
+  );
+}
+
+/**
+ * Ids reachable from `start` through the references the emitted schemas make.
+ * Not the model's references: an intersection inlines the objects it names, so
+ * those need no definition of their own.
+ */
+export function referenceClosure(references: ReadonlyMap<string, readonly string[]>, start: Iterable<string>): Set<string> {
+  const seen = new Set<string>();
+  const stack = [...start];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    stack.push(...(references.get(id) ?? []));
+  }
+  return seen;
+}

@@ -1,0 +1,105 @@
+import type { Declaration, Model } from "../../model/types.js";
+import { rootIds } from "../../model/walk.js";
+import { serializeJson } from "../../output/serialize.js";
+import { compareStrings, declarationLookup, type DeclarationLookup } from "../lookup.js";
+import { listNamespaces, namespaceKey } from "../namespaces.js";
+import { definitionRef, nestDefinitions, nestedPaths, referenceClosure, type DefinitionPath } from "./definitions.js";
+import { DRAFT_07, withoutRefSiblings, type JsonSchema } from "./schema.js";
+import { declarationSchema } from "./type-schema.js";
+
+export interface JsonSchemaOptions {
+  /** Names the bundles: `<bundleName>.schemas.json`, `<bundleName>.v2.schemas.json`. */
+  readonly bundleName: string;
+}
+
+/**
+ * Draft-07 JSON Schema for an (already filtered) model:
+ * - `<namespace folders>/<Name>.json` per root declaration (see `rootIds`), with
+ *   the definitions it reaches nested like the bundle's;
+ * - `<bundleName>.schemas.json` with every declaration under `definitions`,
+ *   namespaces nested (`definitions.v2.Thread`);
+ * - `<bundleName>.<ns>.schemas.json` per namespace holding declarations: its
+ *   declarations and what they reach, flat under `definitions`.
+ * Every `$ref` resolves inside its own file. The map is sorted by path.
+ */
+export function emitJsonSchema(model: Model, options: JsonSchemaOptions): Map<string, string> {
+  const lookup = declarationLookup(model);
+  const nestedPath = nestedPaths(model, lookup);
+  const nested = convertDeclarations(model.declarations, lookup, (id) => definitionRef(nestedPath(id)));
+  const references = new Map([...nested].map(([id, converted]) => [id, converted.references]));
+  const nestedDefinitions = (ids: Iterable<string>) =>
+    nestDefinitions([...ids].map((id) => [nestedPath(id), nested.get(id)!.schema] as const));
+
+  const files = new Map<string, JsonSchema>();
+  for (const id of rootIds(model)) {
+    const declaration = lookup.get(id);
+    const { schema, references: direct } = nested.get(id)!;
+    const definitions = nestedDefinitions(referenceClosure(references, direct));
+    files.set(
+      [...declaration.namespace, `${declaration.name}.json`].join("/"),
+      withoutRefSiblings(schema, {
+        $schema: DRAFT_07,
+        title: declaration.name,
+        ...(Object.keys(definitions).length > 0 && { definitions }),
+      }),
+    );
+  }
+  files.set(`${options.bundleName}.schemas.json`, {
+    $schema: DRAFT_07,
+    title: options.bundleName,
+    definitions: nestedDefinitions(nested.keys()),
+  });
+  for (const namespace of listNamespaces(model).filter((namespace) => namespace.length > 0)) {
+    const own = model.declarations.filter((declaration) => namespaceKey(declaration.namespace) === namespaceKey(namespace));
+    if (own.length === 0) continue;
+    const title = `${options.bundleName}.${namespace.join(".")}`;
+    files.set(`${title}.schemas.json`, flatBundle(title, own, references, lookup));
+  }
+  return new Map(
+    [...files].sort(([a], [b]) => compareStrings(a, b)).map(([path, schema]) => [path, serializeJson(schema)]),
+  );
+}
+
+interface Converted {
+  readonly schema: JsonSchema;
+  /** Ids the schema's `$ref`s name, in first-use order. */
+  readonly references: readonly string[];
+}
+
+function convertDeclarations(
+  declarations: readonly Declaration[],
+  lookup: DeclarationLookup,
+  refFor: (id: string) => string,
+): Map<string, Converted> {
+  return new Map(
+    declarations.map((declaration) => {
+      const references = new Set<string>();
+      const ref = (id: string): string => {
+        references.add(id);
+        return refFor(id);
+      };
+      return [declaration.id, { schema: declarationSchema(declaration, { lookup, ref }), references: [...references] }];
+    }),
+  );
+}
+
+/**
+ * One namespace's declarations and everything they reach, flat under
+ * `definitions`. Keys: the namespace's own declarations by name, others by id
+ * ("RequestId", "v1.Foo"). A root declaration named like one of the namespace's
+ * own is keyed ".<Name>": no id starts with a dot, so that key is always free.
+ */
+function flatBundle(
+  title: string,
+  own: readonly Declaration[],
+  references: ReadonlyMap<string, readonly string[]>,
+  lookup: DeclarationLookup,
+): JsonSchema {
+  const ownIds = new Set(own.map((declaration) => declaration.id));
+  const ownNames = new Set(own.map((declaration) => declaration.name));
+  const keyOf = (id: string): string => (ownIds.has(id) ? lookup.get(id).name : ownNames.has(id) ? `.${id}` : id);
+  const closure = [...referenceClosure(references, ownIds)].map((id) => lookup.get(id));
+  const converted = convertDeclarations(closure, lookup, (id) => definitionRef([keyOf(id)]));
+  const entries = [...converted].map(([id, { schema }]): [DefinitionPath, JsonSchema] => [[keyOf(id)], schema]);
+  return { $schema: DRAFT_07, title, definitions: nestDefinitions(entries) };
+}

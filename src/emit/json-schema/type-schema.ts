@@ -1,0 +1,90 @@
+import { assertNever, type Declaration, type PrimitiveName, type TypeNode, type UnionMember } from "../../model/types.js";
+import { hasDocs } from "../docs.js";
+import { distinct, type DeclarationLookup } from "../lookup.js";
+import { flattenUnion } from "../union.js";
+import { withDocs } from "./docs.js";
+import { constSchema, literalSetSchema } from "./literals.js";
+import { closedObjectSchema, intersectionSchema } from "./object-schema.js";
+import type { JsonSchema, JsonType } from "./schema.js";
+
+export interface SchemaContext {
+  readonly lookup: DeclarationLookup;
+  /** The `$ref` string for a declaration id (the caller may record the reference). */
+  readonly ref: (id: string) => string;
+}
+
+/** The schema of a declaration, its docs applied. */
+export function declarationSchema(declaration: Declaration, context: SchemaContext): JsonSchema {
+  switch (declaration.kind) {
+    case "alias":
+      return withDocs(typeSchema(declaration.type, context), declaration.docs);
+    case "enum":
+      return withDocs(
+        literalSetSchema(declaration.members.map((member) => ({ value: member.value, docs: member.docs }))),
+        declaration.docs,
+      );
+    default:
+      return assertNever(declaration);
+  }
+}
+
+export function typeSchema(type: TypeNode, context: SchemaContext): JsonSchema {
+  switch (type.kind) {
+    case "primitive":
+      return primitiveSchema(type.name);
+    case "literal":
+      return constSchema(type.value);
+    case "ref":
+      return { $ref: context.ref(type.target) };
+    case "array":
+      return { type: "array", items: typeSchema(type.element, context) };
+    case "tuple":
+      return tupleSchema(type.elements, context);
+    case "map":
+      return { type: "object", additionalProperties: typeSchema(type.value, context) };
+    case "object":
+      return closedObjectSchema([type], context);
+    case "union":
+      return unionSchema(type.members, context);
+    case "intersection":
+      return intersectionSchema(type, context);
+    default:
+      return assertNever(type);
+  }
+}
+
+function primitiveSchema(name: PrimitiveName): JsonSchema {
+  return name === "unknown" ? {} : { type: name };
+}
+
+/** Fixed length: Ajv's strictTuples wants `minItems` and `maxItems`; draft-07 forbids an empty `items` array. */
+function tupleSchema(elements: readonly TypeNode[], context: SchemaContext): JsonSchema {
+  if (elements.length === 0) return { type: "array", maxItems: 0 };
+  const items = elements.map((element) => typeSchema(element, context));
+  return { type: "array", items, minItems: items.length, maxItems: items.length };
+}
+
+/**
+ * Literals (and null) become an enum; undocumented primitives a `type` (one type,
+ * or one type plus null); anything else, including `X | null`, an `anyOf` in
+ * member order. `unknown` absorbs the whole union.
+ */
+function unionSchema(members: readonly UnionMember[], context: SchemaContext): JsonSchema {
+  const flat = flattenUnion(members);
+  if (flat.some(({ type }) => type.kind === "primitive" && type.name === "unknown")) return {};
+  if (flat.length === 1) return withDocs(typeSchema(flat[0]!.type, context), flat[0]!.docs);
+  const literals = flat.map(({ type, docs }) =>
+    type.kind === "literal" ? { value: type.value, docs } : type.kind === "primitive" && type.name === "null" ? { value: null, docs } : undefined,
+  );
+  // Also the empty union, which nothing satisfies.
+  if (literals.every((item) => item !== undefined)) return literalSetSchema(literals);
+
+  const primitives = flat.map(({ type }) => (type.kind === "primitive" ? (type.name as JsonType) : undefined));
+  if (!flat.some(({ docs }) => hasDocs(docs)) && primitives.every((name) => name !== undefined)) {
+    const types = distinct(primitives);
+    const valueTypes = types.filter((type) => type !== "null");
+    if (types.length === 1) return { type: types[0]! };
+    if (valueTypes.length === 1) return { type: [valueTypes[0]!, "null"] };
+  }
+  return { anyOf: flat.map(({ type, docs }) => withDocs(typeSchema(type, context), docs)) };
+}

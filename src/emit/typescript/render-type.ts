@@ -1,0 +1,155 @@
+import { assertNever, type Docs, type TypeNode } from "../../model/types.js";
+import { flattenUnion } from "../union.js";
+import { propertyKey } from "./identifiers.js";
+import { hasDocs } from "../docs.js";
+import { jsDocLines } from "./jsdoc.js";
+
+/** What rendering needs to know about the file it renders into. */
+export interface RenderContext {
+  /** Local (possibly aliased) name of a referenced declaration. */
+  readonly nameOf: (id: string) => string;
+  /** Type parameter of mapped types, chosen so it shadows no local name. */
+  readonly mappedKey: string;
+}
+
+/** One alternative of a union: rendered at a given indentation, with optional docs. */
+export interface UnionItem {
+  readonly render: (indent: string) => string;
+  readonly docs?: Docs;
+}
+
+/** Unions longer than this on one line are laid out one member per line. */
+const MAX_UNION_LINE = 80;
+
+/**
+ * TypeScript text for `type`. `indent` is the indentation of the line the text
+ * starts on; nested lines are indented relative to it. A multi-line union starts
+ * with "\n" so the caller can put it right after `=` or `:`.
+ */
+export function renderType(type: TypeNode, context: RenderContext, indent: string): string {
+  switch (type.kind) {
+    case "primitive":
+      return type.name;
+    case "literal":
+      return JSON.stringify(type.value);
+    case "ref":
+      return context.nameOf(type.target);
+    case "array":
+      return `${parenthesize(type.element, "array", context, indent)}[]`;
+    case "tuple":
+      return `[${type.elements.map((element) => renderType(element, context, indent)).join(", ")}]`;
+    case "map":
+      return `{ [${context.mappedKey} in string]?:${spaced(renderType(type.value, context, indent))} }`;
+    case "object":
+      return renderObject(type, context, indent);
+    case "union":
+      return renderUnion(
+        flattenUnion(type.members).map((member) => ({
+          render: (at) => renderType(member.type, context, at),
+          docs: member.docs,
+        })),
+        indent,
+      );
+    case "intersection":
+      return renderIntersection(type.members, context, indent);
+    default:
+      return assertNever(type);
+  }
+}
+
+/** `A | B` on one line, or one `| member` per line (with member docs) when long, documented or multi-line. */
+export function renderUnion(items: readonly UnionItem[], indent: string): string {
+  if (items.length === 0) return "never";
+  if (items.length === 1) return items[0]!.render(indent);
+  const oneLine = items.map((item) => item.render(indent));
+  const multiline =
+    items.some((item) => item.docs !== undefined && hasDocs(item.docs)) ||
+    oneLine.some((text) => text.includes("\n")) ||
+    oneLine.join(" | ").length > MAX_UNION_LINE;
+  if (!multiline) return oneLine.join(" | ");
+  const memberIndent = `${indent}  `;
+  return items
+    .map((item) => {
+      const docs = item.docs ? jsDocLines(item.docs, memberIndent) : [];
+      // Members start after "| ", so their own nested lines sit two columns further in.
+      return [...docs, `${memberIndent}| ${item.render(`${memberIndent}  `)}`].map((line) => `\n${line}`).join("");
+    })
+    .join("");
+}
+
+/** " text", or the text itself when it starts on its own line. */
+export function spaced(text: string): string {
+  return text.startsWith("\n") ? text : ` ${text}`;
+}
+
+function renderObject(type: Extract<TypeNode, { kind: "object" }>, context: RenderContext, indent: string): string {
+  const inner = `${indent}  `;
+  const lines: string[] = [];
+  for (const property of type.properties) {
+    lines.push(...jsDocLines(property.docs, inner));
+    const key = propertyKey(property.name) + (property.optional ? "?" : "");
+    lines.push(`${inner}${key}:${spaced(renderType(property.type, context, inner))};`);
+  }
+  if (type.additional) {
+    lines.push(`${inner}[key: string]:${spaced(renderIndexValue(type, type.additional, context, inner))};`);
+  }
+  // A closed object with no properties: `{}` would accept any non-null value.
+  if (lines.length === 0) return "{ [key: string]: never }";
+  return `{\n${lines.join("\n")}\n${indent}}`;
+}
+
+/**
+ * An index signature must admit every named property's type (undefined included
+ * for optional ones), so its value is widened with them; duplicates are dropped.
+ */
+function renderIndexValue(
+  type: Extract<TypeNode, { kind: "object" }>,
+  additional: TypeNode,
+  context: RenderContext,
+  indent: string,
+): string {
+  const types = [additional, ...type.properties.map((property) => property.type)].flatMap((member) =>
+    member.kind === "union" ? flattenUnion(member.members).map((flat) => flat.type) : [member],
+  );
+  const items = new Map<string, UnionItem>();
+  for (const member of types) {
+    items.set(renderType(member, context, indent), { render: (at) => renderType(member, context, at) });
+  }
+  if (type.properties.some((property) => property.optional)) items.set("undefined", { render: () => "undefined" });
+  if (items.has("unknown")) return "unknown";
+  return renderUnion([...items.values()], indent);
+}
+
+function renderIntersection(members: readonly TypeNode[], context: RenderContext, indent: string): string {
+  if (members.length === 0) return "unknown";
+  return members
+    .map((member) =>
+      // `{}` adds nothing to an intersection, where the closed `{ [key: string]: never }` would empty it.
+      member.kind === "object" && member.properties.length === 0 && !member.additional
+        ? "{}"
+        : parenthesize(member, "intersection", context, indent),
+    )
+    .join(" & ");
+}
+
+type Binding = "atom" | "intersection" | "union";
+
+/** How loosely `type`'s rendering binds, to know where parentheses are needed. */
+function binding(type: TypeNode): Binding {
+  if (type.kind === "union") {
+    const members = flattenUnion(type.members);
+    return members.length === 1 ? binding(members[0]!.type) : members.length === 0 ? "atom" : "union";
+  }
+  if (type.kind === "intersection") {
+    return type.members.length === 1 ? binding(type.members[0]!) : type.members.length === 0 ? "atom" : "intersection";
+  }
+  return "atom";
+}
+
+function parenthesize(type: TypeNode, within: "array" | "intersection", context: RenderContext, indent: string): string {
+  const text = renderType(type, context, indent);
+  const kind = binding(type);
+  const needed = within === "array" ? kind !== "atom" : kind === "union";
+  if (!needed) return text;
+  return text.startsWith("\n") ? `(${text}\n${indent})` : `(${text})`;
+}

@@ -1,0 +1,11 @@
+/** Programmatic API: the same typed functions the CLI calls. */
+export { check } from "./commands/check.js";
+export { generate } from "./commands/generate.js";
+export { inventory } from "./commands/inventory.js";
+export { write } from "./commands/write.js";
+export type { Output, CommonOptions } from "./commands/io.js";
+export { runCli } from "./cli/program.js";
+export type * from "./model/types.js";
+export type * from "./model/inventory-types.js";
+export type { Diagnostic } from "./diagnostics/diagnostic.js";
+export { DIAGNOSTIC_CODES } from "./diagnostics/codes.js";

@@ -1,0 +1,119 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { UsageError } from "../errors.js";
+
+/** One input file, already decoded. */
+export interface SourceText {
+  /** POSIX path relative to the base folder: the name used in every location. */
+  readonly path: string;
+  readonly text: string;
+  /** Folder segments between the input root and the file: its namespace. */
+  readonly namespace: readonly string[];
+}
+
+export interface InputSet {
+  /** POSIX path of the input root relative to the base folder. */
+  readonly root: string;
+  /** Sorted by path, so later stages never see the file system's order. */
+  readonly files: readonly SourceText[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const SOURCE_EXTENSIONS = [".ts", ".mts", ".cts"];
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+export function toPosix(relative: string): string {
+  return relative.split(path.sep).join("/");
+}
+
+/**
+ * Reads a folder of `.ts` files (recursively, skipping node_modules and dot
+ * folders) or one `.ts` file. Paths are made relative to `baseDir`, so the
+ * locations in artifacts do not depend on the current directory.
+ */
+export async function readInputs(inputPath: string, baseDir: string): Promise<InputSet> {
+  const info = await stat(inputPath).catch(() => undefined);
+  if (!info) throw new UsageError(`input not found: ${inputPath}`);
+  const root = toPosix(path.relative(baseDir, inputPath)) || ".";
+  const rootDir = info.isDirectory() ? inputPath : path.dirname(inputPath);
+  const absoluteFiles = info.isDirectory() ? await listSourceFiles(inputPath) : [inputPath];
+  const files: SourceText[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const absolute of absoluteFiles) {
+    const relative = toPosix(path.relative(baseDir, absolute));
+    const decoded = await readSource(absolute, relative);
+    if ("diagnostic" in decoded) {
+      diagnostics.push(decoded.diagnostic);
+      continue;
+    }
+    const folder = path.relative(rootDir, path.dirname(absolute));
+    const namespace = folder === "" ? [] : folder.split(path.sep);
+    files.push({ path: relative, text: decoded.text, namespace });
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (absoluteFiles.length === 0) {
+    diagnostics.push(
+      createDiagnostic("no-declarations", `no .ts files found under ${root}`, { file: root, line: 1, column: 1 }),
+    );
+  }
+  return { root, files, diagnostics };
+}
+
+async function listSourceFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  const found: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) found.push(...(await listSourceFiles(full)));
+    else if (SOURCE_EXTENSIONS.some((extension) => entry.name.endsWith(extension))) found.push(full);
+  }
+  return found;
+}
+
+async function readSource(absolute: string, relative: string): Promise<{ text: string } | { diagnostic: Diagnostic }> {
+  const at = { file: relative, line: 1, column: 1 };
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(absolute);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? "read failed";
+    return { diagnostic: createDiagnostic("unreadable-input", `cannot read file (${reason})`, at) };
+  }
+  try {
+    return { text: utf8.decode(bytes).replace(/^\uFEFF/, "") };
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    const before = new TextDecoder("utf-8").decode(bytes.subarray(0, offset));
+    const lines = before.split("\n");
+    const location = { file: relative, line: lines.length, column: lines[lines.length - 1]!.length + 1 };
+    return {
+      diagnostic: createDiagnostic("unreadable-input", `file is not valid UTF-8 (bad byte at offset ${offset})`, location),
+    };
+  }
+}
+
+function firstInvalidUtf8(bytes: Buffer): number {
+  let low = 0;
+  let high = bytes.length;
+  // Binary search on the longest valid prefix (a cut inside a sequence is also invalid, so step back up to 3 bytes).
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (isValidPrefix(bytes.subarray(0, middle))) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+function isValidPrefix(prefix: Buffer): boolean {
+  for (let trim = 0; trim <= 3 && trim <= prefix.length; trim++) {
+    try {
+      utf8.decode(prefix.subarray(0, prefix.length - trim));
+      return true;
+    } catch {
+      // try a shorter cut
+    }
+  }
+  return false;
+}

@@ -1,0 +1,82 @@
+import { compareStrings } from "../diagnostics/diagnostic.js";
+import type { Declaration, Method, MethodDirection, Model, Property, TypeNode } from "./types.js";
+
+/** The JSON-RPC message unions generated per direction, e.g. `ClientRequest`. */
+export const ENVELOPE_NAME = {
+  clientRequest: "ClientRequest",
+  clientNotification: "ClientNotification",
+  serverRequest: "ServerRequest",
+  serverNotification: "ServerNotification",
+} as const satisfies Record<MethodDirection, string>;
+
+export const ENVELOPE_NAMES = Object.values(ENVELOPE_NAME);
+export const REQUEST_ID = "RequestId";
+
+const NO_TAGS = {};
+const isRequest = (direction: MethodDirection) => direction === "clientRequest" || direction === "serverRequest";
+
+/**
+ * Adds the envelope unions (`{ method; id; params }` per method) and, when a
+ * request exists and the definitions declare none, `RequestId`. Runs on an
+ * already filtered model, so each audience gets envelopes of its own methods.
+ */
+export function addEnvelopes(model: Model): Model {
+  const added: Declaration[] = [];
+  const hasRequestId = model.declarations.some((declaration) => declaration.id === REQUEST_ID);
+  const firstRequest = model.methods.find((method) => isRequest(method.direction));
+  if (firstRequest && !hasRequestId) {
+    added.push({
+      kind: "alias",
+      id: REQUEST_ID,
+      name: REQUEST_ID,
+      namespace: [],
+      docs: { description: "A JSON-RPC request id.", tags: NO_TAGS },
+      location: firstRequest.location,
+      type: {
+        kind: "union",
+        members: [
+          { type: { kind: "primitive", name: "string" }, docs: { description: "", tags: NO_TAGS }, location: firstRequest.location },
+          { type: { kind: "primitive", name: "number" }, docs: { description: "", tags: NO_TAGS }, location: firstRequest.location },
+        ],
+      },
+    });
+  }
+  for (const [direction, name] of Object.entries(ENVELOPE_NAME) as [MethodDirection, string][]) {
+    const methods = model.methods.filter((method) => method.direction === direction);
+    if (methods.length > 0) added.push(envelope(name, direction, methods));
+  }
+  const declarations = [...model.declarations, ...added].sort((a, b) => compareStrings(a.id, b.id));
+  return { ...model, declarations };
+}
+
+function envelope(name: string, direction: MethodDirection, methods: readonly Method[]): Declaration {
+  const location = methods[0]!.location;
+  const kind = isRequest(direction) ? "request" : "notification";
+  const sender = direction.startsWith("client") ? "client" : "server";
+  return {
+    kind: "alias",
+    id: name,
+    name,
+    namespace: [],
+    docs: { description: `Every ${kind} the ${sender} can send, as it appears on the wire.`, tags: NO_TAGS },
+    location,
+    type: {
+      kind: "union",
+      members: methods.map((method) => ({ type: envelopeMember(method), docs: method.docs, location: method.location })),
+    },
+  };
+}
+
+function envelopeMember(method: Method): TypeNode {
+  const field = (fieldName: string, type: TypeNode): Property => ({
+    name: fieldName,
+    type,
+    optional: false,
+    docs: { description: "", tags: NO_TAGS },
+    location: method.location,
+  });
+  const properties: Property[] = [field("method", { kind: "literal", value: method.name })];
+  if (isRequest(method.direction)) properties.push(field("id", { kind: "ref", target: REQUEST_ID, location: method.location }));
+  if (method.params) properties.push(field("params", method.params));
+  return { kind: "object", properties };
+}

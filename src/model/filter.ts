@@ -1,0 +1,66 @@
+import { methodTypeIds, reachableIds, rootIds } from "./walk.js";
+import { assertNever, type Audience, type Declaration, type Model, type TypeNode } from "./types.js";
+
+/**
+ * The model one audience sees. Experimental: everything. Stable: experimental
+ * methods, declarations, fields and members removed, then only declarations
+ * reachable from the stable roots kept, so nothing reachable only through
+ * experimental surface survives and no reference dangles.
+ */
+export function filterModel(model: Model, audience: Audience): Model {
+  if (audience === "experimental") return model;
+  const methods = model.methods.filter((method) => !method.experimental);
+  const stripped = model.declarations.filter((declaration) => !declaration.experimental).map(stripDeclaration);
+  const strippedModel: Model = { declarations: stripped, methods };
+  const keep = reachableIds(strippedModel, stableRootIds(model));
+  return { declarations: stripped.filter((declaration) => keep.has(declaration.id)), methods };
+}
+
+/**
+ * Stable roots: the params and results of stable methods, plus every stable
+ * declaration that no method (stable or not) reaches at all.
+ */
+export function stableRootIds(model: Model): string[] {
+  const stableMethods = model.methods.filter((method) => !method.experimental);
+  const reachedByAnyMethod = reachableIds(model, methodTypeIds(model));
+  const unreached = rootIds(model).filter((id) => !reachedByAnyMethod.has(id));
+  return [...new Set([...methodTypeIds({ ...model, methods: stableMethods }), ...unreached])].sort();
+}
+
+function stripDeclaration(declaration: Declaration): Declaration {
+  if (declaration.kind === "enum") {
+    return { ...declaration, members: declaration.members.filter((member) => !member.experimental) };
+  }
+  return { ...declaration, type: stripType(declaration.type) };
+}
+
+function stripType(type: TypeNode): TypeNode {
+  switch (type.kind) {
+    case "primitive":
+    case "literal":
+    case "ref":
+      return type;
+    case "array":
+      return { ...type, element: stripType(type.element) };
+    case "map":
+      return { ...type, value: stripType(type.value) };
+    case "tuple":
+      return { ...type, elements: type.elements.map(stripType) };
+    case "intersection":
+      return { ...type, members: type.members.map(stripType) };
+    case "object": {
+      const properties = type.properties
+        .filter((property) => !property.experimental)
+        .map((property) => ({ ...property, type: stripType(property.type) }));
+      return type.additional ? { ...type, properties, additional: stripType(type.additional) } : { ...type, properties };
+    }
+    case "union": {
+      const members = type.members
+        .filter((member) => !member.experimental)
+        .map((member) => ({ ...member, type: stripType(member.type) }));
+      return members.length === 1 ? members[0]!.type : { ...type, members };
+    }
+    default:
+      return assertNever(type);
+  }
+}

@@ -1,0 +1,206 @@
+import type { GateField, GateMatch, GateMember, GateType, Inventory, Presence } from "./inventory-types.js";
+import { assertNever, type Declaration, type Model, type Property, type TypeNode } from "./types.js";
+import { walkType } from "./walk.js";
+
+type Lookup = ReadonlyMap<string, Declaration>;
+
+/**
+ * What the runtime gate needs: for every method, whether it is experimental
+ * and how to find experimental elements in its params; for every declaration
+ * through which such an element is reachable, its pruned shape.
+ */
+export function buildGateTable(model: Model): Inventory["gate"] {
+  const byId: Lookup = new Map(model.declarations.map((declaration) => [declaration.id, declaration]));
+  const hot = hotDeclarations(model, byId);
+  const types: Record<string, GateType> = {};
+  for (const declaration of model.declarations) {
+    if (!hot.has(declaration.id)) continue;
+    const gate = gateOf(declarationType(declaration), byId, hot);
+    if (gate) types[declaration.id] = gate;
+  }
+  const methods: Record<string, Inventory["gate"]["methods"][string]> = {};
+  for (const method of model.methods) {
+    const params = method.params && gateOf(method.params, byId, hot);
+    methods[method.name] = {
+      direction: method.direction,
+      ...(method.experimental ? { experimental: method.experimental.reason } : {}),
+      ...(params ? { params } : {}),
+    };
+  }
+  return { methods, types };
+}
+
+/** An enum is the union of its literal members. */
+function declarationType(declaration: Declaration): TypeNode {
+  if (declaration.kind === "alias") return declaration.type;
+  return {
+    kind: "union",
+    members: declaration.members.map((member) => ({
+      type: { kind: "literal", value: member.value },
+      docs: member.docs,
+      location: member.location,
+      ...(member.experimental ? { experimental: member.experimental } : {}),
+    })),
+  };
+}
+
+/** Declarations from which an experimental field or member can be reached. */
+function hotDeclarations(model: Model, byId: Lookup): Set<string> {
+  const hot = new Set<string>();
+  const referencedBy = new Map<string, string[]>();
+  for (const declaration of model.declarations) {
+    const type = declarationType(declaration);
+    walkType(type, (node) => {
+      if (node.kind === "object" && node.properties.some((property) => property.experimental)) hot.add(declaration.id);
+      if (node.kind === "union" && node.members.some((member) => member.experimental)) hot.add(declaration.id);
+      if (node.kind === "ref") referencedBy.set(node.target, [...(referencedBy.get(node.target) ?? []), declaration.id]);
+    });
+  }
+  const queue = [...hot];
+  while (queue.length > 0) {
+    for (const parent of referencedBy.get(queue.pop()!) ?? []) {
+      if (!hot.has(parent) && byId.has(parent)) {
+        hot.add(parent);
+        queue.push(parent);
+      }
+    }
+  }
+  return hot;
+}
+
+/** The pruned gate shape of `type`, or undefined when nothing experimental is reachable through it. */
+function gateOf(type: TypeNode, byId: Lookup, hot: ReadonlySet<string>): GateType | undefined {
+  switch (type.kind) {
+    case "primitive":
+    case "literal":
+      return undefined;
+    case "ref":
+      return hot.has(type.target) ? { kind: "ref", target: type.target } : undefined;
+    case "array": {
+      const element = gateOf(type.element, byId, hot);
+      return element && { kind: "array", element };
+    }
+    case "map": {
+      const value = gateOf(type.value, byId, hot);
+      return value && { kind: "map", value };
+    }
+    case "tuple": {
+      const elements = type.elements.map((element) => gateOf(element, byId, hot) ?? null);
+      return elements.some(Boolean) ? { kind: "tuple", elements } : undefined;
+    }
+    case "object":
+    case "intersection":
+      return objectGate(objectProperties(type, byId, new Set()), byId, hot);
+    case "union": {
+      const members: GateMember[] = type.members.map((member) => {
+        const inner = gateOf(member.type, byId, hot);
+        return {
+          match: matchOf(member.type, byId, new Set()),
+          ...(member.experimental ? { experimental: member.experimental.reason } : {}),
+          ...(inner ? { type: inner } : {}),
+        };
+      });
+      return members.some((member) => member.experimental || member.type) ? { kind: "union", members } : undefined;
+    }
+    default:
+      return assertNever(type);
+  }
+}
+
+function objectGate(properties: readonly Property[], byId: Lookup, hot: ReadonlySet<string>): GateType | undefined {
+  const fields: GateField[] = [];
+  for (const property of properties) {
+    const inner = gateOf(property.type, byId, hot);
+    if (!property.experimental && !inner) continue;
+    fields.push({
+      name: property.name,
+      ...(property.experimental
+        ? { experimental: property.experimental.reason, presence: presenceOf(property.type, byId, new Set()) }
+        : {}),
+      ...(inner ? { type: inner } : {}),
+    });
+  }
+  return fields.length > 0 ? { kind: "object", fields } : undefined;
+}
+
+/** Properties of an object, intersection or alias of one, later members overriding earlier ones. */
+export function objectProperties(type: TypeNode, byId: Lookup, seen: Set<string>): Property[] {
+  if (type.kind === "object") return [...type.properties];
+  if (type.kind === "intersection") {
+    const merged = new Map<string, Property>();
+    for (const member of type.members) {
+      for (const property of objectProperties(member, byId, seen)) merged.set(property.name, property);
+    }
+    return [...merged.values()];
+  }
+  if (type.kind === "ref" && !seen.has(type.target)) {
+    seen.add(type.target);
+    const target = byId.get(type.target);
+    if (target?.kind === "alias") return objectProperties(target.type, byId, seen);
+  }
+  return [];
+}
+
+/** The design's presence rule for a declared type: null/undefined never count; then by kind. */
+function presenceOf(type: TypeNode, byId: Lookup, seen: Set<string>): Presence {
+  switch (type.kind) {
+    case "array":
+    case "tuple":
+      return "nonEmptyArray";
+    case "map":
+      return "nonEmptyMap";
+    case "primitive":
+      return type.name === "boolean" ? "boolean" : "present";
+    case "union": {
+      const nonNull = type.members.filter((member) => !(member.type.kind === "primitive" && member.type.name === "null"));
+      return nonNull.length === 1 ? presenceOf(nonNull[0]!.type, byId, seen) : "present";
+    }
+    case "ref": {
+      const target = byId.get(type.target);
+      if (target?.kind !== "alias" || seen.has(type.target)) return "present";
+      seen.add(type.target);
+      return presenceOf(target.type, byId, seen);
+    }
+    case "object":
+      return type.properties.length === 0 && type.additional ? "nonEmptyMap" : "present";
+    default:
+      return "present";
+  }
+}
+
+/** How the gate recognises a value as this union member: literal, discriminant fields, or JSON kind. */
+function matchOf(type: TypeNode, byId: Lookup, seen: Set<string>): GateMatch {
+  switch (type.kind) {
+    case "literal":
+      return { kind: "literal", value: type.value };
+    case "primitive":
+      if (type.name === "null") return { kind: "literal", value: null };
+      return { kind: "typeof", type: type.name === "unknown" ? "object" : type.name };
+    case "array":
+    case "tuple":
+      return { kind: "typeof", type: "array" };
+    case "map":
+      return { kind: "typeof", type: "object" };
+    case "object":
+    case "intersection": {
+      const discriminant: Record<string, string | number | boolean> = {};
+      for (const property of objectProperties(type, byId, new Set())) {
+        if (!property.optional && property.type.kind === "literal") discriminant[property.name] = property.type.value;
+      }
+      return Object.keys(discriminant).length > 0 ? { kind: "object", discriminant } : { kind: "typeof", type: "object" };
+    }
+    case "ref": {
+      const target = byId.get(type.target);
+      if (!target || seen.has(type.target)) return { kind: "typeof", type: "object" };
+      seen.add(type.target);
+      if (target.kind === "enum") return { kind: "typeof", type: typeof target.members[0]?.value === "number" ? "number" : "string" };
+      return matchOf(target.type, byId, seen);
+    }
+    case "union":
+      return type.members.every((member) => member.type.kind === "literal" && typeof member.type.value === "string")
+        ? { kind: "typeof", type: "string" }
+        : { kind: "typeof", type: "object" };
+    default:
+      return assertNever(type);
+  }
+}

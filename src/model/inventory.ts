@@ -1,0 +1,109 @@
+import { compareStrings } from "../diagnostics/diagnostic.js";
+import { buildGateTable } from "./gate-table.js";
+import type { Inventory, InventoryEntry } from "./inventory-types.js";
+import { memberLabel, methodsByType } from "./owners.js";
+import { assertNever, type Declaration, type Model, type SourceLocation, type TypeNode } from "./types.js";
+
+const KIND_ORDER = { method: 0, type: 1, field: 2, member: 3 } as const;
+
+/** Every experimental element of the (unfiltered) model, plus the gate's lookup table. A pure fold. */
+export function buildInventory(model: Model): Inventory {
+  const entries: InventoryEntry[] = [];
+  const owners = methodsByType(model.methods);
+  const byId = new Map(model.declarations.map((declaration) => [declaration.id, declaration]));
+  for (const method of model.methods) {
+    if (method.experimental) {
+      entries.push({ kind: "method", reason: method.experimental.reason, method: method.name, location: at(method.location) });
+    }
+  }
+  for (const declaration of model.declarations) {
+    const methods = owners.get(declaration.id);
+    const owner = methods?.length === 1 ? { method: methods[0]!.name } : {};
+    if (declaration.experimental) {
+      entries.push({ kind: "type", reason: declaration.experimental.reason, type: declaration.id, location: at(declaration.location) });
+    }
+    if (declaration.kind === "enum") {
+      for (const member of declaration.members) {
+        if (!member.experimental) continue;
+        entries.push({
+          kind: "member",
+          reason: member.experimental.reason,
+          type: declaration.id,
+          member: member.name,
+          location: at(member.location),
+        });
+      }
+      continue;
+    }
+    collectTypeEntries(declaration.type, [], declaration, owner, byId, entries);
+  }
+  entries.sort(
+    (a, b) =>
+      compareStrings(a.reason, b.reason) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareStrings(a.location, b.location),
+  );
+  return { entries, gate: buildGateTable(model) };
+}
+
+function collectTypeEntries(
+  type: TypeNode,
+  path: readonly string[],
+  declaration: Declaration,
+  owner: { method?: string },
+  byId: ReadonlyMap<string, Declaration>,
+  entries: InventoryEntry[],
+): void {
+  const recurse = (inner: TypeNode, innerPath: readonly string[]) =>
+    collectTypeEntries(inner, innerPath, declaration, owner, byId, entries);
+  switch (type.kind) {
+    case "primitive":
+    case "literal":
+    case "ref":
+      return;
+    case "array":
+      return recurse(type.element, path);
+    case "map":
+      return recurse(type.value, path);
+    case "tuple":
+      return type.elements.forEach((element) => recurse(element, path));
+    case "intersection":
+      return type.members.forEach((member) => recurse(member, path));
+    case "object":
+      for (const property of type.properties) {
+        const fieldPath = [...path, property.name];
+        if (property.experimental) {
+          entries.push({
+            kind: "field",
+            reason: property.experimental.reason,
+            ...owner,
+            type: declaration.id,
+            field: fieldPath.join("."),
+            location: at(property.location),
+          });
+        }
+        recurse(property.type, fieldPath);
+      }
+      if (type.additional) recurse(type.additional, path);
+      return;
+    case "union":
+      type.members.forEach((member, index) => {
+        if (member.experimental) {
+          const label = member.type.kind === "literal" ? JSON.stringify(member.type.value) : memberLabel(member.type, index, byId);
+          entries.push({
+            kind: "member",
+            reason: member.experimental.reason,
+            type: declaration.id,
+            member: label,
+            location: at(member.location),
+          });
+        }
+        recurse(member.type, path);
+      });
+      return;
+    default:
+      return assertNever(type);
+  }
+}
+
+function at(location: SourceLocation): string {
+  return `${location.file}:${location.line}`;
+}

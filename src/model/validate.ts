@@ -1,0 +1,123 @@
+import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { ENVELOPE_NAMES } from "./envelopes.js";
+import { stableRootIds } from "./filter.js";
+import { walkStable } from "./stable-walk.js";
+import { walkType } from "./walk.js";
+import type { Declaration, Model, SourceLocation, TypeNode } from "./types.js";
+
+/** Problems that need the whole model: leaks, reserved names, bad intersections, empty stable unions. */
+export function validateModel(model: Model, inputRoot: SourceLocation): Diagnostic[] {
+  if (model.declarations.length === 0 && model.methods.length === 0) {
+    return [createDiagnostic("no-declarations", "no declarations found: export an interface, type alias, enum or class", inputRoot)];
+  }
+  const byId = new Map(model.declarations.map((declaration) => [declaration.id, declaration]));
+  return [
+    ...reservedNames(model),
+    ...experimentalLeaks(model, byId),
+    ...model.declarations.flatMap((declaration) => declarationShape(declaration, byId)),
+  ];
+}
+
+function reservedNames(model: Model): Diagnostic[] {
+  if (model.methods.length === 0) return [];
+  return model.declarations
+    .filter((declaration) => declaration.namespace.length === 0 && (ENVELOPE_NAMES as readonly string[]).includes(declaration.name))
+    .map((declaration) =>
+      createDiagnostic("reserved-name", `"${declaration.name}" is generated from the @methods registries; rename this type`, declaration.location),
+    );
+}
+
+/**
+ * Follows only stable edges from the stable roots; any of them that lands on
+ * an experimental declaration is a leak, reported where the reference is written.
+ */
+function experimentalLeaks(model: Model, byId: ReadonlyMap<string, Declaration>): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const check = (type: TypeNode, from: string): string[] => {
+    const next: string[] = [];
+    walkStable(type, (ref) => {
+      const target = byId.get(ref.target);
+      if (target?.experimental) {
+        diagnostics.push(
+          createDiagnostic(
+            "experimental-leak",
+            `experimental type "${target.name}" (${target.experimental.reason}) is reachable from stable ${from}; mark this reference @experimental or make "${target.name}" stable`,
+            ref.location,
+          ),
+        );
+      } else if (target) {
+        next.push(target.id);
+      }
+    });
+    return next;
+  };
+  const queue: string[] = [];
+  for (const method of model.methods) {
+    if (method.experimental) continue;
+    for (const type of [method.params, method.result]) if (type) queue.push(...check(type, `method "${method.name}"`));
+  }
+  queue.push(...stableRootIds(model).filter((id) => !byId.get(id)?.experimental));
+  const visited = new Set<string>();
+  while (queue.length > 0) {
+    const id = queue.pop()!;
+    if (visited.has(id)) continue;
+    visited.add(id);
+    const declaration = byId.get(id);
+    if (declaration?.kind === "alias") queue.push(...check(declaration.type, `"${declaration.name}"`));
+  }
+  return diagnostics;
+}
+
+function declarationShape(declaration: Declaration, byId: ReadonlyMap<string, Declaration>): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  if (declaration.kind === "enum") {
+    if (!declaration.experimental && declaration.members.length > 0 && declaration.members.every((member) => member.experimental)) {
+      diagnostics.push(emptyUnion(declaration.name, declaration.location));
+    }
+    return diagnostics;
+  }
+  walkType(declaration.type, (node) => {
+    if (node.kind === "union" && node.members.every((member) => member.experimental)) {
+      diagnostics.push(emptyUnion(declaration.name, node.members[0]!.location));
+    }
+    if (node.kind === "intersection") {
+      for (const member of node.members) {
+        const problem = nonObjectReason(member, byId, new Set());
+        if (problem) {
+          diagnostics.push(
+            createDiagnostic("unsupported-construct", `an intersection must combine object types; ${problem}`, node.location),
+          );
+        }
+      }
+    }
+  });
+  return diagnostics;
+}
+
+function emptyUnion(name: string, location: SourceLocation): Diagnostic {
+  return createDiagnostic(
+    "empty-union",
+    `every member of this union in "${name}" is experimental, so its stable form would have no values; keep one member stable or mark the whole type @experimental`,
+    location,
+  );
+}
+
+/** Why `type` is not an object (following aliases), or undefined when it is one. */
+function nonObjectReason(type: TypeNode, byId: ReadonlyMap<string, Declaration>, seen: Set<string>): string | undefined {
+  switch (type.kind) {
+    case "object":
+      return undefined;
+    case "intersection":
+      return type.members.map((member) => nonObjectReason(member, byId, seen)).find(Boolean);
+    case "ref": {
+      const target = byId.get(type.target);
+      if (!target || seen.has(type.target)) return undefined;
+      seen.add(type.target);
+      if (target.kind === "enum") return `"${target.name}" is an enum`;
+      const inner = nonObjectReason(target.type, byId, seen);
+      return inner && `"${target.name}" is not an object type (${inner})`;
+    }
+    default:
+      return `found a ${type.kind} type`;
+  }
+}

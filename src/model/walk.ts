@@ -1,0 +1,79 @@
+import { assertNever, type Declaration, type Model, type TypeNode } from "./types.js";
+
+/** Calls `visit` on every type node inside `type`, depth first, the node itself first. */
+export function walkType(type: TypeNode, visit: (node: TypeNode) => void): void {
+  visit(type);
+  switch (type.kind) {
+    case "primitive":
+    case "literal":
+    case "ref":
+      return;
+    case "array":
+      return walkType(type.element, visit);
+    case "map":
+      return walkType(type.value, visit);
+    case "tuple":
+      return type.elements.forEach((element) => walkType(element, visit));
+    case "object":
+      type.properties.forEach((property) => walkType(property.type, visit));
+      if (type.additional) walkType(type.additional, visit);
+      return;
+    case "union":
+      return type.members.forEach((member) => walkType(member.type, visit));
+    case "intersection":
+      return type.members.forEach((member) => walkType(member, visit));
+    default:
+      return assertNever(type);
+  }
+}
+
+/** Ids of the declarations `type` refers to directly. */
+export function referencedIds(type: TypeNode): string[] {
+  const ids: string[] = [];
+  walkType(type, (node) => {
+    if (node.kind === "ref") ids.push(node.target);
+  });
+  return ids;
+}
+
+/** Ids referenced directly by a declaration's body. */
+export function declarationReferences(declaration: Declaration): string[] {
+  return declaration.kind === "alias" ? referencedIds(declaration.type) : [];
+}
+
+/** Transitive closure of declaration ids reachable from `start` (included). */
+export function reachableIds(model: Model, start: Iterable<string>): Set<string> {
+  const byId = new Map(model.declarations.map((declaration) => [declaration.id, declaration]));
+  const seen = new Set<string>();
+  const stack = [...start];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const declaration = byId.get(id);
+    if (declaration) stack.push(...declarationReferences(declaration));
+  }
+  return seen;
+}
+
+/** Ids referenced directly by the params and results of the model's methods. */
+export function methodTypeIds(model: Model): string[] {
+  return model.methods.flatMap((method) => [
+    ...(method.params ? referencedIds(method.params) : []),
+    ...(method.result ? referencedIds(method.result) : []),
+  ]);
+}
+
+/**
+ * The roots of a model: declarations used directly by a method's params or
+ * result, plus every declaration that no method reaches at all. Sorted.
+ */
+export function rootIds(model: Model): string[] {
+  const direct = methodTypeIds(model);
+  const reached = reachableIds(model, direct);
+  const roots = new Set(direct);
+  for (const declaration of model.declarations) {
+    if (!reached.has(declaration.id)) roots.add(declaration.id);
+  }
+  return [...roots].sort();
+}

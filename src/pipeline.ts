@@ -1,0 +1,83 @@
+import type { Config } from "./config.js";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
+import { emitJsonSchema } from "./emit/json-schema/index.js";
+import { emitTypeScript } from "./emit/typescript/index.js";
+import { readInputs } from "./input/sources.js";
+import { buildModel } from "./model/build.js";
+import { addEnvelopes } from "./model/envelopes.js";
+import { filterModel } from "./model/filter.js";
+import { buildInventory } from "./model/inventory.js";
+import type { Audience, Model } from "./model/types.js";
+import { validateModel } from "./model/validate.js";
+import { serializeJson } from "./output/serialize.js";
+import type { FileTree } from "./output/tree.js";
+import type { Timings } from "./timings.js";
+
+export type Format = "typescript" | "json";
+
+export interface LoadResult {
+  /** Undefined when any error diagnostic was found: nothing is emitted then. */
+  readonly model: Model | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** read → scan → model → validate. */
+export async function loadModel(config: Config, timings: Timings): Promise<LoadResult> {
+  const input = await timings.time("read", () => readInputs(config.input, config.baseDir));
+  // Loaded on demand: commands that fail before scanning never pay for TypeScript.
+  const { scanProject } = await timings.time("load-ts", () => import("./scan/index.js"));
+  const scanned = timings.time("scan", () => scanProject(input));
+  const built = timings.time("model", () => buildModel(scanned.declarations, scanned.methods));
+  const found = [...input.diagnostics, ...scanned.diagnostics, ...built.diagnostics];
+  const rootLocation = { file: input.root, line: 1, column: 1 };
+  const emptyAfterErrors = hasErrors(found) && built.model.declarations.length === 0;
+  const validation = emptyAfterErrors ? [] : timings.time("validate", () => validateModel(built.model, rootLocation));
+  const diagnostics = sortDiagnostics([...found, ...validation]);
+  return { model: hasErrors(diagnostics) ? undefined : built.model, diagnostics };
+}
+
+export interface GenerateOptions {
+  readonly formats: readonly Format[];
+  readonly bundleName: string;
+  readonly regenerateCommand: string;
+}
+
+/** filter(audience) → envelopes → emit, each format under its own folder (`typescript/`, `json/`). */
+export function generateAudience(model: Model, audience: Audience, options: GenerateOptions, timings: Timings): Map<string, string> {
+  const filtered = timings.time(`filter-${audience}`, () => addEnvelopes(filterModel(model, audience)));
+  const files = new Map<string, string>();
+  const command = audience === "experimental" ? `${options.regenerateCommand} --experimental` : options.regenerateCommand;
+  if (options.formats.includes("typescript")) {
+    const emitted = timings.time(`ts-${audience}`, () => emitTypeScript(filtered, { regenerateCommand: command }));
+    for (const [file, contents] of emitted) files.set(`typescript/${file}`, contents);
+  }
+  if (options.formats.includes("json")) {
+    const emitted = timings.time(`json-${audience}`, () => emitJsonSchema(filtered, { bundleName: options.bundleName }));
+    for (const [file, contents] of emitted) files.set(`json/${file}`, contents);
+  }
+  return files;
+}
+
+export const INVENTORY_FILE = "experimental-inventory.json";
+export const EXPERIMENTAL_FOLDER = "experimental";
+
+/**
+ * The managed folder's files for one audience, as `write` lays them out: stable
+ * at the root, experimental under `experimental/`, the inventory beside both.
+ */
+export function generateManagedTree(model: Model, audience: Audience, config: Config, timings: Timings): Map<string, string> {
+  const options = { formats: ["typescript", "json"] as const, bundleName: config.bundleName, regenerateCommand: config.regenerateCommand };
+  const prefix = audience === "experimental" ? `${EXPERIMENTAL_FOLDER}/` : "";
+  const files = new Map<string, string>();
+  for (const [file, contents] of generateAudience(model, audience, options, timings)) files.set(prefix + file, contents);
+  files.set(INVENTORY_FILE, timings.time("inventory", () => serializeJson(buildInventory(model))));
+  return files;
+}
+
+/** Which audience a managed file belongs to, so `write` keeps the other one. */
+export function audienceOfManagedFile(file: string): Audience | "shared" {
+  if (file === INVENTORY_FILE) return "shared";
+  return file.startsWith(`${EXPERIMENTAL_FOLDER}/`) ? "experimental" : "stable";
+}
+
+export type { FileTree };

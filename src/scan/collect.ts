@@ -1,0 +1,88 @@
+import { ts } from "ts-morph";
+import type { ScanContext } from "./context.js";
+import { isDeclarationNode, isRelativeSpecifier, resolveModule, type DeclarationSite, type FileScope } from "./scope.js";
+
+/**
+ * Fills a file's scope (declarations, imports, re-exports) and returns its
+ * declaration sites. Runtime statements (functions, constants) are ignored:
+ * they describe no message.
+ */
+export function collectScope(scope: FileScope, context: ScanContext): DeclarationSite[] {
+  const sites: DeclarationSite[] = [];
+  for (const statement of scope.sourceFile.statements) {
+    if (isDeclarationNode(statement)) {
+      const site = declarationSite(statement, scope, context);
+      if (site) sites.push(site);
+    } else if (ts.isImportDeclaration(statement)) {
+      collectImport(statement, scope, context);
+    } else if (ts.isExportDeclaration(statement)) {
+      collectReExport(statement, scope, context);
+    } else if (ts.isModuleDeclaration(statement) || ts.isExportAssignment(statement) || ts.isImportEqualsDeclaration(statement)) {
+      context.report(
+        "unsupported-construct",
+        "namespaces, `export =` and `import =` are not supported; use one module per file",
+        scope,
+        statement,
+      );
+    }
+  }
+  return sites;
+}
+
+function declarationSite(node: DeclarationSite["node"], scope: FileScope, context: ScanContext): DeclarationSite | undefined {
+  if (!node.name) {
+    context.report("unsupported-construct", "a declaration needs a name", scope, node);
+    return undefined;
+  }
+  const name = node.name.text;
+  const namespace = scope.source.namespace;
+  const site: DeclarationSite = { name, id: [...namespace, name].join("."), namespace, node, scope };
+  if (scope.declarations.has(name)) {
+    context.report("duplicate-name", `"${name}" is declared twice in this file (declaration merging is not supported)`, scope, node.name);
+    return undefined;
+  }
+  scope.declarations.set(name, site);
+  return site;
+}
+
+function moduleSpecifier(node: ts.ImportDeclaration | ts.ExportDeclaration): ts.StringLiteral | undefined {
+  const specifier = node.moduleSpecifier;
+  return specifier && ts.isStringLiteral(specifier) ? specifier : undefined;
+}
+
+/** Relative specifiers must name an input file; others (like "schemagate/markers") are fine until a type is used from them. */
+function checkResolves(specifier: ts.StringLiteral, scope: FileScope, context: ScanContext): void {
+  if (isRelativeSpecifier(specifier.text) && !resolveModule(scope.source.path, specifier.text, context.scopes)) {
+    context.report("unresolved-import", `cannot find "${specifier.text}" among the input files`, scope, specifier);
+  }
+}
+
+function collectImport(node: ts.ImportDeclaration, scope: FileScope, context: ScanContext): void {
+  const specifier = moduleSpecifier(node);
+  if (!specifier) return;
+  checkResolves(specifier, scope, context);
+  const bindings = node.importClause?.namedBindings;
+  if (bindings && ts.isNamedImports(bindings)) {
+    for (const element of bindings.elements) {
+      const importedName = (element.propertyName ?? element.name).text;
+      scope.imports.set(element.name.text, { importedName, specifier: specifier.text, node: element });
+    }
+  } else if (bindings && isRelativeSpecifier(specifier.text)) {
+    context.report("unsupported-construct", "import the types by name: `import type { A } from \"./a.js\"`", scope, bindings);
+  }
+}
+
+function collectReExport(node: ts.ExportDeclaration, scope: FileScope, context: ScanContext): void {
+  const specifier = moduleSpecifier(node);
+  if (!specifier) return;
+  checkResolves(specifier, scope, context);
+  const clause = node.exportClause;
+  if (!clause) {
+    scope.starExports.push(specifier.text);
+  } else if (ts.isNamedExports(clause)) {
+    for (const element of clause.elements) {
+      const importedName = (element.propertyName ?? element.name).text;
+      scope.namedExports.set(element.name.text, { importedName, specifier: specifier.text, node: element });
+    }
+  }
+}

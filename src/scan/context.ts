@@ -1,0 +1,20 @@
+import type { ts } from "ts-morph";
+import type { DiagnosticName } from "../diagnostics/codes.js";
+import type { TypeNode } from "../model/types.js";
+import type { FileScope } from "./scope.js";
+
+/** Type parameters in scope while expanding a generic declaration. */
+export type TypeEnv = ReadonlyMap<string, TypeNode>;
+
+export const NO_TYPE_PARAMETERS: TypeEnv = new Map();
+
+/** Stands in for a type that failed to convert; a diagnostic was reported, so nothing is emitted. */
+export const ERROR_TYPE: TypeNode = { kind: "primitive", name: "unknown" };
+
+/** Shared, read-mostly state of one scan. */
+export interface ScanContext {
+  readonly scopes: ReadonlyMap<string, FileScope>;
+  /** Generic declarations currently being expanded, to stop runaway recursion. */
+  readonly expanding: string[];
+  report(name: DiagnosticName, message: string, scope: FileScope, at: ts.Node | number): void;
+}

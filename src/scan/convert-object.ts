@@ -1,0 +1,133 @@
+import { ts } from "ts-morph";
+import type { Property, TypeNode } from "../model/types.js";
+import { ERROR_TYPE, type ScanContext, type TypeEnv } from "./context.js";
+import { convertType, convertTypeAllowingUndefined } from "./convert-type.js";
+import { convertReferenceTo } from "./convert-reference.js";
+import { docsOf, leadingJsDoc } from "./jsdoc.js";
+import { locationOf } from "./location.js";
+import { readMarks } from "./markers.js";
+import type { FileScope } from "./scope.js";
+
+type MemberNode = ts.TypeElement | ts.ClassElement;
+
+export function convertTypeLiteral(node: ts.TypeLiteralNode, scope: FileScope, env: TypeEnv, context: ScanContext): TypeNode {
+  return convertMembers(node.members, scope, env, context);
+}
+
+/**
+ * Properties and index signatures of an interface, type literal or class.
+ * A lone string index signature is a map; with properties it types the rest.
+ */
+export function convertMembers(
+  members: readonly MemberNode[],
+  scope: FileScope,
+  env: TypeEnv,
+  context: ScanContext,
+): TypeNode {
+  const properties: Property[] = [];
+  let additional: TypeNode | undefined;
+  for (const member of members) {
+    if (ts.isPropertySignature(member) || ts.isPropertyDeclaration(member)) {
+      if (ts.isPropertyDeclaration(member) && isStatic(member)) continue;
+      const property = convertProperty(member, scope, env, context);
+      if (property) properties.push(property);
+    } else if (ts.isIndexSignatureDeclaration(member)) {
+      additional = convertIndexSignature(member, scope, env, context);
+    } else if (ts.isConstructorDeclaration(member) && member.parameters.every((parameter) => !parameter.modifiers?.length)) {
+      continue; // a plain constructor adds no fields
+    } else if (ts.isClassStaticBlockDeclaration(member) || ts.isSemicolonClassElement(member)) {
+      continue;
+    } else {
+      context.report(
+        "unsupported-construct",
+        "only properties and string index signatures describe a message; methods, accessors and parameter properties do not",
+        scope,
+        member,
+      );
+    }
+  }
+  if (properties.length === 0 && additional) return { kind: "map", value: additional };
+  return additional ? { kind: "object", properties, additional } : { kind: "object", properties };
+}
+
+function isStatic(member: ts.PropertyDeclaration): boolean {
+  return member.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ?? false;
+}
+
+function convertProperty(
+  member: ts.PropertySignature | ts.PropertyDeclaration,
+  scope: FileScope,
+  env: TypeEnv,
+  context: ScanContext,
+): Property | undefined {
+  const name = propertyName(member.name);
+  if (name === undefined) {
+    context.report("unsupported-construct", "computed and private property names have no fixed wire name", scope, member.name);
+    return undefined;
+  }
+  if (!member.type) {
+    context.report("unsupported-construct", `property "${name}" needs a type annotation`, scope, member.name);
+    return undefined;
+  }
+  const doc = leadingJsDoc(scope.source.text, member);
+  const { marks, problems } = readMarks(doc, member, scope.sourceFile, ["experimental"]);
+  for (const problem of problems) context.report("malformed-marker", problem.message, scope, problem.offset);
+  const { type, includesUndefined } = convertTypeAllowingUndefined(member.type, scope, env, context);
+  return {
+    name,
+    type,
+    optional: member.questionToken !== undefined || includesUndefined,
+    docs: docsOf(doc),
+    location: locationOf(scope.sourceFile, scope.source.path, member.name),
+    ...(marks.experimental ? { experimental: marks.experimental } : {}),
+  };
+}
+
+export function propertyName(name: ts.PropertyName): string | undefined {
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name)) return name.text;
+  if (ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+  return undefined;
+}
+
+function convertIndexSignature(
+  member: ts.IndexSignatureDeclaration,
+  scope: FileScope,
+  env: TypeEnv,
+  context: ScanContext,
+): TypeNode {
+  const keyType = member.parameters[0]?.type;
+  if (!keyType || keyType.kind !== ts.SyntaxKind.StringKeyword || member.parameters.length !== 1) {
+    context.report("unsupported-construct", "only `[key: string]: T` index signatures map to JSON objects", scope, member);
+    return ERROR_TYPE;
+  }
+  return convertType(member.type, scope, env, context);
+}
+
+/**
+ * An interface or class body with its `extends` clause: bases and the own
+ * members form an intersection, which JSON Schema emission flattens.
+ */
+export function convertWithHeritage(
+  node: ts.InterfaceDeclaration | ts.ClassDeclaration,
+  scope: FileScope,
+  env: TypeEnv,
+  context: ScanContext,
+): TypeNode {
+  const own = convertMembers(node.members, scope, env, context);
+  const bases: TypeNode[] = [];
+  for (const clause of node.heritageClauses ?? []) {
+    if (clause.token !== ts.SyntaxKind.ExtendsKeyword) continue;
+    for (const base of clause.types) {
+      if (!ts.isIdentifier(base.expression)) {
+        context.report("unsupported-construct", "`extends` must name a type declared in the input", scope, base);
+        continue;
+      }
+      bases.push(convertReferenceTo(base.expression, base.typeArguments, base, scope, env, context));
+    }
+  }
+  if (bases.length === 0) return own;
+  const isEmptyObject = own.kind === "object" && own.properties.length === 0 && !own.additional;
+  const members = isEmptyObject ? bases : [...bases, own];
+  if (members.length === 1) return members[0]!;
+  return { kind: "intersection", members, location: locationOf(scope.sourceFile, scope.source.path, node.name ?? node) };
+}

@@ -1,0 +1,153 @@
+import { ts } from "ts-morph";
+import type { TypeNode } from "../model/types.js";
+import { ERROR_TYPE, type ScanContext, type TypeEnv } from "./context.js";
+import { convertDeclarationBody, enumMemberValue } from "./declaration-body.js";
+import { convertType } from "./convert-type.js";
+import { locationOf } from "./location.js";
+import { findExport, isRelativeSpecifier, resolveModule, type DeclarationSite, type FileScope } from "./scope.js";
+
+/** Deeper than this, a generic expansion is taken to be infinitely recursive. */
+const MAX_EXPANSION_DEPTH = 32;
+
+export function convertReference(node: ts.TypeReferenceNode, scope: FileScope, env: TypeEnv, context: ScanContext): TypeNode {
+  if (ts.isQualifiedName(node.typeName)) return convertEnumMemberReference(node.typeName, scope, context);
+  return convertReferenceTo(node.typeName, node.typeArguments, node, scope, env, context);
+}
+
+/** A reference by name, from a type position or an `extends` clause. */
+export function convertReferenceTo(
+  name: ts.Identifier,
+  typeArguments: ts.NodeArray<ts.TypeNode> | undefined,
+  node: ts.Node,
+  scope: FileScope,
+  env: TypeEnv,
+  context: ScanContext,
+): TypeNode {
+  const text = name.text;
+  const argumentNodes = typeArguments ?? [];
+  const parameter = env.get(text);
+  if (parameter) return argumentNodes.length === 0 ? parameter : arityError(text, 0, node, scope, context);
+  const lookup = lookupDeclaration(text, scope, context);
+  if (lookup === "reported") return ERROR_TYPE;
+  if (lookup === undefined) {
+    const builtin = convertBuiltin(text, argumentNodes, node, scope, env, context);
+    if (builtin) return builtin;
+    context.report("unresolved-reference", `cannot find type "${text}" in the input`, scope, name);
+    return ERROR_TYPE;
+  }
+  const parameters = typeParametersOf(lookup);
+  const location = locationOf(scope.sourceFile, scope.source.path, name);
+  if (parameters.length === 0) {
+    if (argumentNodes.length > 0) return arityError(text, 0, node, scope, context);
+    return { kind: "ref", target: lookup.id, location };
+  }
+  const required = parameters.filter((parameter) => !parameter.default).length;
+  if (argumentNodes.length < required || argumentNodes.length > parameters.length) {
+    return arityError(text, parameters.length, node, scope, context);
+  }
+  if (context.expanding.length >= MAX_EXPANSION_DEPTH) {
+    context.report("unsupported-construct", `generic "${text}" expands without end (a recursive generic type)`, scope, node);
+    return ERROR_TYPE;
+  }
+  const bindings = new Map<string, TypeNode>();
+  parameters.forEach((parameter, index) => {
+    const argument = argumentNodes[index];
+    bindings.set(
+      parameter.name.text,
+      argument
+        ? convertType(argument, scope, env, context)
+        : convertType(parameter.default!, lookup.scope, bindings, context),
+    );
+  });
+  context.expanding.push(lookup.id);
+  try {
+    return convertDeclarationBody(lookup, bindings, context);
+  } finally {
+    context.expanding.pop();
+  }
+}
+
+function typeParametersOf(site: DeclarationSite): readonly ts.TypeParameterDeclaration[] {
+  return ts.isEnumDeclaration(site.node) ? [] : (site.node.typeParameters ?? []);
+}
+
+function arityError(name: string, expected: number, node: ts.Node, scope: FileScope, context: ScanContext): TypeNode {
+  const wanted = expected === 0 ? "no type arguments" : `${expected} type argument${expected === 1 ? "" : "s"}`;
+  context.report("type-arguments", `"${name}" takes ${wanted}`, scope, node);
+  return ERROR_TYPE;
+}
+
+/**
+ * Finds the declaration a name refers to in a file: local, then imported.
+ * "reported" means a diagnostic was already given (for example at the import).
+ */
+export function lookupDeclaration(
+  name: string,
+  scope: FileScope,
+  context: ScanContext,
+): DeclarationSite | "reported" | undefined {
+  const local = scope.declarations.get(name);
+  if (local) return local;
+  const binding = scope.imports.get(name);
+  if (!binding) return undefined;
+  if (!isRelativeSpecifier(binding.specifier)) {
+    context.report(
+      "unresolved-reference",
+      `"${name}" comes from "${binding.specifier}", outside the input; declare it in the input instead`,
+      scope,
+      binding.node,
+    );
+    return "reported";
+  }
+  const target = resolveModule(scope.source.path, binding.specifier, context.scopes);
+  if (!target) return "reported"; // the import itself was reported as unresolved
+  const found = findExport(target, binding.importedName, context.scopes);
+  if (found) return found;
+  context.report(
+    "unresolved-reference",
+    `"${binding.specifier}" has no type named "${binding.importedName}"`,
+    scope,
+    binding.node,
+  );
+  return "reported";
+}
+
+function convertBuiltin(
+  name: string,
+  argumentNodes: readonly ts.TypeNode[],
+  node: ts.Node,
+  scope: FileScope,
+  env: TypeEnv,
+  context: ScanContext,
+): TypeNode | undefined {
+  const argument = (index: number) => convertType(argumentNodes[index]!, scope, env, context);
+  switch (name) {
+    case "Array":
+    case "ReadonlyArray":
+      return argumentNodes.length === 1 ? { kind: "array", element: argument(0) } : arityError(name, 1, node, scope, context);
+    case "Record": {
+      if (argumentNodes.length !== 2) return arityError(name, 2, node, scope, context);
+      if (argumentNodes[0]!.kind === ts.SyntaxKind.StringKeyword) return { kind: "map", value: argument(1) };
+      context.report("unsupported-construct", "only Record<string, V> maps to a JSON object", scope, argumentNodes[0]!);
+      return ERROR_TYPE;
+    }
+    case "Request":
+    case "Notification":
+      context.report("malformed-registry", `${name}<...> belongs only in a @methods registry`, scope, node);
+      return ERROR_TYPE;
+    default:
+      return undefined;
+  }
+}
+
+/** `Kind.Value` in a type position: the literal value of an enum member. */
+function convertEnumMemberReference(name: ts.QualifiedName, scope: FileScope, context: ScanContext): TypeNode {
+  const site = ts.isIdentifier(name.left) ? lookupDeclaration(name.left.text, scope, context) : undefined;
+  if (site === "reported") return ERROR_TYPE;
+  if (site && ts.isEnumDeclaration(site.node)) {
+    const value = enumMemberValue(site, name.right.text);
+    if (value !== undefined) return { kind: "literal", value };
+  }
+  context.report("unresolved-reference", `cannot resolve "${name.getText(scope.sourceFile)}" to an enum member`, scope, name);
+  return ERROR_TYPE;
+}

@@ -1,0 +1,169 @@
+import { ts } from "ts-morph";
+import type { TypeNode, UnionMember } from "../model/types.js";
+import { ERROR_TYPE, type ScanContext, type TypeEnv } from "./context.js";
+import { docsOf, leadingJsDoc } from "./jsdoc.js";
+import { locationOf } from "./location.js";
+import { readMarks } from "./markers.js";
+import { convertReference } from "./convert-reference.js";
+import { convertTypeLiteral } from "./convert-object.js";
+import type { FileScope } from "./scope.js";
+
+const KEYWORD_TYPES: Partial<Record<ts.SyntaxKind, TypeNode>> = {
+  [ts.SyntaxKind.StringKeyword]: { kind: "primitive", name: "string" },
+  [ts.SyntaxKind.NumberKeyword]: { kind: "primitive", name: "number" },
+  [ts.SyntaxKind.BooleanKeyword]: { kind: "primitive", name: "boolean" },
+  [ts.SyntaxKind.UnknownKeyword]: { kind: "primitive", name: "unknown" },
+  [ts.SyntaxKind.AnyKeyword]: { kind: "primitive", name: "unknown" },
+};
+
+/** Result of converting a type that may admit `undefined` (property types, registry params). */
+export interface OptionalType {
+  readonly type: TypeNode;
+  /** `undefined` was one of the union members (removed from `type`). */
+  readonly includesUndefined: boolean;
+}
+
+/** Converts a syntactic type to IR; unsupported constructs are reported and become ERROR_TYPE. */
+export function convertType(node: ts.TypeNode, scope: FileScope, env: TypeEnv, context: ScanContext): TypeNode {
+  const result = convertTypeAllowingUndefined(node, scope, env, context);
+  if (result.includesUndefined) {
+    context.report("unsupported-construct", "`undefined` is only allowed in an optional property's type", scope, node);
+  }
+  return result.type;
+}
+
+export function convertTypeAllowingUndefined(
+  node: ts.TypeNode,
+  scope: FileScope,
+  env: TypeEnv,
+  context: ScanContext,
+): OptionalType {
+  if (node.kind === ts.SyntaxKind.UndefinedKeyword) return { type: ERROR_TYPE, includesUndefined: true };
+  if (ts.isParenthesizedTypeNode(node)) return convertTypeAllowingUndefined(node.type, scope, env, context);
+  if (ts.isUnionTypeNode(node)) return convertUnion(node, scope, env, context);
+  return { type: convertNonUnion(node, scope, env, context), includesUndefined: false };
+}
+
+function convertNonUnion(node: ts.TypeNode, scope: FileScope, env: TypeEnv, context: ScanContext): TypeNode {
+  const keyword = KEYWORD_TYPES[node.kind];
+  if (keyword) return keyword;
+  if (ts.isLiteralTypeNode(node)) return convertLiteral(node, scope, context);
+  if (ts.isTypeReferenceNode(node)) return convertReference(node, scope, env, context);
+  if (ts.isTypeLiteralNode(node)) return convertTypeLiteral(node, scope, env, context);
+  if (ts.isArrayTypeNode(node)) return { kind: "array", element: convertType(node.elementType, scope, env, context) };
+  if (ts.isTupleTypeNode(node)) return convertTuple(node, scope, env, context);
+  if (ts.isIntersectionTypeNode(node)) {
+    return {
+      kind: "intersection",
+      members: node.types.map((member) => convertType(member, scope, env, context)),
+      location: locationOf(scope.sourceFile, scope.source.path, node),
+    };
+  }
+  if (ts.isTypeOperatorNode(node) && node.operator === ts.SyntaxKind.ReadonlyKeyword) {
+    return convertType(node.type, scope, env, context);
+  }
+  context.report("unsupported-construct", `${describeConstruct(node)} cannot be expressed in JSON Schema`, scope, node);
+  return ERROR_TYPE;
+}
+
+function convertLiteral(node: ts.LiteralTypeNode, scope: FileScope, context: ScanContext): TypeNode {
+  const literal = node.literal;
+  switch (literal.kind) {
+    case ts.SyntaxKind.NullKeyword:
+      return { kind: "primitive", name: "null" };
+    case ts.SyntaxKind.TrueKeyword:
+      return { kind: "literal", value: true };
+    case ts.SyntaxKind.FalseKeyword:
+      return { kind: "literal", value: false };
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      return { kind: "literal", value: (literal as ts.StringLiteralLike).text };
+    case ts.SyntaxKind.NumericLiteral:
+      return { kind: "literal", value: Number((literal as ts.NumericLiteral).text) };
+    case ts.SyntaxKind.PrefixUnaryExpression: {
+      const unary = literal as ts.PrefixUnaryExpression;
+      if (unary.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(unary.operand)) {
+        return { kind: "literal", value: -Number(unary.operand.text) };
+      }
+      break;
+    }
+  }
+  context.report("unsupported-construct", `literal type ${node.getText(scope.sourceFile)} is not supported`, scope, node);
+  return ERROR_TYPE;
+}
+
+function convertUnion(node: ts.UnionTypeNode, scope: FileScope, env: TypeEnv, context: ScanContext): OptionalType {
+  const text = scope.source.text;
+  const members: UnionMember[] = [];
+  let includesUndefined = false;
+  for (const memberNode of node.types) {
+    const doc = leadingJsDoc(text, memberNode);
+    const { marks, problems } = readMarks(doc, memberNode, scope.sourceFile, ["experimental"]);
+    for (const problem of problems) context.report("malformed-marker", problem.message, scope, problem.offset);
+    const converted = convertTypeAllowingUndefined(memberNode, scope, env, context);
+    includesUndefined ||= converted.includesUndefined;
+    if (memberNode.kind === ts.SyntaxKind.UndefinedKeyword) continue;
+    const location = locationOf(scope.sourceFile, scope.source.path, memberNode);
+    // A nested unmarked union is the same union: `A | (B | C)` is `A | B | C`.
+    if (converted.type.kind === "union" && !marks.experimental && isParenthesizedUnion(memberNode)) {
+      members.push(...converted.type.members);
+      continue;
+    }
+    members.push({
+      type: converted.type,
+      docs: docsOf(doc),
+      location,
+      ...(marks.experimental ? { experimental: marks.experimental } : {}),
+    });
+  }
+  const only = members.length === 1 ? members[0]! : undefined;
+  if (only && !only.experimental) return { type: only.type, includesUndefined };
+  if (members.length === 0) {
+    context.report("unsupported-construct", "a union of only `undefined` has no JSON value", scope, node);
+    return { type: ERROR_TYPE, includesUndefined };
+  }
+  return { type: { kind: "union", members }, includesUndefined };
+}
+
+function isParenthesizedUnion(node: ts.TypeNode): boolean {
+  return ts.isParenthesizedTypeNode(node) && ts.isUnionTypeNode(node.type);
+}
+
+function convertTuple(node: ts.TupleTypeNode, scope: FileScope, env: TypeEnv, context: ScanContext): TypeNode {
+  const elements: TypeNode[] = [];
+  for (const element of node.elements) {
+    if (ts.isNamedTupleMember(element) && !element.questionToken && !element.dotDotDotToken) {
+      elements.push(convertType(element.type, scope, env, context));
+    } else if (ts.isOptionalTypeNode(element) || ts.isRestTypeNode(element) || ts.isNamedTupleMember(element)) {
+      context.report("unsupported-construct", "optional and rest tuple elements are not supported", scope, element);
+      elements.push(ERROR_TYPE);
+    } else {
+      elements.push(convertType(element, scope, env, context));
+    }
+  }
+  return { kind: "tuple", elements };
+}
+
+const CONSTRUCT_NAMES: Partial<Record<ts.SyntaxKind, string>> = {
+  [ts.SyntaxKind.ConditionalType]: "a conditional type",
+  [ts.SyntaxKind.TypeQuery]: "a `typeof` type",
+  [ts.SyntaxKind.TemplateLiteralType]: "a template literal type",
+  [ts.SyntaxKind.MappedType]: "a mapped type",
+  [ts.SyntaxKind.IndexedAccessType]: "an indexed access type",
+  [ts.SyntaxKind.FunctionType]: "a function type",
+  [ts.SyntaxKind.ConstructorType]: "a constructor type",
+  [ts.SyntaxKind.TypeOperator]: "a `keyof` or `unique` type operator",
+  [ts.SyntaxKind.ImportType]: "an `import()` type",
+  [ts.SyntaxKind.InferType]: "an `infer` type",
+  [ts.SyntaxKind.ThisType]: "the `this` type",
+  [ts.SyntaxKind.TypePredicate]: "a type predicate",
+  [ts.SyntaxKind.NeverKeyword]: "`never`",
+  [ts.SyntaxKind.ObjectKeyword]: "the `object` type",
+  [ts.SyntaxKind.BigIntKeyword]: "`bigint`",
+  [ts.SyntaxKind.SymbolKeyword]: "`symbol`",
+  [ts.SyntaxKind.VoidKeyword]: "`void`",
+};
+
+function describeConstruct(node: ts.Node): string {
+  return CONSTRUCT_NAMES[node.kind] ?? `\`${ts.SyntaxKind[node.kind]}\``;
+}

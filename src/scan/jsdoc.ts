@@ -1,0 +1,68 @@
+import { ts } from "ts-morph";
+import type { Docs } from "../model/types.js";
+
+export interface JsDocTag {
+  readonly name: string;
+  readonly text: string;
+  /** Offset of the `@` in the source text, for locating marker diagnostics. */
+  readonly offset: number;
+}
+
+export interface JsDoc {
+  readonly description: string;
+  readonly tags: readonly JsDocTag[];
+}
+
+const EMPTY: JsDoc = { description: "", tags: [] };
+const KEYWORD_TAGS = new Set(["default", "format", "pattern", "minimum", "maximum"]);
+
+/**
+ * The last `/** … *\/` comment directly before `node` (in its leading trivia,
+ * including the part on the previous token's line, as in `a; /** @experimental *\/ b`).
+ * Read from text rather than from TypeScript's JSDoc attachment, because the
+ * compiler does not attach JSDoc to union members, where markers also live.
+ */
+export function leadingJsDoc(text: string, node: ts.Node): JsDoc {
+  const sameLine = ts.getTrailingCommentRanges(text, node.pos) ?? [];
+  const ranges = [...sameLine, ...(ts.getLeadingCommentRanges(text, node.pos) ?? [])];
+  for (let index = ranges.length - 1; index >= 0; index--) {
+    const range = ranges[index]!;
+    if (range.kind === ts.SyntaxKind.MultiLineCommentTrivia && text.startsWith("/**", range.pos) && range.end - range.pos > 4) {
+      return parseJsDoc(text.slice(range.pos, range.end), range.pos);
+    }
+  }
+  return EMPTY;
+}
+
+/** Parses the raw text of one JSDoc comment that starts at `start` in its file. */
+export function parseJsDoc(raw: string, start: number): JsDoc {
+  const body = raw.slice(3, -2);
+  const description: string[] = [];
+  const tags: { name: string; lines: string[]; offset: number }[] = [];
+  let offset = start + 3;
+  for (const rawLine of body.split("\n")) {
+    const lineStart = offset;
+    offset += rawLine.length + 1;
+    const prefix = /^\s*\*?\s?/.exec(rawLine)![0];
+    const line = rawLine.slice(prefix.length).replace(/\s+$/, "");
+    const tag = /^@([A-Za-z][\w-]*)\s*(.*)$/.exec(line);
+    if (tag) tags.push({ name: tag[1]!, lines: [tag[2]!], offset: lineStart + prefix.length });
+    else if (tags.length > 0) tags[tags.length - 1]!.lines.push(line);
+    else description.push(line);
+  }
+  return {
+    description: description.join("\n").trim(),
+    tags: tags.map((tag) => ({ name: tag.name, text: tag.lines.join("\n").trim(), offset: tag.offset })),
+  };
+}
+
+/** The documentation part of a JSDoc: description, keyword tags and `@deprecated`. Markers are read elsewhere. */
+export function docsOf(doc: JsDoc): Docs {
+  const tags: Record<string, string> = {};
+  let deprecated: string | undefined;
+  for (const tag of doc.tags) {
+    if (tag.name === "deprecated") deprecated = tag.text;
+    else if (KEYWORD_TAGS.has(tag.name)) tags[tag.name] = tag.text;
+  }
+  return deprecated === undefined ? { description: doc.description, tags } : { description: doc.description, tags, deprecated };
+}

@@ -1,0 +1,100 @@
+import { ts } from "ts-morph";
+import { METHOD_DIRECTIONS, type MethodDirection } from "../model/types.js";
+import type { JsDoc } from "./jsdoc.js";
+
+/** The marker vocabulary, recognised by name in JSDoc tags and decorators alike. */
+export type MarkerName = "experimental" | "methods";
+
+export interface Marks {
+  /** Reason as written; "" means "derive it". */
+  readonly experimental?: { readonly reason: string };
+  readonly methods?: MethodDirection;
+}
+
+/** A marker problem, located by offset in the file. */
+export interface MarkerProblem {
+  readonly message: string;
+  readonly offset: number;
+}
+
+interface MarkerUse {
+  readonly name: MarkerName;
+  /** The argument: tag text, or the decorator's string argument; undefined for none. */
+  readonly argument: string | undefined;
+  readonly offset: number;
+}
+
+type MarkerHandler = (use: MarkerUse, marks: { -readonly [K in keyof Marks]: Marks[K] }) => string | undefined;
+
+const MARKER_HANDLERS = {
+  experimental(use, marks) {
+    const reason = use.argument ?? "";
+    if (/\s/.test(reason)) {
+      return `@experimental takes at most one word as its reason (such as "thread/start.persistExtendedHistory"), got "${reason}"`;
+    }
+    marks.experimental = { reason };
+    return undefined;
+  },
+  methods(use, marks) {
+    const kind = use.argument ?? "";
+    if (!(METHOD_DIRECTIONS as readonly string[]).includes(kind)) {
+      return `@methods needs one of ${METHOD_DIRECTIONS.join(", ")}; got ${kind === "" ? "nothing" : `"${kind}"`}`;
+    }
+    marks.methods = kind as MethodDirection;
+    return undefined;
+  },
+} satisfies Record<MarkerName, MarkerHandler>;
+
+const isMarkerName = (name: string): name is MarkerName => Object.hasOwn(MARKER_HANDLERS, name);
+
+/**
+ * Reads the markers of one element from its JSDoc and decorators. `allowed`
+ * says which markers make sense at this place; others are reported.
+ */
+export function readMarks(
+  doc: JsDoc,
+  node: ts.Node,
+  sourceFile: ts.SourceFile,
+  allowed: readonly MarkerName[],
+): { marks: Marks; problems: MarkerProblem[] } {
+  const uses: MarkerUse[] = [];
+  const problems: MarkerProblem[] = [];
+  for (const tag of doc.tags) {
+    if (isMarkerName(tag.name)) uses.push({ name: tag.name, argument: tag.text === "" ? undefined : tag.text, offset: tag.offset });
+  }
+  for (const decorator of decoratorsOf(node)) {
+    const use = decoratorUse(decorator, sourceFile);
+    if (use === undefined) continue;
+    if ("message" in use) problems.push(use);
+    else uses.push(use);
+  }
+  const marks: { -readonly [K in keyof Marks]: Marks[K] } = {};
+  for (const use of uses) {
+    if (!allowed.includes(use.name)) {
+      problems.push({ message: `@${use.name} is not allowed here`, offset: use.offset });
+      continue;
+    }
+    const problem = MARKER_HANDLERS[use.name](use, marks);
+    if (problem) problems.push({ message: problem, offset: use.offset });
+  }
+  return { marks, problems };
+}
+
+function decoratorsOf(node: ts.Node): readonly ts.Decorator[] {
+  return ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : [];
+}
+
+/** `@experimental`, `@experimental("r")`, `@markers.experimental("r")`; undefined for foreign decorators. */
+function decoratorUse(decorator: ts.Decorator, sourceFile: ts.SourceFile): MarkerUse | MarkerProblem | undefined {
+  const expression = decorator.expression;
+  const callee = ts.isCallExpression(expression) ? expression.expression : expression;
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : "";
+  if (!isMarkerName(name)) return undefined;
+  const offset = decorator.getStart(sourceFile);
+  if (!ts.isCallExpression(expression)) return { name, argument: undefined, offset };
+  const [first, ...rest] = expression.arguments;
+  if (rest.length > 0 || (first !== undefined && !ts.isStringLiteralLike(first))) {
+    return { message: `@${name}(...) takes at most one string literal argument`, offset };
+  }
+  return { name, argument: first?.text, offset };
+}

@@ -1,0 +1,22 @@
+/** Per-stage wall-clock timings for `--verbose` (stderr only, never in artifacts). */
+export interface Timings {
+  time<T>(stage: string, work: () => T): T;
+  lines(): string[];
+}
+
+export function createTimings(): Timings {
+  const stages: [string, number][] = [];
+  const record = (stage: string, start: number) => stages.push([stage, performance.now() - start]);
+  return {
+    time<T>(stage: string, work: () => T): T {
+      const start = performance.now();
+      const result = work();
+      if (result instanceof Promise) {
+        return result.finally(() => record(stage, start)) as T;
+      }
+      record(stage, start);
+      return result;
+    },
+    lines: () => stages.map(([stage, ms]) => `${stage.padEnd(10)} ${ms.toFixed(1).padStart(8)} ms`),
+  };
+}
