@@ -137,7 +137,7 @@ export interface ThreadStartParams {
    * Persist the extended event set (commands, file changes, tool calls,
    * errors…) so `thread/resume`, `thread/fork` and `thread/read` can rebuild
    * every item without loss.
-   * @experimental thread/start.persistExtendedHistory
+   * @experimental thread/start.persistFullHistory
    */
   persistExtendedHistory?: boolean;
 }
@@ -198,7 +198,7 @@ export interface ThreadResumeParams {
   personality?: Personality | null;
   /**
    * Persist the extended event set from now on, so later resume/fork/read are lossless.
-   * @experimental thread/resume.persistExtendedHistory
+   * @experimental thread/resume.persistFullHistory
    */
   persistExtendedHistory?: boolean;
 }
@@ -255,7 +255,7 @@ export class ThreadForkParams {
   /** Developer instructions override. */
   developerInstructions?: string | null;
   /** Persist the extended event set for the new thread, so its later resume/fork/read are lossless. */
-  @experimental("thread/fork.persistExtendedHistory")
+  @experimental("thread/fork.persistFullHistory")
   persistExtendedHistory?: boolean;
 }
 

@@ -15,13 +15,3 @@ export function declarationLookup(model: Model): DeclarationLookup {
     },
   };
 }
-
-/** Code-unit order, the one order every emitter uses for names, ids and paths. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Distinct values, first occurrence kept. */
-export function distinct<T>(values: Iterable<T>): T[] {
-  return [...new Set(values)];
-}

@@ -1,5 +1,5 @@
 import type { Model } from "../model/types.js";
-import { compareStrings } from "./lookup.js";
+import { compareStrings } from "../diagnostics/diagnostic.js";
 
 /** Folder segments under the input root; [] is the root namespace. */
 export type Namespace = readonly string[];

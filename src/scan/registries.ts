@@ -68,6 +68,7 @@ function scanEntry(
   for (const problem of problems) context.report("malformed-marker", problem.message, scope, problem.offset);
   const params = entryType(typeArguments[0]!, "params", name, scope, context);
   const result = wrapper.arity === 2 ? entryType(typeArguments[1]!, "result", name, scope, context) : undefined;
+  if (params === INVALID || result === INVALID) return undefined;
   return {
     name,
     direction,
@@ -79,6 +80,8 @@ function scanEntry(
   };
 }
 
+const INVALID = Symbol("invalid entry type");
+
 /** Params and results name a declared type, so each gets its own schema file; `undefined` params mean none. */
 function entryType(
   node: ts.TypeNode,
@@ -86,10 +89,10 @@ function entryType(
   method: string,
   scope: FileScope,
   context: ScanContext,
-): TypeNode | undefined {
+): TypeNode | undefined | typeof INVALID {
   if (node.kind === ts.SyntaxKind.UndefinedKeyword && role === "params") return undefined;
   const { type } = convertTypeAllowingUndefined(node, scope, NO_TYPE_PARAMETERS, context);
-  if (type === ERROR_TYPE) return undefined;
+  if (type === ERROR_TYPE) return INVALID;
   if (type.kind !== "ref") {
     context.report(
       "malformed-registry",
@@ -97,7 +100,7 @@ function entryType(
       scope,
       node,
     );
-    return undefined;
+    return INVALID;
   }
   return type;
 }

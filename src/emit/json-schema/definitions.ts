@@ -1,5 +1,6 @@
 import type { Model } from "../../model/types.js";
-import { compareStrings, type DeclarationLookup } from "../lookup.js";
+import { compareStrings } from "../../diagnostics/diagnostic.js";
+import type { DeclarationLookup } from "../lookup.js";
 import { namespaceKey, namespaceNames } from "../namespaces.js";
 import type { Definitions, JsonSchema } from "./schema.js";
 

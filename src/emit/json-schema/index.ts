@@ -1,7 +1,8 @@
 import type { Declaration, Model } from "../../model/types.js";
 import { rootIds } from "../../model/walk.js";
 import { serializeJson } from "../../output/serialize.js";
-import { compareStrings, declarationLookup, type DeclarationLookup } from "../lookup.js";
+import { compareStrings } from "../../diagnostics/diagnostic.js";
+import { declarationLookup, type DeclarationLookup } from "../lookup.js";
 import { listNamespaces, namespaceKey } from "../namespaces.js";
 import { definitionRef, nestDefinitions, nestedPaths, referenceClosure, type DefinitionPath } from "./definitions.js";
 import { DRAFT_07, withoutRefSiblings, type JsonSchema } from "./schema.js";

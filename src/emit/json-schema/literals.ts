@@ -1,6 +1,5 @@
 import type { Docs } from "../../model/types.js";
 import { hasDocs } from "../docs.js";
-import { distinct } from "../lookup.js";
 import { withDocs } from "./docs.js";
 import type { JsonSchema, JsonType, LiteralValue } from "./schema.js";
 
@@ -34,11 +33,11 @@ export function constSchema(value: LiteralValue): JsonSchema {
 export function literalSetSchema(items: readonly LiteralItem[]): JsonSchema {
   if (items.length === 0) return { not: {} };
   const documented = items.some((item) => item.docs !== undefined && hasDocs(item.docs));
-  const types = distinct(items.map((item) => jsonTypeOf(item.value)));
+  const types = [...new Set(items.map((item) => jsonTypeOf(item.value)))];
   const valueTypes = types.filter((type) => type !== "null");
   if (!documented && valueTypes.length <= 1) {
     const type = types.length === 1 ? types[0]! : [valueTypes[0]!, "null" as const];
-    return { type, enum: distinct(items.map((item) => item.value)) };
+    return { type, enum: [...new Set(items.map((item) => item.value))] };
   }
   const branches = items.map((item) => {
     const schema = constSchema(item.value);

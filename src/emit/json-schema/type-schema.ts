@@ -1,6 +1,6 @@
 import { assertNever, type Declaration, type PrimitiveName, type TypeNode, type UnionMember } from "../../model/types.js";
 import { hasDocs } from "../docs.js";
-import { distinct, type DeclarationLookup } from "../lookup.js";
+import type { DeclarationLookup } from "../lookup.js";
 import { flattenUnion } from "../union.js";
 import { withDocs } from "./docs.js";
 import { constSchema, literalSetSchema } from "./literals.js";
@@ -81,7 +81,7 @@ function unionSchema(members: readonly UnionMember[], context: SchemaContext): J
 
   const primitives = flat.map(({ type }) => (type.kind === "primitive" ? (type.name as JsonType) : undefined));
   if (!flat.some(({ docs }) => hasDocs(docs)) && primitives.every((name) => name !== undefined)) {
-    const types = distinct(primitives);
+    const types = [...new Set(primitives)];
     const valueTypes = types.filter((type) => type !== "null");
     if (types.length === 1) return { type: types[0]! };
     if (valueTypes.length === 1) return { type: [valueTypes[0]!, "null"] };

@@ -1,6 +1,7 @@
 import type { Declaration } from "../../model/types.js";
 import { declarationReferences } from "../../model/walk.js";
-import { compareStrings, distinct, type DeclarationLookup } from "../lookup.js";
+import { compareStrings } from "../../diagnostics/diagnostic.js";
+import type { DeclarationLookup } from "../lookup.js";
 import { freshName, toIdentifier } from "./identifiers.js";
 import { importSpecifier } from "./paths.js";
 
@@ -19,7 +20,7 @@ export interface ImportPlan {
  * order, so the result depends only on the model.
  */
 export function planImports(declaration: Declaration, lookup: DeclarationLookup): ImportPlan {
-  const targets = distinct(declarationReferences(declaration))
+  const targets = [...new Set(declarationReferences(declaration))]
     .filter((id) => id !== declaration.id)
     .sort(compareStrings)
     .map((id) => lookup.get(id));

@@ -1,5 +1,5 @@
 import type { Declaration } from "../../model/types.js";
-import { compareStrings } from "../lookup.js";
+import { compareStrings } from "../../diagnostics/diagnostic.js";
 import { isChildNamespace, namespaceKey, type Namespace } from "../namespaces.js";
 
 /**

@@ -1,5 +1,6 @@
 import type { Model } from "../../model/types.js";
-import { compareStrings, declarationLookup } from "../lookup.js";
+import { compareStrings } from "../../diagnostics/diagnostic.js";
+import { declarationLookup } from "../lookup.js";
 import { listNamespaces, namespaceKey, namespaceNames } from "../namespaces.js";
 import { renderDeclarationFile } from "./declaration-file.js";
 import { toIdentifier } from "./identifiers.js";

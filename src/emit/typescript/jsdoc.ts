@@ -1,5 +1,5 @@
 import type { Docs } from "../../model/types.js";
-import { compareStrings } from "../lookup.js";
+import { compareStrings } from "../../diagnostics/diagnostic.js";
 
 /**
  * JSDoc lines for `docs`, each prefixed with `indent`; [] when there is nothing to say.

@@ -1,0 +1,5 @@
+// GENERATED CODE! DO NOT MODIFY BY HAND!
+// Regenerate with: just write-app-server-schema --experimental
+
+/** Command prefix (argv) that an execpolicy amendment would allow from now on. */
+export type ExecPolicyAmendment = string[];

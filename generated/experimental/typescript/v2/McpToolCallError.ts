@@ -1,0 +1,8 @@
+// GENERATED CODE! DO NOT MODIFY BY HAND!
+// Regenerate with: just write-app-server-schema --experimental
+
+/** Error of a failed MCP tool call. */
+export type McpToolCallError = {
+  /** Error message. */
+  message: string;
+};

@@ -1,0 +1,9 @@
+// GENERATED CODE! DO NOT MODIFY BY HAND!
+// Regenerate with: just write-app-server-schema --experimental
+
+/** Kind of turn that cannot accept `turn/steer`. */
+export type NonSteerableTurnKind =
+  /** A `/review` turn. */
+  | "review"
+  /** A manual compaction turn. */
+  | "compact";

@@ -1,0 +1,5 @@
+// GENERATED CODE! DO NOT MODIFY BY HAND!
+// Regenerate with: just write-app-server-schema --experimental
+
+/** Result of `thread/archive` (empty). */
+export type ThreadArchiveResponse = { [key: string]: never };

@@ -1,0 +1,8 @@
+// GENERATED CODE! DO NOT MODIFY BY HAND!
+// Regenerate with: just write-app-server-schema
+
+/** Payload of `thread/closed`: the thread was unloaded after its last subscriber left. */
+export type ThreadClosedNotification = {
+  /** Thread that was closed. */
+  threadId: string;
+};

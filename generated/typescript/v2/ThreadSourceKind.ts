@@ -1,0 +1,23 @@
+// GENERATED CODE! DO NOT MODIFY BY HAND!
+// Regenerate with: just write-app-server-schema
+
+/** Origin filter values for `thread/list`. */
+export type ThreadSourceKind =
+  /** Threads from the interactive CLI. */
+  | "cli"
+  /** Threads from the VS Code extension. */
+  | "vscode"
+  /** Threads from `codex exec`. */
+  | "exec"
+  /** Threads from app-server clients. */
+  | "appServer"
+  /** Any sub-agent thread. */
+  | "subAgent"
+  /** Review sub-agents. */
+  | "subAgentReview"
+  /** Compaction sub-agents. */
+  | "subAgentCompact"
+  /** Sub-agents spawned by the collab `spawnAgent` tool. */
+  | "subAgentThreadSpawn"
+  /** Threads whose origin was not recorded. */
+  | "unknown";

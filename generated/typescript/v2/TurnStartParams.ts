@@ -1,0 +1,36 @@
+// GENERATED CODE! DO NOT MODIFY BY HAND!
+// Regenerate with: just write-app-server-schema
+
+import type { Personality } from "../Personality.js";
+import type { ReasoningEffort } from "../ReasoningEffort.js";
+import type { ReasoningSummary } from "../ReasoningSummary.js";
+import type { ServiceTier } from "../ServiceTier.js";
+import type { AskForApproval } from "./AskForApproval.js";
+import type { SandboxPolicy } from "./SandboxPolicy.js";
+import type { UserInput } from "./UserInput.js";
+
+/** Params of `turn/start`: send user input and run a new turn. Overrides apply to this turn and the following ones. */
+export type TurnStartParams = {
+  /** Thread to run the turn in. */
+  threadId: string;
+  /** User input for the turn. */
+  input: UserInput[];
+  /** Working directory override. */
+  cwd?: string | null;
+  /** Approval policy override. */
+  approvalPolicy?: AskForApproval | null;
+  /** Sandbox policy override. */
+  sandboxPolicy?: SandboxPolicy | null;
+  /** Model override. */
+  model?: string | null;
+  /** Service tier override. */
+  serviceTier?: ServiceTier | null;
+  /** Reasoning effort override. */
+  effort?: ReasoningEffort | null;
+  /** Reasoning summary override. */
+  summary?: ReasoningSummary | null;
+  /** Personality override. */
+  personality?: Personality | null;
+  /** JSON Schema the final assistant message of this turn must satisfy (this turn only). */
+  outputSchema?: unknown;
+};

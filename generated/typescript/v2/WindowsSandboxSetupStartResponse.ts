@@ -1,0 +1,8 @@
+// GENERATED CODE! DO NOT MODIFY BY HAND!
+// Regenerate with: just write-app-server-schema
+
+/** Result of `windowsSandbox/setupStart`. */
+export type WindowsSandboxSetupStartResponse = {
+  /** Whether setup was started (false when it is already running). */
+  started: boolean;
+};
