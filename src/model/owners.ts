@@ -23,7 +23,11 @@ export function fieldPrefix(declaration: Declaration, owners: ReadonlyMap<string
   return methods?.length === 1 ? methods[0]!.name : declaration.name;
 }
 
-/** A union member's name in derived reasons: its literal, the type it names, or its object's discriminant. */
+/**
+ * A union member's name in derived reasons: its literal, the type it names,
+ * its object's discriminant value, or the key of a single-key object
+ * (`{ acceptWithExecpolicyAmendment: {…} }`); the position as a last resort.
+ */
 export function memberLabel(type: TypeNode, index: number, declarationsById: ReadonlyMap<string, Declaration>): string {
   switch (type.kind) {
     case "literal":
@@ -34,7 +38,8 @@ export function memberLabel(type: TypeNode, index: number, declarationsById: Rea
       return declarationsById.get(type.target)?.name ?? type.target;
     case "object": {
       const tag = type.properties.find((property) => property.type.kind === "literal");
-      return tag?.type.kind === "literal" ? String(tag.type.value) : String(index);
+      if (tag?.type.kind === "literal") return String(tag.type.value);
+      return type.properties.length === 1 ? type.properties[0]!.name : String(index);
     }
     default:
       return String(index);

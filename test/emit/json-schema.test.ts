@@ -17,20 +17,19 @@ function file(files: Map<string, Schema>, path: string): Schema {
   return schema;
 }
 
-/** Paths of every declaration schema inside a (possibly nested) `definitions` object. */
+const KEYWORDS = new Set(["$ref", "type", "const", "enum", "properties", "additionalProperties", "items", "anyOf", "allOf", "not", "description"]);
+
+/**
+ * Pointers to every declaration schema inside a nested `definitions` object. A
+ * namespace is a non-empty object without schema keywords (`unknown` is `{}`).
+ */
 function definitionPointers(definitions: Schema, prefix = "#/definitions"): string[] {
   return Object.entries(definitions).flatMap(([key, value]) => {
     const pointer = `${prefix}/${encodeURIComponent(key)}`;
-    const isNamespace = Object.values(value as Schema).every((child) => child !== null && typeof child === "object" && !Array.isArray(child));
-    return isNamespace && !("type" in (value as Schema)) && Object.keys(value as Schema).length > 0 && !isSchemaLike(value as Schema)
-      ? definitionPointers(value as Schema, pointer)
-      : [pointer];
+    const keys = Object.keys(value as Schema);
+    const isNamespace = keys.length > 0 && !keys.some((keyword) => KEYWORDS.has(keyword));
+    return isNamespace ? definitionPointers(value as Schema, pointer) : [pointer];
   });
-}
-
-const SCHEMA_KEYWORDS = new Set(["type", "$ref", "anyOf", "allOf", "enum", "const", "not", "description", "properties", "items"]);
-function isSchemaLike(value: Schema): boolean {
-  return Object.keys(value).length === 0 || Object.keys(value).some((key) => SCHEMA_KEYWORDS.has(key));
 }
 
 /** A validator for a root file, or for `definitions/...` inside a bundle. */
@@ -67,16 +66,19 @@ describe("emitJsonSchema files", () => {
 
   it("every file compiles in strict Ajv, and every definition of a bundle compiles", () => {
     for (const [model, name] of [[protocolModel, "protocol"], [clashModel, "clash"]] as const) {
-      for (const [path, schema] of emitted(model)) {
+      const modelFiles = emitted(model);
+      for (const [path, schema] of modelFiles) {
         if (path.endsWith(".schemas.json")) {
           const pointers = definitionPointers(schema.definitions as Schema);
           expect(pointers.length, `${name} ${path}`).toBeGreaterThan(0);
-          for (const pointer of pointers) expect(() => validator(emitted(model), path, pointer), `${name} ${path}${pointer}`).not.toThrow();
+          for (const pointer of pointers) expect(() => validator(modelFiles, path, pointer), `${name} ${path}${pointer}`).not.toThrow();
         } else {
-          expect(() => validator(emitted(model), path), `${name} ${path}`).not.toThrow();
+          expect(() => validator(modelFiles, path), `${name} ${path}`).not.toThrow();
         }
       }
     }
+    // Every declaration of the bundle was found and compiled.
+    expect(definitionPointers(file(files, "app.schemas.json").definitions as Schema)).toHaveLength(protocolModel.declarations.length);
   });
 
   it("every $ref resolves inside its own file, and no $ref has siblings", () => {
