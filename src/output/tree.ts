@@ -1,4 +1,4 @@
-import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../errors.js";
 
@@ -18,14 +18,12 @@ export interface TreeDifference {
 
 /** Reads every file under `folder` (empty when the folder does not exist). */
 export async function readTree(folder: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
   const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const absolute = path.join(entry.parentPath, entry.name);
-    files.set(path.relative(folder, absolute).split(path.sep).join("/"), await readFile(absolute, "utf8"));
-  }
-  return files;
+  const absolutes = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+  const contents = new Map<string, string>();
+  await forEachConcurrently(absolutes, async (absolute) => contents.set(absolute, await readFile(absolute, "utf8")));
+  const relative = (absolute: string) => path.relative(folder, absolute).split(path.sep).join("/");
+  return new Map(absolutes.sort().map((absolute) => [relative(absolute), contents.get(absolute)!]));
 }
 
 /** Byte comparison: what `expected` has that `actual` lacks, the reverse, and what differs. Each sorted. */
@@ -60,12 +58,9 @@ export async function writeManagedTree(folder: string, files: FileTree, options:
   const temporary = `${folder}.tmp-${suffix}`;
   const old = `${folder}.old-${suffix}`;
   try {
-    await mkdir(temporary, { recursive: true });
-    for (const [file, contents] of files) {
-      const target = resolveInside(temporary, file);
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, contents);
-    }
+    const targets = [...files].map(([file, contents]) => [resolveInside(temporary, file), contents] as const);
+    await makeFolders(temporary, targets.map(([target]) => target));
+    await forEachConcurrently(targets, ([target, contents]) => writeFile(target, contents));
     await writeFile(path.join(temporary, MANAGED_MARKER), MANAGED_MARKER_TEXT);
     if (options.preserve) await carryOver(folder, temporary, files, options.preserve);
     if (options.beforeSwap) await options.beforeSwap(temporary);
@@ -98,15 +93,32 @@ async function assertManaged(folder: string): Promise<void> {
 
 async function carryOver(folder: string, temporary: string, files: FileTree, preserve: (file: string) => boolean) {
   const existing = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+  const copies: (readonly [string, string])[] = [];
   for (const entry of existing) {
     if (!entry.isFile()) continue;
     const source = path.join(entry.parentPath, entry.name);
     const file = path.relative(folder, source).split(path.sep).join("/");
     if (files.has(file) || file === MANAGED_MARKER || !preserve(file)) continue;
-    const target = path.join(temporary, file);
-    await mkdir(path.dirname(target), { recursive: true });
-    await cp(source, target);
+    copies.push([source, path.join(temporary, file)]);
   }
+  await makeFolders(temporary, copies.map(([, target]) => target));
+  await forEachConcurrently(copies, ([source, target]) => copyFile(source, target));
+}
+
+/** Creates each distinct parent folder of `targets` once. */
+async function makeFolders(root: string, targets: readonly string[]): Promise<void> {
+  await mkdir(root, { recursive: true });
+  const folders = [...new Set(targets.map((target) => path.dirname(target)))].sort();
+  for (const folder of folders) await mkdir(folder, { recursive: true });
+}
+
+/** File writes overlap well; a bound keeps descriptors in check on large trees. */
+async function forEachConcurrently<T>(items: readonly T[], work: (item: T) => Promise<unknown>, limit = 64): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 /** If a previous run stopped between its two renames, put its old tree back. */
