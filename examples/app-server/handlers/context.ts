@@ -1,0 +1,58 @@
+/** What a request handler gets and returns. Handlers never write to a transport themselves. */
+import type { Connection } from "../connection.js";
+import { ErrorCode, type RpcError } from "../jsonrpc.js";
+import type { ClientRequest, ServerNotification } from "../protocol-types.js";
+import type { StoredThread, ThreadStore } from "../thread-store.js";
+
+export type Method = ClientRequest["method"];
+
+/** The params type of a request method; `undefined` for methods without params. */
+export type ParamsOf<M extends Method> = Extract<ClientRequest, { method: M }> extends { params: infer P } ? P : undefined;
+
+/** Sends notifications. Both queue: the router sends them after the response to the request being handled. */
+export interface Notifier {
+  /** To every initialized connection (thread lifecycle: started, status, archived, closed). */
+  broadcast(notification: ServerNotification): void;
+  /** To the connections subscribed to `thread` right now (turns, items, realtime). */
+  notifySubscribers(thread: StoredThread, notification: ServerNotification): void;
+}
+
+export interface HandlerContext extends Notifier {
+  /** The connection that sent the request. */
+  readonly connection: Connection;
+  readonly store: ThreadStore;
+}
+
+export type Outcome<R> = { readonly result: R } | { readonly error: RpcError };
+
+export function ok<R>(result: R): Outcome<R> {
+  return { result };
+}
+
+export function fail(message: string, code: number = ErrorCode.invalidRequest, data?: unknown): { readonly error: RpcError } {
+  return { error: data === undefined ? { code, message } : { code, message, data } };
+}
+
+export function threadNotFound(threadId: string): { readonly error: RpcError } {
+  return fail(`thread not found: ${threadId}`);
+}
+
+/**
+ * One page of `items` from an opaque cursor (here: the offset as a decimal
+ * string) and a limit. An unreadable cursor is an invalid-params error.
+ */
+export function paginate<T>(
+  items: readonly T[],
+  cursor: string | null | undefined,
+  limit: number | null | undefined,
+  defaultLimit: number,
+): Outcome<{ page: T[]; nextCursor: string | null }> {
+  const start = cursor === null || cursor === undefined ? 0 : /^\d+$/.test(cursor) ? Number(cursor) : Number.NaN;
+  if (!Number.isSafeInteger(start)) {
+    const errors = [{ path: "/cursor", message: "is not a cursor this server issued" }];
+    return fail("Invalid params: unknown cursor", ErrorCode.invalidParams, { errors });
+  }
+  const size = Math.max(1, Math.floor(limit ?? defaultLimit));
+  const end = start + size;
+  return ok({ page: items.slice(start, end), nextCursor: end < items.length ? String(end) : null });
+}

@@ -1,0 +1,193 @@
+/** thread/* lifecycle: start, resume, fork, read, list, loaded/list, archive, unarchive, unsubscribe, compact. */
+import type { v2 } from "../protocol-types.js";
+import { nowSeconds, statusOf, toWireThread, type StoredThread, type ThreadSettings } from "../thread-store.js";
+import { fail, ok, paginate, threadNotFound, type HandlerContext, type Notifier, type Outcome, type ParamsOf } from "./context.js";
+
+const DEFAULT_SETTINGS: ThreadSettings = {
+  model: "example-model",
+  modelProvider: "openai",
+  serviceTier: null,
+  cwd: process.cwd(),
+  approvalPolicy: "on-request",
+  sandbox: sandboxPolicyFor("read-only"),
+  reasoningEffort: null,
+  persistExtendedHistory: false,
+};
+
+type SessionResponse = v2.ThreadStartResponse & v2.ThreadResumeResponse & v2.ThreadForkResponse;
+
+export function startThread(params: ParamsOf<"thread/start">, context: HandlerContext): Outcome<v2.ThreadStartResponse> {
+  const thread = context.store.create(withOverrides(DEFAULT_SETTINGS, params), params.ephemeral ?? false);
+  thread.subscribers.add(context.connection.id);
+  announceLoaded(thread, context);
+  return ok(sessionResponse(thread, false));
+}
+
+export function resumeThread(params: ParamsOf<"thread/resume">, context: HandlerContext): Outcome<v2.ThreadResumeResponse> {
+  if (params.path !== undefined && params.path !== null) return noRolloutFiles();
+  const thread = context.store.get(params.threadId);
+  if (!thread) return threadNotFound(params.threadId);
+  thread.settings = withOverrides(thread.settings, params);
+  thread.subscribers.add(context.connection.id);
+  if (!thread.loaded) {
+    thread.loaded = true;
+    announceLoaded(thread, context);
+  }
+  return ok(sessionResponse(thread, true));
+}
+
+export function forkThread(params: ParamsOf<"thread/fork">, context: HandlerContext): Outcome<v2.ThreadForkResponse> {
+  if (params.path !== undefined && params.path !== null) return noRolloutFiles();
+  const source = context.store.get(params.threadId);
+  if (!source) return threadNotFound(params.threadId);
+  // A running turn of the source is copied as interrupted: the copy has no worker behind it.
+  const turns = structuredClone(source.turns).map((turn) =>
+    turn.status === "inProgress" ? { ...turn, status: "interrupted" as const } : turn,
+  );
+  const thread = context.store.create(withOverrides(source.settings, params), source.ephemeral, turns, source.preview);
+  thread.subscribers.add(context.connection.id);
+  announceLoaded(thread, context);
+  return ok(sessionResponse(thread, true));
+}
+
+export function readThread(params: ParamsOf<"thread/read">, context: HandlerContext): Outcome<v2.ThreadReadResponse> {
+  const thread = context.store.get(params.threadId);
+  return thread ? ok({ thread: toWireThread(thread, params.includeTurns) }) : threadNotFound(params.threadId);
+}
+
+export function listThreads(params: ParamsOf<"thread/list">, context: HandlerContext): Outcome<v2.ThreadListResponse> {
+  const wantArchived = params.archived === true;
+  const sourceKinds = params.sourceKinds ?? [];
+  const providers = params.modelProviders ?? [];
+  const matching = context.store
+    .all()
+    .filter((thread) => thread.archived === wantArchived)
+    // Every thread here comes from an app-server client; an empty filter means "interactive origins", which includes it.
+    .filter(() => sourceKinds.length === 0 || sourceKinds.includes("appServer"))
+    .filter((thread) => providers.length === 0 || providers.includes(thread.settings.modelProvider))
+    .filter((thread) => params.cwd === undefined || params.cwd === null || thread.settings.cwd === params.cwd)
+    .filter((thread) => !params.searchTerm || thread.preview.includes(params.searchTerm));
+  const key = params.sortKey === "updated_at" ? "updatedAt" : "createdAt";
+  // Newest first; ids are UUIDv7, so they break ties in creation order.
+  matching.sort((a, b) => b[key] - a[key] || (a.id < b.id ? 1 : -1));
+  const paged = paginate(matching, params.cursor, params.limit, 25);
+  if ("error" in paged) return paged;
+  return ok({ data: paged.result.page.map((thread) => toWireThread(thread)), nextCursor: paged.result.nextCursor });
+}
+
+export function listLoadedThreads(params: ParamsOf<"thread/loaded/list">, context: HandlerContext): Outcome<v2.ThreadLoadedListResponse> {
+  const ids = context.store.all().filter((thread) => thread.loaded).map((thread) => thread.id);
+  const paged = paginate(ids, params.cursor, params.limit, Number.MAX_SAFE_INTEGER);
+  if ("error" in paged) return paged;
+  return ok({ data: paged.result.page, nextCursor: paged.result.nextCursor });
+}
+
+export function archiveThread(params: ParamsOf<"thread/archive">, context: HandlerContext): Outcome<v2.ThreadArchiveResponse> {
+  const thread = context.store.get(params.threadId);
+  if (!thread) return threadNotFound(params.threadId);
+  if (thread.archived) return fail(`thread ${thread.id} is already archived`);
+  thread.archived = true;
+  thread.updatedAt = nowSeconds();
+  context.broadcast({ method: "thread/archived", params: { threadId: thread.id } });
+  return ok({});
+}
+
+export function unarchiveThread(params: ParamsOf<"thread/unarchive">, context: HandlerContext): Outcome<v2.ThreadUnarchiveResponse> {
+  const thread = context.store.get(params.threadId);
+  if (!thread) return threadNotFound(params.threadId);
+  if (!thread.archived) return fail(`thread ${thread.id} is not archived`);
+  thread.archived = false;
+  thread.updatedAt = nowSeconds();
+  context.broadcast({ method: "thread/unarchived", params: { threadId: thread.id } });
+  return ok({ thread: toWireThread(thread) });
+}
+
+export function unsubscribeThread(params: ParamsOf<"thread/unsubscribe">, context: HandlerContext): Outcome<v2.ThreadUnsubscribeResponse> {
+  const thread = context.store.get(params.threadId);
+  if (!thread || !thread.loaded) return ok({ status: "notLoaded" });
+  if (!thread.subscribers.has(context.connection.id)) return ok({ status: "notSubscribed" });
+  leaveThread(thread, context.connection.id, context);
+  return ok({ status: "unsubscribed" });
+}
+
+/**
+ * Removes a subscriber (an unsubscribe, or its connection closing). The last
+ * one leaving unloads the thread: `thread/closed`, then `thread/status/changed`
+ * to `notLoaded`, and the thread leaves `thread/loaded/list`.
+ */
+export function leaveThread(thread: StoredThread, connectionId: number, notifier: Notifier): void {
+  thread.subscribers.delete(connectionId);
+  if (thread.subscribers.size > 0 || !thread.loaded) return;
+  thread.loaded = false;
+  if (thread.activeTurn) thread.activeTurn.status = "interrupted";
+  thread.activeTurn = null;
+  thread.realtimeSessionId = null;
+  notifier.broadcast({ method: "thread/closed", params: { threadId: thread.id } });
+  notifier.broadcast({ method: "thread/status/changed", params: { threadId: thread.id, status: statusOf(thread) } });
+}
+
+export function startCompaction(params: ParamsOf<"thread/compact/start">, context: HandlerContext): Outcome<v2.ThreadCompactStartResponse> {
+  const thread = context.store.get(params.threadId);
+  if (!thread) return threadNotFound(params.threadId);
+  if (!thread.loaded) return fail(`thread ${thread.id} is not loaded; resume it first`);
+  // Trigger-only, as in codex: answer at once. There is no history to compact here.
+  return ok({});
+}
+
+export function cleanBackgroundTerminals(
+  params: ParamsOf<"thread/backgroundTerminals/clean">,
+  context: HandlerContext,
+): Outcome<v2.ThreadBackgroundTerminalsCleanResponse> {
+  // The example runs no commands, so there is never a terminal to terminate.
+  return context.store.get(params.threadId) ? ok({}) : threadNotFound(params.threadId);
+}
+
+/** `thread/started` and the first `thread/status/changed` of a thread that was created or loaded. */
+function announceLoaded(thread: StoredThread, notifier: Notifier): void {
+  notifier.broadcast({ method: "thread/started", params: { thread: toWireThread(thread) } });
+  notifier.broadcast({ method: "thread/status/changed", params: { threadId: thread.id, status: statusOf(thread) } });
+}
+
+function sessionResponse(thread: StoredThread, includeTurns: boolean): SessionResponse {
+  const { model, modelProvider, serviceTier, cwd, approvalPolicy, sandbox, reasoningEffort } = thread.settings;
+  return { thread: toWireThread(thread, includeTurns), model, modelProvider, serviceTier, cwd, approvalPolicy, sandbox, reasoningEffort };
+}
+
+interface SettingsOverrides {
+  model?: string | null;
+  modelProvider?: string | null;
+  serviceTier?: v2.ThreadStartParams["serviceTier"];
+  cwd?: string | null;
+  approvalPolicy?: v2.AskForApproval | null;
+  sandbox?: v2.SandboxMode | null;
+  persistExtendedHistory?: boolean;
+}
+
+/** `null` and absent both mean "keep". */
+function withOverrides(base: ThreadSettings, overrides: SettingsOverrides): ThreadSettings {
+  return {
+    ...base,
+    model: overrides.model ?? base.model,
+    modelProvider: overrides.modelProvider ?? base.modelProvider,
+    serviceTier: overrides.serviceTier ?? base.serviceTier,
+    cwd: overrides.cwd ?? base.cwd,
+    approvalPolicy: overrides.approvalPolicy ?? base.approvalPolicy,
+    sandbox: overrides.sandbox ? sandboxPolicyFor(overrides.sandbox) : base.sandbox,
+    persistExtendedHistory: overrides.persistExtendedHistory ?? base.persistExtendedHistory,
+  };
+}
+
+function sandboxPolicyFor(mode: v2.SandboxMode): v2.SandboxPolicy {
+  switch (mode) {
+    case "read-only":
+      return { type: "readOnly", networkAccess: false };
+    case "workspace-write":
+      return { type: "workspaceWrite", writableRoots: [], networkAccess: false, excludeTmpdirEnvVar: false, excludeSlashTmp: false };
+    case "danger-full-access":
+      return { type: "dangerFullAccess" };
+  }
+}
+
+function noRolloutFiles(): { readonly error: { code: number; message: string } } {
+  return fail("the example keeps threads in memory only: there are no rollout files to load by path");
+}
