@@ -72,14 +72,29 @@ async function listSourceFiles(folder: string): Promise<string[]> {
   return found;
 }
 
+/** Plain words for the usual read errors (Node's own messages hold absolute paths). */
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: "it does not exist; a symbolic link to a missing file?",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  ELOOP: "too many levels of symbolic links",
+  EISDIR: "it is a folder",
+};
+
 async function readSource(absolute: string, relative: string): Promise<{ text: string } | { diagnostic: Diagnostic }> {
   const at = { file: relative, line: 1, column: 1 };
   let bytes: Buffer;
   try {
+    // Only regular files: opening a FIFO would wait forever for a writer.
+    if (!(await stat(absolute)).isFile()) {
+      const message = "cannot read file: not a regular file (a FIFO, socket, device or folder)";
+      return { diagnostic: createDiagnostic("unreadable-input", message, at) };
+    }
     bytes = await readFile(absolute);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? "read failed";
-    return { diagnostic: createDiagnostic("unreadable-input", `cannot read file (${reason})`, at) };
+    const code = (error as NodeJS.ErrnoException).code ?? "read failed";
+    const explanation = READ_ERRORS[code] ? `: ${READ_ERRORS[code]}` : "";
+    return { diagnostic: createDiagnostic("unreadable-input", `cannot read file (${code}${explanation})`, at) };
   }
   try {
     return { text: utf8.decode(bytes).replace(/^\uFEFF/, "") };
@@ -97,7 +112,7 @@ async function readSource(absolute: string, relative: string): Promise<{ text: s
 function firstInvalidUtf8(bytes: Buffer): number {
   let low = 0;
   let high = bytes.length;
-  // Binary search on the longest valid prefix (a cut inside a sequence is also invalid, so step back up to 3 bytes).
+  // Binary search on the longest valid prefix: the byte after it is the first bad one.
   while (low < high) {
     const middle = (low + high + 1) >> 1;
     if (isValidPrefix(bytes.subarray(0, middle))) low = middle;
@@ -106,14 +121,12 @@ function firstInvalidUtf8(bytes: Buffer): number {
   return low;
 }
 
+/** True when `prefix` is valid UTF-8, allowing it to end inside a multi-byte sequence. */
 function isValidPrefix(prefix: Buffer): boolean {
-  for (let trim = 0; trim <= 3 && trim <= prefix.length; trim++) {
-    try {
-      utf8.decode(prefix.subarray(0, prefix.length - trim));
-      return true;
-    } catch {
-      // try a shorter cut
-    }
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(prefix, { stream: true });
+    return true;
+  } catch {
+    return false;
   }
-  return false;
 }

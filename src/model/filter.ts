@@ -1,4 +1,4 @@
-import { methodTypeIds, reachableIds, rootIds } from "./walk.js";
+import { methodTypeIds, reachableIds, referencedIds, rootIds, walkType } from "./walk.js";
 import { assertNever, type Audience, type Declaration, type Model, type TypeNode } from "./types.js";
 
 /**
@@ -18,13 +18,34 @@ export function filterModel(model: Model, audience: Audience): Model {
 
 /**
  * Stable roots: the params and results of stable methods, plus every stable
- * declaration that no method (stable or not) reaches at all.
+ * declaration that no method (stable or not) reaches at all and that no
+ * experimental field, member or declaration names: a type named only by
+ * experimental surface is not a root, so it leaves stable with that surface.
  */
 export function stableRootIds(model: Model): string[] {
   const stableMethods = model.methods.filter((method) => !method.experimental);
   const reachedByAnyMethod = reachableIds(model, methodTypeIds(model));
-  const unreached = rootIds(model).filter((id) => !reachedByAnyMethod.has(id));
+  const namedByExperimental = new Set(model.declarations.flatMap(experimentalReferences));
+  const unreached = rootIds(model).filter((id) => !reachedByAnyMethod.has(id) && !namedByExperimental.has(id));
   return [...new Set([...methodTypeIds({ ...model, methods: stableMethods }), ...unreached])].sort();
+}
+
+/**
+ * Ids a declaration names through experimental surface: its whole body if it
+ * is experimental, else the types of its experimental fields and members.
+ */
+function experimentalReferences(declaration: Declaration): string[] {
+  if (declaration.kind === "enum") return [];
+  if (declaration.experimental) return referencedIds(declaration.type);
+  const ids: string[] = [];
+  walkType(declaration.type, (node) => {
+    if (node.kind === "object") {
+      for (const property of node.properties) if (property.experimental) ids.push(...referencedIds(property.type));
+    } else if (node.kind === "union") {
+      for (const member of node.members) if (member.experimental) ids.push(...referencedIds(member.type));
+    }
+  });
+  return ids;
 }
 
 function stripDeclaration(declaration: Declaration): Declaration {

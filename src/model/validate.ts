@@ -38,10 +38,11 @@ function experimentalLeaks(model: Model, byId: ReadonlyMap<string, Declaration>)
     walkStable(type, (ref) => {
       const target = byId.get(ref.target);
       if (target?.experimental) {
+        const reason = target.experimental.reason === target.name ? "" : ` (reason "${target.experimental.reason}")`;
         diagnostics.push(
           createDiagnostic(
             "experimental-leak",
-            `experimental type "${target.name}" (${target.experimental.reason}) is reachable from stable ${from}; mark this reference @experimental or make "${target.name}" stable`,
+            `experimental type "${target.name}"${reason} is reachable from stable ${from}; mark this reference @experimental or make "${target.name}" stable`,
             ref.location,
           ),
         );
@@ -72,21 +73,20 @@ function declarationShape(declaration: Declaration, byId: ReadonlyMap<string, De
   const diagnostics: Diagnostic[] = [];
   if (declaration.kind === "enum") {
     if (!declaration.experimental && declaration.members.length > 0 && declaration.members.every((member) => member.experimental)) {
-      diagnostics.push(emptyUnion(declaration.name, declaration.location));
+      diagnostics.push(emptyUnion(declaration.name, declaration.location, "enum"));
     }
     return diagnostics;
   }
   walkType(declaration.type, (node) => {
     if (node.kind === "union" && node.members.every((member) => member.experimental)) {
-      diagnostics.push(emptyUnion(declaration.name, node.members[0]!.location));
+      diagnostics.push(emptyUnion(declaration.name, node.members[0]!.location, "union"));
     }
     if (node.kind === "intersection") {
       for (const member of node.members) {
         const problem = nonObjectReason(member, byId, new Set());
         if (problem) {
-          diagnostics.push(
-            createDiagnostic("unsupported-construct", `an intersection must combine object types; ${problem}`, node.location),
-          );
+          const at = member.kind === "ref" ? member.location : node.location;
+          diagnostics.push(createDiagnostic("unsupported-construct", `an intersection must combine object types; ${problem}`, at));
         }
       }
     }
@@ -94,10 +94,11 @@ function declarationShape(declaration: Declaration, byId: ReadonlyMap<string, De
   return diagnostics;
 }
 
-function emptyUnion(name: string, location: SourceLocation): Diagnostic {
+function emptyUnion(name: string, location: SourceLocation, kind: "union" | "enum"): Diagnostic {
+  const which = kind === "enum" ? `the enum "${name}"` : `this union in "${name}"`;
   return createDiagnostic(
     "empty-union",
-    `every member of this union in "${name}" is experimental, so its stable form would have no values; keep one member stable or mark the whole type @experimental`,
+    `every member of ${which} is experimental, so its stable form would have no values; keep one member stable or mark the whole type @experimental`,
     location,
   );
 }

@@ -62,7 +62,8 @@ function convertProperty(
 ): Property | undefined {
   const name = propertyName(member.name);
   if (name === undefined) {
-    context.report("unsupported-construct", "computed and private property names have no fixed wire name", scope, member.name);
+    const message = "computed and private property names have no fixed wire name; write the name as an identifier or string literal";
+    context.report("unsupported-construct", message, scope, member.name);
     return undefined;
   }
   if (!member.type) {

@@ -6,6 +6,9 @@ import { convertType } from "./convert-type.js";
 import { locationOf } from "./location.js";
 import { findExport, isRelativeSpecifier, resolveModule, type DeclarationSite, type FileScope } from "./scope.js";
 
+/** The module authors import markers from; its names are read from syntax, never resolved. */
+const MARKERS_MODULE = "schemagate/markers";
+
 /** Deeper than this, a generic expansion is taken to be infinitely recursive. */
 const MAX_EXPANSION_DEPTH = 32;
 
@@ -24,9 +27,10 @@ export function convertReferenceTo(
   context: ScanContext,
 ): TypeNode {
   const text = name.text;
+  if (text === "") return ERROR_TYPE; // a missing name: the parser already reported a syntax error
   const argumentNodes = typeArguments ?? [];
   const parameter = env.get(text);
-  if (parameter) return argumentNodes.length === 0 ? parameter : arityError(text, 0, node, scope, context);
+  if (parameter) return argumentNodes.length === 0 ? parameter : arityError(text, 0, 0, argumentNodes.length, node, scope, context);
   const lookup = lookupDeclaration(text, scope, context);
   if (lookup === "reported") return ERROR_TYPE;
   if (lookup === undefined) {
@@ -38,12 +42,12 @@ export function convertReferenceTo(
   const parameters = typeParametersOf(lookup);
   const location = locationOf(scope.sourceFile, scope.source.path, name);
   if (parameters.length === 0) {
-    if (argumentNodes.length > 0) return arityError(text, 0, node, scope, context);
+    if (argumentNodes.length > 0) return arityError(text, 0, 0, argumentNodes.length, node, scope, context);
     return { kind: "ref", target: lookup.id, location };
   }
   const required = parameters.filter((parameter) => !parameter.default).length;
   if (argumentNodes.length < required || argumentNodes.length > parameters.length) {
-    return arityError(text, parameters.length, node, scope, context);
+    return arityError(text, required, parameters.length, argumentNodes.length, node, scope, context);
   }
   if (context.expanding.length >= MAX_EXPANSION_DEPTH) {
     context.report("unsupported-construct", `generic "${text}" expands without end (a recursive generic type)`, scope, node);
@@ -71,9 +75,18 @@ function typeParametersOf(site: DeclarationSite): readonly ts.TypeParameterDecla
   return ts.isEnumDeclaration(site.node) ? [] : (site.node.typeParameters ?? []);
 }
 
-function arityError(name: string, expected: number, node: ts.Node, scope: FileScope, context: ScanContext): TypeNode {
-  const wanted = expected === 0 ? "no type arguments" : `${expected} type argument${expected === 1 ? "" : "s"}`;
-  context.report("type-arguments", `"${name}" takes ${wanted}`, scope, node);
+function arityError(
+  name: string,
+  min: number,
+  max: number,
+  got: number,
+  node: ts.Node,
+  scope: FileScope,
+  context: ScanContext,
+): TypeNode {
+  const count = min === max ? `${max}` : `${min} to ${max}`;
+  const wanted = max === 0 ? "no type arguments" : `${count} type argument${max === 1 ? "" : "s"}`;
+  context.report("type-arguments", `"${name}" takes ${wanted}, got ${got}`, scope, node);
   return ERROR_TYPE;
 }
 
@@ -91,6 +104,7 @@ export function lookupDeclaration(
   const binding = scope.imports.get(name);
   if (!binding) return undefined;
   if (!isRelativeSpecifier(binding.specifier)) {
+    if (binding.specifier === MARKERS_MODULE) return undefined; // Request and Notification: handled as built-ins
     context.report(
       "unresolved-reference",
       `"${name}" comes from "${binding.specifier}", outside the input; declare it in the input instead`,
@@ -124,11 +138,14 @@ function convertBuiltin(
   switch (name) {
     case "Array":
     case "ReadonlyArray":
-      return argumentNodes.length === 1 ? { kind: "array", element: argument(0) } : arityError(name, 1, node, scope, context);
+      return argumentNodes.length === 1
+        ? { kind: "array", element: argument(0) }
+        : arityError(name, 1, 1, argumentNodes.length, node, scope, context);
     case "Record": {
-      if (argumentNodes.length !== 2) return arityError(name, 2, node, scope, context);
+      if (argumentNodes.length !== 2) return arityError(name, 2, 2, argumentNodes.length, node, scope, context);
       if (argumentNodes[0]!.kind === ts.SyntaxKind.StringKeyword) return { kind: "map", value: argument(1) };
-      context.report("unsupported-construct", "only Record<string, V> maps to a JSON object", scope, argumentNodes[0]!);
+      const message = "only Record<string, V> maps to a JSON object (JSON keys are strings); use `Record<string, V>`";
+      context.report("unsupported-construct", message, scope, argumentNodes[0]!);
       return ERROR_TYPE;
     }
     case "Request":

@@ -62,7 +62,7 @@ function convertNonUnion(node: ts.TypeNode, scope: FileScope, env: TypeEnv, cont
   if (ts.isTypeOperatorNode(node) && node.operator === ts.SyntaxKind.ReadonlyKeyword) {
     return convertType(node.type, scope, env, context);
   }
-  context.report("unsupported-construct", `${describeConstruct(node)} cannot be expressed in JSON Schema`, scope, node);
+  context.report("unsupported-construct", describeConstruct(node), scope, node);
   return ERROR_TYPE;
 }
 
@@ -135,7 +135,8 @@ function convertTuple(node: ts.TupleTypeNode, scope: FileScope, env: TypeEnv, co
     if (ts.isNamedTupleMember(element) && !element.questionToken && !element.dotDotDotToken) {
       elements.push(convertType(element.type, scope, env, context));
     } else if (ts.isOptionalTypeNode(element) || ts.isRestTypeNode(element) || ts.isNamedTupleMember(element)) {
-      context.report("unsupported-construct", "optional and rest tuple elements are not supported", scope, element);
+      const message = "optional and rest tuple elements are not supported; use a fixed-length tuple (elements may be `T | null`) or an array";
+      context.report("unsupported-construct", message, scope, element);
       elements.push(ERROR_TYPE);
     } else {
       elements.push(convertType(element, scope, env, context));
@@ -144,26 +145,33 @@ function convertTuple(node: ts.TupleTypeNode, scope: FileScope, env: TypeEnv, co
   return { kind: "tuple", elements };
 }
 
-const CONSTRUCT_NAMES: Partial<Record<ts.SyntaxKind, string>> = {
-  [ts.SyntaxKind.ConditionalType]: "a conditional type",
-  [ts.SyntaxKind.TypeQuery]: "a `typeof` type",
-  [ts.SyntaxKind.TemplateLiteralType]: "a template literal type",
-  [ts.SyntaxKind.MappedType]: "a mapped type",
-  [ts.SyntaxKind.IndexedAccessType]: "an indexed access type",
-  [ts.SyntaxKind.FunctionType]: "a function type",
-  [ts.SyntaxKind.ConstructorType]: "a constructor type",
-  [ts.SyntaxKind.TypeOperator]: "a `keyof` or `unique` type operator",
-  [ts.SyntaxKind.ImportType]: "an `import()` type",
-  [ts.SyntaxKind.InferType]: "an `infer` type",
-  [ts.SyntaxKind.ThisType]: "the `this` type",
-  [ts.SyntaxKind.TypePredicate]: "a type predicate",
-  [ts.SyntaxKind.NeverKeyword]: "`never`",
-  [ts.SyntaxKind.ObjectKeyword]: "the `object` type",
-  [ts.SyntaxKind.BigIntKeyword]: "`bigint`",
-  [ts.SyntaxKind.SymbolKeyword]: "`symbol`",
-  [ts.SyntaxKind.VoidKeyword]: "`void`",
+/** What each unsupported construct is called, and how to write it instead. */
+const CONSTRUCTS: Partial<Record<ts.SyntaxKind, { readonly name: string; readonly hint: string }>> = {
+  [ts.SyntaxKind.ConditionalType]: { name: "a conditional type", hint: "write the type it resolves to" },
+  [ts.SyntaxKind.TypeQuery]: { name: "a `typeof` type", hint: "write the type itself, such as a literal type" },
+  [ts.SyntaxKind.TemplateLiteralType]: { name: "a template literal type", hint: "use `string` (a `@pattern` tag can constrain it)" },
+  [ts.SyntaxKind.MappedType]: { name: "a mapped type", hint: "list the properties, or use `Record<string, V>`" },
+  [ts.SyntaxKind.IndexedAccessType]: { name: "an indexed access type", hint: "name the property's type directly (declare an alias for it)" },
+  [ts.SyntaxKind.FunctionType]: { name: "a function type", hint: "remove this property (functions are not JSON values)" },
+  [ts.SyntaxKind.ConstructorType]: { name: "a constructor type", hint: "remove this property (constructors are not JSON values)" },
+  [ts.SyntaxKind.ImportType]: { name: "an `import()` type", hint: "import the type by name from an input file" },
+  [ts.SyntaxKind.InferType]: { name: "an `infer` type", hint: "write the type it resolves to" },
+  [ts.SyntaxKind.ThisType]: { name: "the `this` type", hint: "name the declaration instead" },
+  [ts.SyntaxKind.TypePredicate]: { name: "a type predicate", hint: "remove it" },
+  [ts.SyntaxKind.NeverKeyword]: { name: "`never`", hint: "remove the property, or write the values it can take" },
+  [ts.SyntaxKind.ObjectKeyword]: { name: "the `object` type", hint: "use `{ [key: string]: unknown }` or a declared interface" },
+  [ts.SyntaxKind.BigIntKeyword]: { name: "`bigint`", hint: "use `number`, or `string` for values beyond 2^53" },
+  [ts.SyntaxKind.SymbolKeyword]: { name: "`symbol`", hint: "use `string` (symbols are not JSON values)" },
+  [ts.SyntaxKind.VoidKeyword]: { name: "`void`", hint: "use `null`, or `undefined` for a request that takes no params" },
 };
 
 function describeConstruct(node: ts.Node): string {
-  return CONSTRUCT_NAMES[node.kind] ?? `\`${ts.SyntaxKind[node.kind]}\``;
+  if (ts.isTypeOperatorNode(node)) {
+    return node.operator === ts.SyntaxKind.KeyOfKeyword
+      ? "a `keyof` type cannot be expressed in JSON Schema; write the union of the key literals"
+      : "a `unique symbol` type cannot be expressed in JSON Schema; use `string` (symbols are not JSON values)";
+  }
+  const construct = CONSTRUCTS[node.kind];
+  if (!construct) return `\`${ts.SyntaxKind[node.kind]}\` cannot be expressed in JSON Schema`;
+  return `${construct.name} cannot be expressed in JSON Schema; ${construct.hint}`;
 }

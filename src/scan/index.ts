@@ -58,6 +58,8 @@ export function scanProject(input: InputSet): ScanResult {
     const doc = leadingJsDoc(site.scope.source.text, node);
     const { marks, problems } = readMarks(doc, node, site.scope.sourceFile, ["experimental", "methods"]);
     for (const problem of problems) context.report("malformed-marker", problem.message, site.scope, problem.offset);
+    // A registry whose @methods marker was reported: its direction is unknown, so its entries are not read.
+    if (problems.some((problem) => problem.marker === "methods")) continue;
     if (marks.methods) {
       methods.push(...scanRegistry(site, marks.methods, context));
       continue;

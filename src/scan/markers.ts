@@ -15,6 +15,8 @@ export interface Marks {
 export interface MarkerProblem {
   readonly message: string;
   readonly offset: number;
+  /** The marker the problem is about, when known. */
+  readonly marker?: MarkerName;
 }
 
 interface MarkerUse {
@@ -45,6 +47,12 @@ const MARKER_HANDLERS = {
   },
 } satisfies Record<MarkerName, MarkerHandler>;
 
+/** Where each marker belongs, for "not allowed here" messages. */
+const MARKER_PLACES: Record<MarkerName, string> = {
+  experimental: "it marks a declaration, field, union or enum member, or registry entry",
+  methods: "it marks a registry: a top-level interface or class whose keys are wire method names",
+};
+
 const isMarkerName = (name: string): name is MarkerName => Object.hasOwn(MARKER_HANDLERS, name);
 
 /**
@@ -71,11 +79,11 @@ export function readMarks(
   const marks: { -readonly [K in keyof Marks]: Marks[K] } = {};
   for (const use of uses) {
     if (!allowed.includes(use.name)) {
-      problems.push({ message: `@${use.name} is not allowed here`, offset: use.offset });
+      problems.push({ message: `@${use.name} is not allowed here; ${MARKER_PLACES[use.name]}`, offset: use.offset, marker: use.name });
       continue;
     }
     const problem = MARKER_HANDLERS[use.name](use, marks);
-    if (problem) problems.push({ message: problem, offset: use.offset });
+    if (problem) problems.push({ message: problem, offset: use.offset, marker: use.name });
   }
   return { marks, problems };
 }
@@ -94,7 +102,7 @@ function decoratorUse(decorator: ts.Decorator, sourceFile: ts.SourceFile): Marke
   if (!ts.isCallExpression(expression)) return { name, argument: undefined, offset };
   const [first, ...rest] = expression.arguments;
   if (rest.length > 0 || (first !== undefined && !ts.isStringLiteralLike(first))) {
-    return { message: `@${name}(...) takes at most one string literal argument`, offset };
+    return { message: `@${name}(...) takes at most one string literal argument`, offset, marker: name };
   }
   return { name, argument: first?.text, offset };
 }

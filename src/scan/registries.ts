@@ -55,12 +55,15 @@ function scanEntry(
   const type = member.type;
   const wrapperName = type && ts.isTypeReferenceNode(type) ? entityName(type.typeName) : undefined;
   if (!type || !ts.isTypeReferenceNode(type) || wrapperName !== wrapper.name) {
-    context.report("malformed-registry", `"${name}" in a ${direction} registry must be ${expected}`, scope, type ?? member.name);
+    const isWrapper = wrapperName === "Request" || wrapperName === "Notification";
+    const hint = isWrapper ? `; ${wrapperName} entries belong in a ${directionsOf(wrapperName)} registry` : "";
+    context.report("malformed-registry", `"${name}" in a ${direction} registry must be ${expected}${hint}`, scope, type ?? member.name);
     return undefined;
   }
   const typeArguments = type.typeArguments ?? [];
   if (typeArguments.length !== wrapper.arity) {
-    context.report("malformed-registry", `"${name}" must be ${expected}`, scope, type);
+    const got = `${typeArguments.length} type argument${typeArguments.length === 1 ? "" : "s"}`;
+    context.report("malformed-registry", `"${name}" must be ${expected}; got ${got}`, scope, type);
     return undefined;
   }
   const doc = leadingJsDoc(scope.source.text, member);
@@ -96,13 +99,20 @@ function entryType(
   if (type.kind !== "ref") {
     context.report(
       "malformed-registry",
-      `the ${role} of "${method}" must name a declared, non-generic type${role === "params" ? " (or be `undefined`)" : ""}`,
+      `the ${role} of "${method}" must name a declared, non-generic type${role === "params" ? " (or be `undefined`)" : ""}; ` +
+        "declare a named type for it and use that name here",
       scope,
       node,
     );
     return INVALID;
   }
   return type;
+}
+
+/** The registry directions whose entries use `wrapperName`, e.g. "clientNotification or serverNotification". */
+function directionsOf(wrapperName: "Request" | "Notification"): string {
+  const directions = Object.keys(ENTRY_WRAPPER) as MethodDirection[];
+  return directions.filter((direction) => ENTRY_WRAPPER[direction].name === wrapperName).join(" or ");
 }
 
 function entityName(name: ts.EntityName): string {
