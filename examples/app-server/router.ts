@@ -1,7 +1,18 @@
 /**
  * One incoming message → at most one reply, then the notifications it caused.
  * Order per request: initialized? → gate (experimental use without opt-in,
- * -32600) → known method (-32601) → params schema (-32602) → handler.
+ * -32600) → known method (-32601) → params schema of the connection's audience
+ * (-32602) → handler.
+ *
+ * A connection that did not opt in is validated against the closed stable
+ * schema. The gate has passed its params, so any experimental field left in
+ * them is unused (null/false/empty), i.e. means the same as absent;
+ * `gate.stripUnused` removes those and the stable schema checks the rest. The
+ * handler then gets those same stripped params: exactly the value that was
+ * validated, of the stable shape, so no handler can act on (or echo) an
+ * experimental field for a client that did not opt in. An opted-in connection's
+ * params are validated against the experimental schema and handed over as
+ * they came.
  */
 import type { ExperimentalGate } from "../../src/runtime/index.js";
 import { audienceOf, type Connection } from "./connection.js";
@@ -59,16 +70,20 @@ function handleRequest(deps: RouterDeps, connection: Connection, method: string,
   if (method !== "initialize" && !connection.initialized) return { error: { code: ErrorCode.notInitialized, message: "Not initialized" } };
 
   let gateError: RpcError | null;
+  let checked = params;
   try {
     gateError = deps.gate.check(method, params, connection.optedIn);
+    // Only after check passed: stripUnused assumes every experimental field left is unused.
+    if (gateError === null && !connection.optedIn) checked = deps.gate.stripUnused(method, params);
   } catch {
     // The gate recurses along the message; absurd nesting overflows the stack. Refuse rather than let it through.
     return { error: { code: ErrorCode.invalidRequest, message: "Invalid Request: params are nested too deeply" } };
   }
   if (gateError) return { error: gateError };
 
-  if (!deps.validator.hasMethod(method)) return { error: { code: ErrorCode.methodNotFound, message: `Method not found: ${method}` } };
-  const problems = deps.validator.checkParams(method, params);
+  const audience = audienceOf(connection);
+  if (!deps.validator.hasMethod(audience, method)) return { error: { code: ErrorCode.methodNotFound, message: `Method not found: ${method}` } };
+  const problems = deps.validator.checkParams(audience, method, checked);
   if (problems.length > 0) {
     const first = problems[0]!;
     return {
@@ -93,7 +108,7 @@ function handleRequest(deps: RouterDeps, connection: Connection, method: string,
   };
   let outcome;
   try {
-    outcome = handler.handle(params, context);
+    outcome = handler.handle(checked, context);
   } catch (error) {
     deps.log(`connection ${connection.id}: ${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return { error: { code: ErrorCode.internalError, message: `Internal error in ${method}` } };

@@ -1,13 +1,15 @@
 /**
- * Ajv validation against the generated JSON Schemas, per method.
+ * Ajv validation against the generated JSON Schemas, per method and audience.
  *
- * Params are checked against the experimental audience's schema for every
- * connection: the gate has already rejected experimental *use* (by the
- * inventory's presence rules), so what remains are experimental fields in their
- * unused form (`persistExtendedHistory: false`), which a stable client may send
- * and the closed stable schema would refuse. Outgoing results and
- * notifications (`--check-output`) are checked against the connection's own
- * audience, so an experimental field leaking to a stable client is caught.
+ * A request's params are checked against the schema of the connection's own
+ * audience: experimental for a connection that opted in, stable otherwise. The
+ * stable schemas are closed (`additionalProperties: false`) and have no
+ * experimental fields, while a stable client may still send one in its unused
+ * form (`persistExtendedHistory: false`), which the gate lets through; so the
+ * router validates `gate.stripUnused(method, params)` for such a connection, not
+ * the raw params (see router.ts). Outgoing results and notifications
+ * (`--check-output`) are checked against the connection's audience too, so an
+ * experimental field leaking to a stable client is caught.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
@@ -20,10 +22,10 @@ export interface Problem {
 }
 
 export interface ProtocolValidator {
-  /** Whether `method` is a client request of the protocol (any audience). */
-  hasMethod(method: string): boolean;
-  /** [] when `params` are valid for `method`, which must be known. */
-  checkParams(method: string, params: unknown): readonly Problem[];
+  /** Whether `method` is a client request of the protocol as `audience` sees it. */
+  hasMethod(audience: Audience, method: string): boolean;
+  /** [] when `params` are valid for `method` as `audience` sees it; `hasMethod(audience, method)` must hold. */
+  checkParams(audience: Audience, method: string, params: unknown): readonly Problem[];
   /** [] when `result` matches the result type of `method` as `audience` sees it. */
   checkResult(audience: Audience, method: string, result: unknown): readonly Problem[];
   /** [] when `params` match the notification `method` as `audience` sees it. */
@@ -56,8 +58,7 @@ export function createProtocolValidator(
     ajvs[audience].addSchema(document as object, envelope);
     return readEnvelopeMethods(document, envelope);
   };
-  // Requests: the experimental audience only (see above). Notifications: both, for the output checks.
-  const requests = load("experimental", "ClientRequest");
+  const requests = { stable: load("stable", "ClientRequest"), experimental: load("experimental", "ClientRequest") };
   const notifications = { stable: load("stable", "ServerNotification"), experimental: load("experimental", "ServerNotification") };
 
   const compiled = new Map<string, ValidateFunction>();
@@ -76,11 +77,11 @@ export function createProtocolValidator(
   };
 
   return {
-    hasMethod: (method) => requests.has(method),
-    checkParams(method, params) {
-      const spec = requests.get(method);
-      if (!spec) throw new Error(`checkParams: unknown method ${method}`);
-      return checkEnvelopeParams("experimental", "ClientRequest", spec, params);
+    hasMethod: (audience, method) => requests[audience].has(method),
+    checkParams(audience, method, params) {
+      const spec = requests[audience].get(method);
+      if (!spec) throw new Error(`checkParams: ${method} is not a ${audience} request`);
+      return checkEnvelopeParams(audience, "ClientRequest", spec, params);
     },
     checkResult(audience, method, result) {
       const type = resultTypes[method];

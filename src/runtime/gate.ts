@@ -1,6 +1,6 @@
 import type { GateMethod, Inventory } from "../model/inventory-types.js";
 import { experimentalApiError, InvalidInventoryError, type ExperimentalApiError } from "./errors.js";
-import { InspectorCompiler, optionalReason, type Inspector } from "./inspect.js";
+import { InspectorCompiler, optionalReason, type CompiledType } from "./inspect.js";
 import { isJsonObject } from "./value.js";
 
 export interface ExperimentalGate {
@@ -13,12 +13,36 @@ export interface ExperimentalGate {
    * experimental methods only when it opted in. Unknown methods are not experimental.
    */
   allowsNotification(method: string, optedIn: boolean): boolean;
+  /**
+   * `params` with every experimental field removed, so that a request of a
+   * connection that did not opt in can be validated against the closed
+   * (`additionalProperties: false`) stable JSON Schema.
+   *
+   * Contract: call it only after `check(method, params, false)` returned null.
+   * Then every experimental field still present is in its unused form (null,
+   * `false`, `[]` or `{}` by its presence rule), which means the same as
+   * absent, so removing it changes nothing but the field list. Called on params
+   * that do use an experimental field, it would silently drop that use: it is
+   * no substitute for `check`.
+   *
+   * It walks exactly what `reason` walks (refs, object fields, array elements,
+   * map values, tuple elements, and the union member the same first-match rules
+   * pick). Experimental methods and union members are left as they are: a
+   * message using them fails `check`, so there is nothing to strip. Unknown
+   * methods, and params with no experimental field, give `params` back as is.
+   *
+   * Pure: `params` is never mutated. Objects and arrays on the path to a
+   * removed field are shallow copies (plain objects, key order kept); every
+   * untouched subtree is shared with `params`. Like `reason`, absurdly deep
+   * nesting through a recursive type throws a RangeError.
+   */
+  stripUnused(method: string, params: unknown): unknown;
 }
 
 interface CompiledMethod {
   /** Reason when the whole method is experimental. */
   readonly reason: string | null;
-  readonly params: Inspector | null;
+  readonly params: CompiledType | null;
 }
 
 /**
@@ -27,7 +51,7 @@ interface CompiledMethod {
  * Throws `InvalidInventoryError` when the inventory is malformed.
  *
  * Inspection recurses along the message, so a message nested a few thousand
- * levels deep through a recursive type makes `reason`/`check` throw a
+ * levels deep through a recursive type makes `reason`/`check`/`stripUnused` throw a
  * RangeError (stack overflow) rather than answer: the caller should treat a
  * throw as a rejected request. Failing open (returning null) would let
  * experimental use through.
@@ -43,7 +67,7 @@ export function createGate(inventory: Inventory): ExperimentalGate {
     const compiled = methods.get(method);
     if (compiled === undefined) return null;
     if (compiled.reason !== null) return compiled.reason;
-    return compiled.params === null ? null : compiled.params(params, 0);
+    return compiled.params === null ? null : compiled.params.inspect(params, 0);
   };
 
   return {
@@ -55,6 +79,12 @@ export function createGate(inventory: Inventory): ExperimentalGate {
     },
     allowsNotification(method, optedIn) {
       return optedIn || !experimentalMethods.has(method);
+    },
+    stripUnused(method, params) {
+      const compiled = methods.get(method);
+      // An experimental method is rejected whole by `check`; its params are not looked at, as in `reason`.
+      if (compiled === undefined || compiled.reason !== null || compiled.params === null) return params;
+      return compiled.params.strip(params, 0);
     },
   };
 }

@@ -2,7 +2,7 @@ import type { GateField, GateMember, GateType, LiteralValue } from "../model/inv
 import { InvalidInventoryError } from "./errors.js";
 import { compileMatch, literalValue, matchNeedsKind, type MatchTest } from "./match.js";
 import { isPresence, PRESENCE_TESTS, type PresenceTest } from "./presence.js";
-import { isJsonObject, needsOwnCheck, readProperty, valueKind } from "./value.js";
+import { isJsonObject, needsOwnCheck, readProperty, valueKind, type JsonObject } from "./value.js";
 
 /**
  * Returns the reason of the first experimental element used by `value`, or null.
@@ -18,24 +18,45 @@ import { isJsonObject, needsOwnCheck, readProperty, valueKind } from "./value.js
  */
 export type Inspector = (value: unknown, hops: number) => string | null;
 
+/**
+ * Returns `value` without the experimental fields reached along the same paths
+ * an `Inspector` walks, or `value` itself when there are none. Never mutates:
+ * objects and arrays on the way to a removed field are shallow-copied, all else
+ * is shared. `hops` as for `Inspector` (at the limit, nothing more can change).
+ */
+export type Stripper = (value: unknown, hops: number) => unknown;
+
+/** One gate type, compiled once into both walks so they cannot disagree on what they visit. */
+export interface CompiledType {
+  readonly inspect: Inspector;
+  readonly strip: Stripper;
+}
+
 const NOTHING: Inspector = () => null;
+const UNCHANGED: Stripper = (value) => value;
+
+/** Marks a field to leave out of a copy, in the change maps of `copyWith`. */
+const REMOVED: unique symbol = Symbol("removed");
 
 /** Compiles every named type once; refs point at cells so recursive types need no lookups per call. */
 export class InspectorCompiler {
-  private readonly cells = new Map<string, { inspect: Inspector }>();
+  private readonly cells = new Map<string, { inspect: Inspector; strip: Stripper }>();
   private readonly hopLimit: number;
 
   constructor(types: Readonly<Record<string, GateType>>) {
     if (!isJsonObject(types)) throw new InvalidInventoryError("gate.types", "expected an object keyed by type id");
     const entries = Object.entries(types);
     this.hopLimit = entries.length;
-    for (const [id] of entries) this.cells.set(id, { inspect: NOTHING });
+    for (const [id] of entries) this.cells.set(id, { inspect: NOTHING, strip: UNCHANGED });
     for (const [id, type] of entries) {
-      this.cells.get(id)!.inspect = this.compile(type, `gate.types[${JSON.stringify(id)}]`);
+      const compiled = this.compile(type, `gate.types[${JSON.stringify(id)}]`);
+      const cell = this.cells.get(id)!;
+      cell.inspect = compiled.inspect;
+      cell.strip = compiled.strip;
     }
   }
 
-  compile(type: GateType, path: string): Inspector {
+  compile(type: GateType, path: string): CompiledType {
     if (!isJsonObject(type)) throw new InvalidInventoryError(path, "expected a gate type object");
     switch (type.kind) {
       case "ref":
@@ -43,9 +64,9 @@ export class InspectorCompiler {
       case "object":
         return this.compileObject(type.fields, path);
       case "array":
-        return this.compileArray(this.compile(type.element, `${path}.element`));
+        return compileArray(this.compile(type.element, `${path}.element`));
       case "map":
-        return this.compileMap(this.compile(type.value, `${path}.value`));
+        return compileMap(this.compile(type.value, `${path}.value`));
       case "tuple":
         return this.compileTuple(type.elements, path);
       case "union":
@@ -57,18 +78,21 @@ export class InspectorCompiler {
     }
   }
 
-  private compileRef(target: string, path: string): Inspector {
+  private compileRef(target: string, path: string): CompiledType {
     const cell = this.cells.get(target);
     if (cell === undefined) throw new InvalidInventoryError(`${path}.target`, `no type ${JSON.stringify(target)} in gate.types`);
     const limit = this.hopLimit;
-    return (value, hops) => (hops < limit ? cell.inspect(value, hops + 1) : null);
+    return {
+      inspect: (value, hops) => (hops < limit ? cell.inspect(value, hops + 1) : null),
+      strip: (value, hops) => (hops < limit ? cell.strip(value, hops + 1) : value),
+    };
   }
 
-  private compileObject(fields: readonly GateField[], path: string): Inspector {
+  private compileObject(fields: readonly GateField[], path: string): CompiledType {
     if (!Array.isArray(fields)) throw new InvalidInventoryError(`${path}.fields`, "expected an array");
     const compiled = fields.map((field, i) => this.compileField(field, `${path}.fields[${i}]`));
     const count = compiled.length;
-    return (value) => {
+    const inspect: Inspector = (value) => {
       if (!isJsonObject(value)) return null;
       for (let i = 0; i < count; i++) {
         const field = compiled[i]!;
@@ -82,6 +106,27 @@ export class InspectorCompiler {
       }
       return null;
     };
+    const strip: Stripper = (value) => {
+      if (!isJsonObject(value)) return value;
+      let changes: Map<string, unknown> | null = null;
+      // Same fields in the same order as `inspect`. A name listed twice sees the earlier field's outcome.
+      for (let i = 0; i < count; i++) {
+        const field = compiled[i]!;
+        const name = field.name;
+        const fieldValue = changes !== null && changes.has(name) ? changes.get(name) : readProperty(value, name, field.ownOnly);
+        if (fieldValue === REMOVED) continue;
+        if (field.reason !== null) {
+          // Whatever its value (null included): the stable schema has no such field.
+          if (fieldValue !== undefined || Object.hasOwn(value, name)) (changes ??= new Map()).set(name, REMOVED);
+          continue;
+        }
+        if (fieldValue === undefined || fieldValue === null || field.strip === null) continue;
+        const stripped = field.strip(fieldValue, 0);
+        if (stripped !== fieldValue) (changes ??= new Map()).set(name, stripped);
+      }
+      return changes === null ? value : copyWith(value, changes);
+    };
+    return { inspect, strip };
   }
 
   private compileField(field: GateField, path: string): CompiledField {
@@ -92,50 +137,31 @@ export class InspectorCompiler {
     // `presence` accompanies `experimental`; when missing, "present" is the strictest reading.
     const presence = field.presence ?? "present";
     if (!isPresence(presence)) throw new InvalidInventoryError(`${path}.presence`, `unknown presence ${JSON.stringify(presence)}`);
+    const type = field.type === undefined ? null : this.compile(field.type, `${path}.type`);
     return {
       name: field.name,
       ownOnly: needsOwnCheck(field.name),
       reason,
       isPresent: PRESENCE_TESTS[presence],
-      inspect: field.type === undefined ? null : this.compile(field.type, `${path}.type`),
+      inspect: type?.inspect ?? null,
+      strip: type?.strip ?? null,
     };
   }
 
-  private compileArray(element: Inspector): Inspector {
-    return (value) => {
-      if (!Array.isArray(value)) return null;
-      for (let i = 0; i < value.length; i++) {
-        const reason = element(value[i], 0);
-        if (reason !== null) return reason;
-      }
-      return null;
-    };
-  }
-
-  private compileMap(valueInspector: Inspector): Inspector {
-    return (value) => {
-      if (!isJsonObject(value)) return null;
-      // for-in visits own string keys in the same order as Object.keys, without allocating.
-      for (const key in value) {
-        if (!Object.hasOwn(value, key)) continue;
-        const reason = valueInspector(value[key], 0);
-        if (reason !== null) return reason;
-      }
-      return null;
-    };
-  }
-
-  private compileTuple(elements: readonly (GateType | null)[], path: string): Inspector {
+  private compileTuple(elements: readonly (GateType | null)[], path: string): CompiledType {
     if (!Array.isArray(elements)) throw new InvalidInventoryError(`${path}.elements`, "expected an array");
     const indexes: number[] = [];
     const inspectors: Inspector[] = [];
+    const strippers: Stripper[] = [];
     elements.forEach((element, i) => {
       if (element === null) return;
+      const compiled = this.compile(element, `${path}.elements[${i}]`);
       indexes.push(i);
-      inspectors.push(this.compile(element, `${path}.elements[${i}]`));
+      inspectors.push(compiled.inspect);
+      strippers.push(compiled.strip);
     });
     const count = indexes.length;
-    return (value) => {
+    const inspect: Inspector = (value) => {
       if (!Array.isArray(value)) return null;
       for (let i = 0; i < count; i++) {
         const index = indexes[i]!;
@@ -145,22 +171,40 @@ export class InspectorCompiler {
       }
       return null;
     };
+    const strip: Stripper = (value) => {
+      if (!Array.isArray(value)) return value;
+      let copy: unknown[] | null = null;
+      for (let i = 0; i < count; i++) {
+        const index = indexes[i]!;
+        if (index >= value.length) break;
+        const element: unknown = value[index];
+        const stripped = strippers[i]!(element, 0);
+        if (stripped !== element) (copy ??= value.slice())[index] = stripped;
+      }
+      return copy ?? value;
+    };
+    return { inspect, strip };
   }
 
-  private compileUnion(members: readonly GateMember[], path: string): Inspector {
+  private compileUnion(members: readonly GateMember[], path: string): CompiledType {
     if (!Array.isArray(members)) throw new InvalidInventoryError(`${path}.members`, "expected an array");
     const compiled = members.map((member, i) => this.compileMember(member, `${path}.members[${i}]`));
-    if (members.every((member) => member.match.kind === "literal")) return literalUnion(members, compiled);
-
-    const needsKind = members.some((member) => matchNeedsKind(member.match));
-    const count = compiled.length;
-    return (value, hops) => {
-      const kind = needsKind ? valueKind(value) : "";
-      for (let i = 0; i < count; i++) {
-        const member = compiled[i]!;
-        if (member.matches(value, kind)) return resolveMember(member, value, hops);
-      }
-      return null;
+    const select = members.every((member) => member.match.kind === "literal")
+      ? literalSelector(members, compiled)
+      : firstMatchSelector(members, compiled);
+    return {
+      inspect: (value, hops) => {
+        const member = select(value);
+        if (member === undefined) return null;
+        if (member.reason !== null) return member.reason;
+        return member.type === null ? null : member.type.inspect(value, hops);
+      },
+      // An experimental member has nothing to strip: `check` rejects a value that matches it.
+      strip: (value, hops) => {
+        const member = select(value);
+        if (member === undefined || member.reason !== null || member.type === null) return value;
+        return member.type.strip(value, hops);
+      },
     };
   }
 
@@ -170,7 +214,7 @@ export class InspectorCompiler {
       matches: compileMatch(member.match, `${path}.match`),
       reason: optionalReason(member.experimental, `${path}.experimental`),
       // A member's type is the same value seen through that member, so hops carry over.
-      inspect: member.type === undefined ? null : this.compile(member.type, `${path}.type`),
+      type: member.type === undefined ? null : this.compile(member.type, `${path}.type`),
     };
   }
 }
@@ -181,17 +225,83 @@ interface CompiledField {
   readonly reason: string | null;
   readonly isPresent: PresenceTest;
   readonly inspect: Inspector | null;
+  readonly strip: Stripper | null;
 }
 
 interface CompiledMember {
   readonly matches: MatchTest;
   readonly reason: string | null;
-  readonly inspect: Inspector | null;
+  readonly type: CompiledType | null;
 }
 
-function resolveMember(member: CompiledMember, value: unknown, hops: number): string | null {
-  if (member.reason !== null) return member.reason;
-  return member.inspect === null ? null : member.inspect(value, hops);
+/** The union member a value resolves to (the first that matches), or undefined. */
+type MemberSelector = (value: unknown) => CompiledMember | undefined;
+
+function compileArray(element: CompiledType): CompiledType {
+  const inspectElement = element.inspect;
+  const stripElement = element.strip;
+  return {
+    inspect: (value) => {
+      if (!Array.isArray(value)) return null;
+      for (let i = 0; i < value.length; i++) {
+        const reason = inspectElement(value[i], 0);
+        if (reason !== null) return reason;
+      }
+      return null;
+    },
+    strip: (value) => {
+      if (!Array.isArray(value)) return value;
+      let copy: unknown[] | null = null;
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        const stripped = stripElement(item, 0);
+        if (copy !== null) copy.push(stripped);
+        else if (stripped !== item) (copy = value.slice(0, i)).push(stripped);
+      }
+      return copy ?? value;
+    },
+  };
+}
+
+function compileMap(valueType: CompiledType): CompiledType {
+  const inspectValue = valueType.inspect;
+  const stripValue = valueType.strip;
+  return {
+    inspect: (value) => {
+      if (!isJsonObject(value)) return null;
+      // for-in visits own string keys in the same order as Object.keys, without allocating.
+      for (const key in value) {
+        if (!Object.hasOwn(value, key)) continue;
+        const reason = inspectValue(value[key], 0);
+        if (reason !== null) return reason;
+      }
+      return null;
+    },
+    strip: (value) => {
+      if (!isJsonObject(value)) return value;
+      let changes: Map<string, unknown> | null = null;
+      for (const key in value) {
+        if (!Object.hasOwn(value, key)) continue;
+        const item = value[key];
+        const stripped = stripValue(item, 0);
+        if (stripped !== item) (changes ??= new Map()).set(key, stripped);
+      }
+      return changes === null ? value : copyWith(value, changes);
+    },
+  };
+}
+
+function firstMatchSelector(members: readonly GateMember[], compiled: readonly CompiledMember[]): MemberSelector {
+  const needsKind = members.some((member) => matchNeedsKind(member.match));
+  const count = compiled.length;
+  return (value) => {
+    const kind = needsKind ? valueKind(value) : "";
+    for (let i = 0; i < count; i++) {
+      const member = compiled[i]!;
+      if (member.matches(value, kind)) return member;
+    }
+    return undefined;
+  };
 }
 
 /**
@@ -199,16 +309,46 @@ function resolveMember(member: CompiledMember, value: unknown, hops: number): st
  * compare with SameValueZero, which agrees with `===` on JSON values (no NaN;
  * -0 and 0 are equal under both). The first member with a value wins.
  */
-function literalUnion(members: readonly GateMember[], compiled: readonly CompiledMember[]): Inspector {
+function literalSelector(members: readonly GateMember[], compiled: readonly CompiledMember[]): MemberSelector {
   const byValue = new Map<LiteralValue, CompiledMember>();
   members.forEach((member, i) => {
     const value = literalValue((member.match as { value: unknown }).value, "");
     if (!byValue.has(value)) byValue.set(value, compiled[i]!);
   });
-  return (value, hops) => {
-    const member = byValue.get(value as LiteralValue);
-    return member === undefined ? null : resolveMember(member, value, hops);
-  };
+  return (value) => byValue.get(value as LiteralValue);
+}
+
+/**
+ * A plain-object copy of `object` with `changes` applied: own keys in their
+ * order, a REMOVED one left out, a changed one with its new value. (A changed
+ * key that was inherited rather than own, impossible for parsed JSON, is added
+ * at the end.)
+ */
+function copyWith(object: JsonObject, changes: ReadonlyMap<string, unknown>): JsonObject {
+  const copy: JsonObject = {};
+  let applied = 0;
+  for (const key in object) {
+    if (!Object.hasOwn(object, key)) continue;
+    let value = object[key];
+    if (changes.has(key)) {
+      applied++;
+      value = changes.get(key);
+      if (value === REMOVED) continue;
+    }
+    setOwn(copy, key, value);
+  }
+  if (applied < changes.size) {
+    for (const [key, value] of changes) {
+      if (value !== REMOVED && !Object.hasOwn(copy, key)) setOwn(copy, key, value);
+    }
+  }
+  return copy;
+}
+
+/** `object[key] = value`, except that a `__proto__` key becomes an own property rather than the prototype. */
+function setOwn(object: JsonObject, key: string, value: unknown): void {
+  if (key === "__proto__") Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+  else object[key] = value;
 }
 
 export function optionalReason(reason: unknown, path: string): string | null {

@@ -1,15 +1,18 @@
 /**
  * In-process tests of the example app-server's parts that do not need a
- * process: JSON-RPC parsing, --listen parsing, and validation against the
- * generated schemas (including that the --check-output assertion can fail).
+ * process: JSON-RPC parsing, --listen parsing, validation against the
+ * generated schemas (including that the --check-output assertion can fail),
+ * and which schema the router validates each connection's params against.
  */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { findGeneratedDir, readGenerated } from "../../examples/app-server/generated.js";
+import { findGeneratedDir, readGenerated, type Audience } from "../../examples/app-server/generated.js";
 import { RESULT_TYPES } from "../../examples/app-server/handlers/index.js";
 import { parseMessage } from "../../examples/app-server/jsonrpc.js";
+import { AppServer } from "../../examples/app-server/server.js";
 import { parseWsListenUrl } from "../../examples/app-server/transport-ws.js";
-import { createProtocolValidator, readEnvelopeMethods } from "../../examples/app-server/validation.js";
+import { createProtocolValidator, readEnvelopeMethods, type ProtocolValidator } from "../../examples/app-server/validation.js";
+import { createGate, type GateType, type Presence } from "../../src/runtime/index.js";
 import { REPO_ROOT } from "./support/paths.js";
 
 describe("parseMessage", () => {
@@ -57,13 +60,27 @@ describe("validation against the generated schemas", () => {
     expect([...methods.keys()].sort()).toEqual(Object.keys(RESULT_TYPES).sort());
   });
 
-  it("accepts an experimental field in its unused form and reports paths for the rest", () => {
-    expect(validator.checkParams("thread/start", { persistExtendedHistory: false })).toEqual([]);
-    expect(validator.checkParams("thread/start", { persistExtendedHistory: "yes" })).toEqual([
+  it("checks params against the audience's schema: the stable one is closed to experimental fields, even unused", () => {
+    expect(validator.checkParams("experimental", "thread/start", { persistExtendedHistory: false })).toEqual([]);
+    // Why the router strips unused experimental fields for a connection that did not opt in.
+    expect(validator.checkParams("stable", "thread/start", { persistExtendedHistory: false })).toEqual([
+      { path: "/persistExtendedHistory", message: "must NOT have additional properties" },
+    ]);
+    expect(validator.checkParams("experimental", "thread/start", { persistExtendedHistory: "yes" })).toEqual([
       { path: "/persistExtendedHistory", message: "must be boolean" },
     ]);
-    expect(validator.checkParams("configRequirements/read", undefined)).toEqual([]);
-    expect(validator.checkParams("configRequirements/read", { x: 1 })).toEqual([{ path: "", message: "this method takes no params" }]);
+    for (const audience of ["stable", "experimental"] as const) {
+      expect(validator.checkParams(audience, "thread/start", { bogus: 1 })).toEqual([{ path: "/bogus", message: "must NOT have additional properties" }]);
+      expect(validator.checkParams(audience, "configRequirements/read", undefined)).toEqual([]);
+      expect(validator.checkParams(audience, "configRequirements/read", { x: 1 })).toEqual([{ path: "", message: "this method takes no params" }]);
+    }
+  });
+
+  it("knows which requests each audience has", () => {
+    expect(validator.hasMethod("stable", "thread/start")).toBe(true);
+    expect(validator.hasMethod("experimental", "thread/realtime/start")).toBe(true);
+    expect(validator.hasMethod("stable", "thread/realtime/start")).toBe(false);
+    expect(validator.hasMethod("experimental", "thread/teleport")).toBe(false);
   });
 
   it("catches an experimental field leaking into a result for a stable connection", () => {
@@ -90,5 +107,107 @@ describe("validation against the generated schemas", () => {
     expect(validator.checkNotification("stable", "thread/realtime/started", params)).toEqual([
       { path: "", message: "thread/realtime/started is not a server notification for the stable audience" },
     ]);
+  });
+});
+
+describe("unused experimental fields from a client that did not opt in", () => {
+  const artifacts = readGenerated(findGeneratedDir(path.join(REPO_ROOT, "examples", "app-server")));
+  const validator = createProtocolValidator(artifacts, RESULT_TYPES);
+  const { gate: gateTables } = artifacts.inventory;
+  const gate = createGate(artifacts.inventory);
+
+  /** Smallest valid params per client request that has experimental fields; a new one must be added here. */
+  const MINIMAL_PARAMS: Record<string, Record<string, unknown>> = {
+    "thread/start": {},
+    "thread/resume": { threadId: "t" },
+    "thread/fork": { threadId: "t" },
+    "turn/start": { threadId: "t", input: [] },
+  };
+  const UNUSED: Record<Presence, unknown> = { boolean: false, nonEmptyArray: [], nonEmptyMap: {}, present: null };
+
+  /** Every experimental field of a client request's params object, with its unused form. */
+  const cases = Object.entries(gateTables.methods).flatMap(([method, spec]) => {
+    if (spec.direction !== "clientRequest" || spec.params === undefined) return [];
+    const type: GateType | undefined = spec.params.kind === "ref" ? gateTables.types[spec.params.target] : spec.params;
+    if (type?.kind !== "object") return [];
+    return type.fields.filter((field) => field.experimental !== undefined).map((field) => ({
+      method,
+      field: field.name,
+      unused: UNUSED[field.presence ?? "present"],
+    }));
+  });
+
+  it("covers the generated inventory's request fields", () => {
+    expect(cases.map(({ method, field }) => `${method}.${field}`)).toEqual(
+      expect.arrayContaining(["thread/start.persistExtendedHistory", "thread/start.dynamicTools", "thread/resume.path", "turn/start.collaborationMode"]),
+    );
+  });
+
+  // None may pass the gate as unused and still be refused by the stable schema once stripped.
+  it.each(cases)("$method: $field in its unused form passes the gate and, stripped, the stable schema", ({ method, field, unused }) => {
+    const minimal = MINIMAL_PARAMS[method];
+    if (minimal === undefined) throw new Error(`add minimal params for ${method} to MINIMAL_PARAMS`);
+    const params = { ...minimal, [field]: unused };
+    expect(gate.check(method, params, false)).toBeNull();
+    expect(validator.checkParams("stable", method, params)).toEqual([{ path: `/${field}`, message: "must NOT have additional properties" }]);
+    expect(validator.checkParams("stable", method, gate.stripUnused(method, params))).toEqual([]);
+  });
+});
+
+describe("router: the schema each connection is validated against", () => {
+  const artifacts = readGenerated(findGeneratedDir(path.join(REPO_ROOT, "examples", "app-server")));
+  const validator = createProtocolValidator(artifacts, RESULT_TYPES);
+
+  function startServer() {
+    const checked: { audience: Audience; method: string; params: unknown }[] = [];
+    const spy: ProtocolValidator = {
+      ...validator,
+      checkParams(audience, method, params) {
+        checked.push({ audience, method, params });
+        return validator.checkParams(audience, method, params);
+      },
+    };
+    const log: string[] = [];
+    const server = new AppServer({ gate: createGate(artifacts.inventory), validator: spy, checkOutput: true, log: (line) => log.push(line) });
+    let nextId = 1;
+    const connect = (experimentalApi: boolean) => {
+      const received: { id?: number; result?: any; error?: any }[] = [];
+      const handle = server.connect((text) => received.push(JSON.parse(text)));
+      // The router answers synchronously.
+      const request = (method: string, params: unknown) => {
+        const id = nextId++;
+        handle.receive(JSON.stringify({ id, method, params }));
+        return received.find((message) => message.id === id)!;
+      };
+      expect(request("initialize", { clientInfo: { name: "unit", version: "0" }, capabilities: { experimentalApi } }).result).toBeDefined();
+      return request;
+    };
+    return { checked, log, connect };
+  }
+
+  it("validates an opted-out connection's stripped params against the stable schema, an opted-in one's as sent", () => {
+    const { checked, log, connect } = startServer();
+    const stable = connect(false);
+    const optedIn = connect(true);
+    const params = { cwd: "/w", persistExtendedHistory: false, dynamicTools: [] };
+
+    checked.length = 0;
+    expect(stable("thread/start", params).result.thread.cwd).toBe("/w");
+    expect(checked).toEqual([{ audience: "stable", method: "thread/start", params: { cwd: "/w" } }]);
+
+    checked.length = 0;
+    expect(optedIn("thread/start", params).result.thread.cwd).toBe("/w");
+    expect(checked).toEqual([{ audience: "experimental", method: "thread/start", params }]);
+    expect(log.filter((line) => line.includes("output check failed"))).toEqual([]);
+  });
+
+  it("runs the gate before validation: a refused request never reaches the schema", () => {
+    const { checked, connect } = startServer();
+    const stable = connect(false);
+    checked.length = 0;
+    // Only the experimental `granular` member of AskForApproval is an object: the gate answers, not Ajv.
+    expect(stable("thread/start", { approvalPolicy: { bogus: true } }).error).toMatchObject({ code: -32600 });
+    expect(stable("thread/start", { persistExtendedHistory: "yes" }).error).toMatchObject({ code: -32600 });
+    expect(checked).toEqual([]);
   });
 });

@@ -45,6 +45,7 @@ function reasonOf(kind: string, type: string, name: string): string {
   return entry.reason;
 }
 const PERSIST_REASON = reasonOf("field", "v2.ThreadStartParams", "persistExtendedHistory");
+const GRANULAR_REASON = reasonOf("member", "v2.AskForApproval", "granular");
 const SUB_AGENT_OTHER_REASON = reasonOf("member", "v2.ThreadSourceKind", "SubAgentOther");
 
 /** The messages received after index `from`, as "response" or the notification method. */
@@ -97,9 +98,13 @@ describe("stdio: one connection, not opted in", () => {
     expect((await peer.request("thread/start", { persistExtendedHistory: true })).error).toEqual(
       gateMessage(PERSIST_REASON),
     );
-    // An experimental field in its unused form is not experimental use.
-    const started = await peer.call("thread/start", { persistExtendedHistory: false });
-    expect(started.thread.status).toEqual({ type: "idle" });
+    // An experimental field in its unused form is not experimental use. The server strips it and
+    // validates the rest against the closed stable schema, which has no such field.
+    const started = await peer.call("thread/start", { persistExtendedHistory: false, dynamicTools: [], cwd: "/unused" });
+    expect(started.thread).toMatchObject({ status: { type: "idle" }, cwd: "/unused" });
+    expect((await peer.call("thread/resume", { threadId: started.thread.id, path: null, persistExtendedHistory: false })).thread.id).toBe(
+      started.thread.id,
+    );
     expect((await peer.request("thread/realtime/start", { threadId: started.thread.id, prompt: "hi" })).error).toEqual(
       gateMessage("thread/realtime/start"),
     );
@@ -244,6 +249,50 @@ describe("websocket", () => {
     await stable.initialize();
     expect((await optedIn.request("thread/start", { persistExtendedHistory: true })).result).toBeDefined();
     expect((await stable.request("thread/start", { persistExtendedHistory: true })).error).toEqual(gateMessage(PERSIST_REASON));
+  });
+
+  it("validates each connection's params against its own audience's schema, after the gate", async () => {
+    const { peer: optedIn } = await connectWs(url);
+    const { peer: stable } = await connectWs(url);
+    await optedIn.initialize(true);
+    await stable.initialize(false);
+    const granular = { granular: { sandbox_approval: true, rules: false, mcp_elicitations: false } };
+
+    // A genuinely unknown field: -32602 for both, naming it.
+    for (const peer of [optedIn, stable]) {
+      const unknown = (await peer.request("thread/start", { cwd: "/w", bogus: 1 })).error;
+      expect(unknown).toMatchObject({ code: -32602, data: { errors: [{ path: "/bogus", message: "must NOT have additional properties" }] } });
+    }
+
+    // Unused experimental fields: fine for both (stripped for the stable connection, allowed by the experimental schema).
+    for (const peer of [optedIn, stable]) {
+      expect((await peer.call("thread/start", { persistExtendedHistory: false, dynamicTools: null })).thread.id).toEqual(expect.any(String));
+    }
+
+    // The object shape of approvalPolicy exists only as the experimental `granular` member: the gate
+    // refuses it for the stable connection before any schema is consulted, even when malformed
+    // (-32600, not -32602), while the opted-in connection gets it validated.
+    expect((await stable.request("thread/start", { approvalPolicy: granular })).error).toEqual(gateMessage(GRANULAR_REASON));
+    expect((await stable.request("thread/start", { approvalPolicy: { bogus: true } })).error).toEqual(gateMessage(GRANULAR_REASON));
+    expect((await optedIn.call("thread/start", { approvalPolicy: granular })).approvalPolicy).toEqual(granular);
+    expect((await optedIn.request("thread/start", { approvalPolicy: { bogus: true } })).error).toMatchObject({
+      code: -32602,
+      data: { errors: expect.arrayContaining([{ path: "/approvalPolicy/bogus", message: "must NOT have additional properties" }]) },
+    });
+    // Likewise an ill-typed experimental boolean: "used" for the gate, a type error for the experimental schema.
+    expect((await stable.request("thread/start", { persistExtendedHistory: "yes" })).error).toEqual(gateMessage(PERSIST_REASON));
+    expect((await optedIn.request("thread/start", { persistExtendedHistory: "yes" })).error).toMatchObject({
+      code: -32602,
+      data: { errors: [{ path: "/persistExtendedHistory", message: "must be boolean" }] },
+    });
+
+    // Which schema ran shows in the errors for a bad string: only the experimental AskForApproval has an object branch.
+    const paths = async (peer: Peer) =>
+      ((await peer.request("thread/start", { approvalPolicy: "sometimes" })).error!.data.errors as { message: string }[]).map((e) => e.message);
+    expect(await paths(optedIn)).toContain("must be object");
+    const stableMessages = await paths(stable);
+    expect(stableMessages).toContain("must be equal to constant");
+    expect(stableMessages).not.toContain("must be object");
   });
 
   it("answers the same request id on two connections independently", async () => {

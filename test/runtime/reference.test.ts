@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
 import { createGate, type GateMatch, type GateType, type Presence } from "../../src/runtime/index.js";
 import { requestWith } from "./inventory.js";
@@ -89,6 +90,72 @@ function referenceMatches(match: GateMatch, value: unknown): boolean {
   }
 }
 
+/**
+ * `stripUnused` written plainly: a new value for every change, the same value
+ * otherwise, visiting what `referenceReason` visits. Fields are processed in
+ * declared order against the value as changed so far.
+ */
+function referenceStrip(types: Record<string, GateType>, type: GateType, value: unknown, seen: ReadonlySet<string>): unknown {
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+  switch (type.kind) {
+    case "ref":
+      if (seen.has(type.target)) return value;
+      return referenceStrip(types, types[type.target]!, value, new Set([...seen, type.target]));
+    case "object": {
+      if (!isObject(value)) return value;
+      let result = value;
+      for (const field of type.fields) {
+        if (!Object.hasOwn(result, field.name)) continue;
+        if (field.experimental !== undefined) {
+          result = Object.fromEntries(Object.entries(result).filter(([key]) => key !== field.name));
+          continue;
+        }
+        const v = result[field.name];
+        if (v === undefined || v === null || field.type === undefined) continue;
+        const stripped = referenceStrip(types, field.type, v, new Set());
+        if (stripped !== v) result = { ...result, [field.name]: stripped };
+      }
+      return result;
+    }
+    case "array": {
+      if (!Array.isArray(value)) return value;
+      const stripped = value.map((element) => referenceStrip(types, type.element, element, new Set()));
+      return stripped.every((element, i) => element === value[i]) ? value : stripped;
+    }
+    case "map": {
+      if (!isObject(value)) return value;
+      const entries = Object.entries(value).map(([key, v]) => [key, referenceStrip(types, type.value, v, new Set())] as const);
+      return entries.every(([key, v]) => v === value[key]) ? value : Object.fromEntries(entries);
+    }
+    case "tuple": {
+      if (!Array.isArray(value)) return value;
+      const stripped = value.map((element, i) => {
+        const elementType = type.elements[i];
+        return elementType === null || elementType === undefined ? element : referenceStrip(types, elementType, element, new Set());
+      });
+      return stripped.every((element, i) => element === value[i]) ? value : stripped;
+    }
+    case "union": {
+      const member = type.members.find((m) => referenceMatches(m.match, value));
+      if (member === undefined || member.experimental !== undefined || member.type === undefined) return value;
+      return referenceStrip(types, member.type, value, seen);
+    }
+  }
+}
+
+/** Every part of `output` that equals the part of `input` at the same place is that very part (shared, not copied). */
+function expectShared(input: unknown, output: unknown): void {
+  if (isDeepStrictEqual(input, output)) {
+    expect(output).toBe(input);
+    return;
+  }
+  if (Array.isArray(input) && Array.isArray(output)) {
+    output.forEach((element, i) => expectShared(input[i], element));
+  } else if (typeof input === "object" && input !== null && typeof output === "object" && output !== null) {
+    for (const key of Object.keys(output)) expectShared((input as Record<string, unknown>)[key], (output as Record<string, unknown>)[key]);
+  }
+}
+
 const NAMES = ["A", "B", "C"] as const;
 const KEYS = ["a", "b", "type"] as const;
 const literal = fc.constantFrom<string | number | boolean | null>("x", "y", 0, 1, true, false, null);
@@ -171,5 +238,36 @@ describe("compiled gate vs reference semantics", () => {
     );
     // Guard against a generator that never reaches an experimental element.
     expect(hits).toBeGreaterThan(100);
+  });
+});
+
+describe("stripUnused vs reference semantics", () => {
+  it("agrees on random inventories and messages, shares what it keeps, and never mutates", () => {
+    let changed = 0;
+    fc.assert(
+      fc.property(
+        fc.tuple(gateType, gateType, gateType),
+        gateType,
+        fc.array(json, { minLength: 1, maxLength: 5 }),
+        ([a, b, c], params, messages) => {
+          const types = { A: a, B: b, C: c };
+          const gate = createGate(requestWith(params, types));
+          for (const message of messages) {
+            // As text: key order counts, and fast-check's null-prototype objects survive the comparison.
+            const before = JSON.stringify(message);
+            const expected = referenceStrip(types, params, message, new Set());
+            const stripped = gate.stripUnused("test/method", message);
+            if (stripped !== message) changed++;
+            expect(stripped).toStrictEqual(expected);
+            expect(JSON.stringify(stripped)).toBe(JSON.stringify(expected));
+            expect(JSON.stringify(message)).toBe(before);
+            expectShared(message, stripped);
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    // Guard against a generator that never reaches an experimental field.
+    expect(changed).toBeGreaterThan(100);
   });
 });
