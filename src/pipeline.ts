@@ -9,6 +9,7 @@ import { filterModel } from "./model/filter.js";
 import { buildInventory } from "./model/inventory.js";
 import type { Audience, Model } from "./model/types.js";
 import { validateModel } from "./model/validate.js";
+import { rootIds } from "./model/walk.js";
 import { serializeJson } from "./output/serialize.js";
 import type { FileTree } from "./output/tree.js";
 import type { Timings } from "./timings.js";
@@ -52,7 +53,9 @@ export function generateAudience(model: Model, audience: Audience, options: Gene
     for (const [file, contents] of emitted) files.set(`typescript/${file}`, contents);
   }
   if (options.formats.includes("json")) {
-    const emitted = timings.time(`json-${audience}`, () => emitJsonSchema(filtered, { bundleName: options.bundleName }));
+    // Files are chosen from the unfiltered model, so a type never gets a file in one audience only.
+    const fileIds = rootIds(addEnvelopes(model));
+    const emitted = timings.time(`json-${audience}`, () => emitJsonSchema(filtered, { bundleName: options.bundleName, fileIds }));
     for (const [file, contents] of emitted) files.set(`json/${file}`, contents);
   }
   return files;

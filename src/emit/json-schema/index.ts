@@ -11,6 +11,12 @@ import { declarationSchema } from "./type-schema.js";
 export interface JsonSchemaOptions {
   /** Names the bundles: `<bundleName>.schemas.json`, `<bundleName>.v2.schemas.json`. */
   readonly bundleName: string;
+  /**
+   * Declarations that get a file of their own. Defaults to `rootIds(model)`;
+   * the pipeline passes the roots of the unfiltered model so both audiences
+   * choose files by the same rule.
+   */
+  readonly fileIds?: readonly string[];
 }
 
 /**
@@ -32,7 +38,8 @@ export function emitJsonSchema(model: Model, options: JsonSchemaOptions): Map<st
     nestDefinitions([...ids].map((id) => [nestedPath(id), nested.get(id)!.schema] as const));
 
   const files = new Map<string, JsonSchema>();
-  for (const id of rootIds(model)) {
+  const present = new Set(model.declarations.map((declaration) => declaration.id));
+  for (const id of (options.fileIds ?? rootIds(model)).filter((candidate) => present.has(candidate))) {
     const declaration = lookup.get(id);
     const { schema, references: direct } = nested.get(id)!;
     const definitions = nestedDefinitions(referenceClosure(references, direct));
