@@ -16,5 +16,9 @@ export interface ScanContext {
   readonly scopes: ReadonlyMap<string, FileScope>;
   /** Generic declarations currently being expanded, to stop runaway recursion. */
   readonly expanding: string[];
+  /** Finished generic instances by declaration and arguments: each is expanded once per scan. */
+  readonly instances: Map<string, TypeNode>;
+  /** How many generic instances this scan expanded; bounded so pathological generics cannot exhaust memory. */
+  expansions: number;
   report(name: DiagnosticName, message: string, scope: FileScope, at: ts.Node | number): void;
 }

@@ -11,6 +11,8 @@ const MARKERS_MODULE = "schemagate/markers";
 
 /** Deeper than this, a generic expansion is taken to be infinitely recursive. */
 const MAX_EXPANSION_DEPTH = 32;
+/** More distinct generic instances than this in one input is not a protocol but a type-level program. */
+const MAX_EXPANSIONS = 5_000;
 
 export function convertReference(node: ts.TypeReferenceNode, scope: FileScope, env: TypeEnv, context: ScanContext): TypeNode {
   if (ts.isQualifiedName(node.typeName)) return convertEnumMemberReference(node.typeName, scope, context);
@@ -49,8 +51,9 @@ export function convertReferenceTo(
   if (argumentNodes.length < required || argumentNodes.length > parameters.length) {
     return arityError(text, required, parameters.length, argumentNodes.length, node, scope, context);
   }
-  if (context.expanding.length >= MAX_EXPANSION_DEPTH) {
-    context.report("unsupported-construct", `generic "${text}" expands without end (a recursive generic type)`, scope, node);
+  if (context.expanding.length >= MAX_EXPANSION_DEPTH || context.expansions >= MAX_EXPANSIONS) {
+    const why = context.expanding.length >= MAX_EXPANSION_DEPTH ? "expands without end (a recursive generic type)" : "is one generic instance too many";
+    context.report("unsupported-construct", `generic "${text}" ${why}; declare a non-generic type for it`, scope, node);
     return ERROR_TYPE;
   }
   const bindings = new Map<string, TypeNode>();
@@ -63,12 +66,27 @@ export function convertReferenceTo(
         : convertType(parameter.default!, lookup.scope, bindings, context),
     );
   });
-  context.expanding.push(lookup.id);
+  const key = instanceKey(lookup.id, bindings);
+  if (context.expanding.includes(key)) {
+    context.report("unsupported-construct", `generic "${text}" refers to itself with the same arguments; declare a non-generic type for the recursive part`, scope, node);
+    return ERROR_TYPE;
+  }
+  const known = context.instances.get(key);
+  if (known) return known;
+  context.expansions++;
+  context.expanding.push(key);
   try {
-    return convertDeclarationBody(lookup, bindings, context);
+    const instance = convertDeclarationBody(lookup, bindings, context);
+    context.instances.set(key, instance);
+    return instance;
   } finally {
     context.expanding.pop();
   }
+}
+
+/** Identifies a generic instance by declaration and argument shapes (locations left out). */
+function instanceKey(id: string, bindings: ReadonlyMap<string, TypeNode>): string {
+  return `${id}<${JSON.stringify([...bindings.values()], (key, value) => (key === "location" ? undefined : value))}>`;
 }
 
 function typeParametersOf(site: DeclarationSite): readonly ts.TypeParameterDeclaration[] {

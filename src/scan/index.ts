@@ -41,6 +41,8 @@ export function scanProject(input: InputSet): ScanResult {
   const context: ScanContext = {
     scopes,
     expanding: [],
+    instances: new Map(),
+    expansions: 0,
     report(name: DiagnosticName, message: string, scope: FileScope, at: ts.Node | number) {
       const location =
         typeof at === "number"
