@@ -2,7 +2,7 @@ import type { Config } from "./config.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { emitJsonSchema } from "./emit/json-schema/index.js";
 import { emitTypeScript } from "./emit/typescript/index.js";
-import { readInputs } from "./input/sources.js";
+import { readInputs, type InputSet } from "./input/sources.js";
 import { buildModel } from "./model/build.js";
 import { addEnvelopes } from "./model/envelopes.js";
 import { filterModel } from "./model/filter.js";
@@ -12,7 +12,8 @@ import { validateModel } from "./model/validate.js";
 import { rootIds } from "./model/walk.js";
 import { serializeJson } from "./output/serialize.js";
 import type { FileTree } from "./output/tree.js";
-import type { Timings } from "./timings.js";
+import type { ScanResult } from "./scan/index.js";
+import { createTimings, type Timings } from "./timings.js";
 
 export type Format = "typescript" | "json";
 
@@ -27,14 +28,28 @@ export async function loadModel(config: Config, timings: Timings): Promise<LoadR
   const input = await timings.time("read", () => readInputs(config.input, config.baseDir));
   // Loaded on demand: commands that fail before scanning never pay for TypeScript.
   const { scanProject } = await timings.time("load-ts", () => import("./scan/index.js"));
+  const analysis = analyzeInput(input, scanProject, timings);
+  return { model: hasErrors(analysis.diagnostics) ? undefined : analysis.model, diagnostics: analysis.diagnostics };
+}
+
+/**
+ * scan → model → validate on inputs already in memory. The model is returned
+ * even when there are errors (for tests and tools that inspect it); callers
+ * that emit must check the diagnostics first, as `loadModel` does.
+ */
+export function analyzeInput(
+  input: InputSet,
+  scanProject: (input: InputSet) => ScanResult,
+  timings: Timings = createTimings(),
+): { model: Model; diagnostics: readonly Diagnostic[] } {
   const scanned = timings.time("scan", () => scanProject(input));
   const built = timings.time("model", () => buildModel(scanned.declarations, scanned.methods));
   const found = [...input.diagnostics, ...scanned.diagnostics, ...built.diagnostics];
   const rootLocation = { file: input.root, line: 1, column: 1 };
+  // Diagnostics about an empty model after errors would only repeat them.
   const emptyAfterErrors = hasErrors(found) && built.model.declarations.length === 0;
   const validation = emptyAfterErrors ? [] : timings.time("validate", () => validateModel(built.model, rootLocation));
-  const diagnostics = sortDiagnostics([...found, ...validation]);
-  return { model: hasErrors(diagnostics) ? undefined : built.model, diagnostics };
+  return { model: built.model, diagnostics: sortDiagnostics([...found, ...validation]) };
 }
 
 export interface GenerateOptions {

@@ -97,6 +97,10 @@ function convertIndexSignature(
   context: ScanContext,
 ): TypeNode {
   const keyType = member.parameters[0]?.type;
+  if (!member.type) {
+    context.report("unsupported-construct", "an index signature needs a value type: `[key: string]: V`", scope, member);
+    return ERROR_TYPE;
+  }
   if (!keyType || keyType.kind !== ts.SyntaxKind.StringKeyword || member.parameters.length !== 1) {
     context.report("unsupported-construct", "only `[key: string]: T` index signatures map to JSON objects", scope, member);
     return ERROR_TYPE;

@@ -2,11 +2,10 @@ import { mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../../src/config.js";
 import { formatDiagnostic } from "../../src/diagnostics/format.js";
-import { buildInventory } from "../../src/model/inventory.js";
-import { serializeJson } from "../../src/output/serialize.js";
 import { compareTrees, readTree, type TreeDifference } from "../../src/output/tree.js";
-import { generateAudience, loadModel } from "../../src/pipeline.js";
+import { loadModel } from "../../src/pipeline.js";
 import { createTimings } from "../../src/timings.js";
+import { emitMemoryModel, MEMORY_OPTIONS } from "./in-memory.js";
 
 export const FIXTURES = path.resolve(import.meta.dirname, "../../fixtures");
 
@@ -27,8 +26,8 @@ export function caseConfig(name: string): Config {
     baseDir,
     input: path.join(baseDir, "input"),
     output: path.join(baseDir, "expected"),
-    bundleName: "schema",
-    regenerateCommand: "schemagate write",
+    bundleName: MEMORY_OPTIONS.bundleName,
+    regenerateCommand: MEMORY_OPTIONS.regenerateCommand,
   };
 }
 
@@ -37,18 +36,12 @@ export async function generateCase(name: string): Promise<Map<string, string>> {
   const config = caseConfig(name);
   const timings = createTimings();
   const { model, diagnostics } = await loadModel(config, timings);
-  const files = new Map<string, string>();
   if (!model) {
     const format = { baseDir: config.baseDir, cwd: config.baseDir, color: false };
-    files.set("diagnostics.txt", diagnostics.map((diagnostic) => formatDiagnostic(diagnostic, format)).join("\n") + "\n");
-    return files;
+    const text = diagnostics.map((diagnostic) => formatDiagnostic(diagnostic, format)).join("\n") + "\n";
+    return new Map([["diagnostics.txt", text]]);
   }
-  const options = { formats: ["typescript", "json"] as const, bundleName: config.bundleName, regenerateCommand: config.regenerateCommand };
-  for (const audience of ["stable", "experimental"] as const) {
-    for (const [file, contents] of generateAudience(model, audience, options, timings)) files.set(`${audience}/${file}`, contents);
-  }
-  files.set("inventory.json", serializeJson(buildInventory(model)));
-  return files;
+  return emitMemoryModel(model);
 }
 
 /** Compares a case with its expected/ folder (the same compare as `check`); with UPDATE=1, rewrites expected/ first. */

@@ -15,6 +15,10 @@ export function renderDeclarationFile(declaration: Declaration, lookup: Declarat
       return name;
     },
     mappedKey: freshName("key", new Set(imports.localNames.values())),
+    isEmptyObject: (id) => {
+      const target = lookup.get(id);
+      return target.kind === "alias" && target.type.kind === "object" && target.type.properties.length === 0 && !target.type.additional;
+    },
   };
   const body = renderDeclarationType(declaration, context);
   const lines = [

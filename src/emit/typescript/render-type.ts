@@ -10,6 +10,8 @@ export interface RenderContext {
   readonly nameOf: (id: string) => string;
   /** Type parameter of mapped types, chosen so it shadows no local name. */
   readonly mappedKey: string;
+  /** Whether a referenced declaration is a closed object with no properties. */
+  readonly isEmptyObject: (id: string) => boolean;
 }
 
 /** One alternative of a union: rendered at a given indentation, with optional docs. */
@@ -122,14 +124,16 @@ function renderIndexValue(
 
 function renderIntersection(members: readonly TypeNode[], context: RenderContext, indent: string): string {
   if (members.length === 0) return "unknown";
-  return members
-    .map((member) =>
-      // `{}` adds nothing to an intersection, where the closed `{ [key: string]: never }` would empty it.
-      member.kind === "object" && member.properties.length === 0 && !member.additional
-        ? "{}"
-        : parenthesize(member, "intersection", context, indent),
-    )
-    .join(" & ");
+  // An empty closed object adds nothing to an intersection (JSON Schema flattens it away), while its
+  // TypeScript form `{ [key: string]: never }` would turn every other member's property into `never`.
+  const contributing = members.filter((member) => !isEmptyObject(member, context));
+  if (contributing.length === 0) return renderType({ kind: "object", properties: [] }, context, indent);
+  return contributing.map((member) => parenthesize(member, "intersection", context, indent)).join(" & ");
+}
+
+function isEmptyObject(type: TypeNode, context: RenderContext): boolean {
+  if (type.kind === "ref") return context.isEmptyObject(type.target);
+  return type.kind === "object" && type.properties.length === 0 && !type.additional;
 }
 
 type Binding = "atom" | "intersection" | "union";

@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import { AUDIENCES, bundleOf, loadAllArtifacts, type AudienceName, type Artifacts, type Sample } from "../support/artifacts.js";
+import { collectRefs, definitionPointer, resolveLocalRef, strictAjv, type SchemaObject } from "../support/json-schema.js";
+import { definitionOf, layoutOf, listDefinitions } from "../support/layout.js";
+
+/**
+ * Every emitted JSON file compiles in Ajv strict mode, every `$ref` resolves
+ * inside its own file, every bundle definition compiles on its own, and each
+ * golden case's samples.json values are accepted or rejected as declared.
+ */
+
+const artifacts = await loadAllArtifacts();
+const BUNDLE_KEY = "bundle";
+
+describe("emitted JSON Schema compiles in strict Ajv and every $ref resolves", () => {
+  it("has trees to check", () => {
+    expect(artifacts.length).toBeGreaterThan(0);
+  });
+  for (const subject of artifacts) {
+    for (const audience of AUDIENCES) {
+      describe(`${subject.name}/${audience}`, () => {
+        it("every JSON file compiles and its $refs resolve inside it", () => {
+          const problems: string[] = [];
+          const ajv = strictAjv();
+          const json = subject.audiences[audience].json;
+          expect(json.size, "no JSON files").toBeGreaterThan(0);
+          for (const [file, text] of json) {
+            const schema = JSON.parse(text) as SchemaObject;
+            for (const ref of new Set(collectRefs(schema))) {
+              if (resolveLocalRef(schema, ref) === undefined) problems.push(`${file}: $ref ${ref} does not resolve`);
+            }
+            try {
+              ajv.compile(schema);
+            } catch (error) {
+              problems.push(`${file}: ${(error as Error).message}`);
+            }
+          }
+          expect(problems).toEqual([]);
+        });
+
+        it("every bundle definition compiles through getSchema", () => {
+          const bundle = bundleOf(subject, audience);
+          const ajv = strictAjv();
+          ajv.addSchema(bundle, BUNDLE_KEY);
+          const definitions = listDefinitions(bundle, layoutOf(subject.audiences[audience]));
+          expect(definitions.length).toBeGreaterThan(0);
+          const problems: string[] = [];
+          for (const { id, path } of definitions) {
+            try {
+              if (!ajv.getSchema(`${BUNDLE_KEY}${definitionPointer(path)}`)) problems.push(`${id}: not found`);
+            } catch (error) {
+              problems.push(`${id}: ${(error as Error).message}`);
+            }
+          }
+          expect(problems).toEqual([]);
+        });
+      });
+    }
+  }
+});
+
+const withSamples = artifacts.filter((subject) => subject.samples);
+
+describe("samples.json values validate as declared against the audience's bundle", () => {
+  if (withSamples.length === 0) it.skip("no fixtures/<case>/samples.json exists yet", () => {});
+  for (const subject of withSamples) {
+    const samples = subject.samples!;
+    describe(subject.name, () => {
+      it("declares valid and invalid samples", () => {
+        expect(samples.valid.length + samples.invalid.length).toBeGreaterThan(0);
+      });
+      const cases = [
+        ...samples.valid.map((sample, index) => ({ sample, expected: true, label: `valid[${index}]` })),
+        ...samples.invalid.map((sample, index) => ({ sample, expected: false, label: `invalid[${index}]` })),
+      ];
+      for (const { sample, expected, label } of cases) {
+        for (const audience of audiencesOf(sample)) {
+          const why = sample.why ? ` (${sample.why})` : "";
+          it(`${label} ${sample.type} is ${expected ? "accepted" : "rejected"} by ${audience}${why}`, () => {
+            const verdict = validateSample(subject, audience, sample);
+            if (expected) {
+              expect(verdict.missing, `${sample.type} has no definition in ${audience}`).toBe(false);
+              expect(verdict.errors, JSON.stringify(sample.value)).toEqual([]);
+            } else {
+              // A type the audience does not have rejects every value; anything else must fail validation.
+              expect(verdict.missing || verdict.errors.length > 0, `${JSON.stringify(sample.value)} was accepted`).toBe(true);
+            }
+          });
+        }
+      }
+    });
+  }
+});
+
+function audiencesOf(sample: Sample): AudienceName[] {
+  if (sample.audience === "both") return [...AUDIENCES];
+  if (!AUDIENCES.includes(sample.audience)) throw new Error(`sample audience must be stable, experimental or both: ${sample.audience}`);
+  return [sample.audience];
+}
+
+const ajvByBundle = new Map<string, ReturnType<typeof strictAjv>>();
+
+function validateSample(subject: Artifacts, audience: AudienceName, sample: Sample): { missing: boolean; errors: string[] } {
+  const bundle = bundleOf(subject, audience);
+  const definition = definitionOf(bundle, layoutOf(subject.audiences[audience]), sample.type);
+  if (!definition) return { missing: true, errors: [] };
+  const key = `${subject.name}/${audience}`;
+  let ajv = ajvByBundle.get(key);
+  if (!ajv) {
+    ajv = strictAjv();
+    ajv.addSchema(bundle, BUNDLE_KEY);
+    ajvByBundle.set(key, ajv);
+  }
+  const validate = ajv.getSchema(`${BUNDLE_KEY}${definitionPointer(definition.path)}`)!;
+  const ok = validate(sample.value);
+  return { missing: false, errors: ok ? [] : (validate.errors ?? []).map((error) => `${error.instancePath || "/"} ${error.message}`) };
+}

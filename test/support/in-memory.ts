@@ -1,0 +1,66 @@
+import { hasErrors, type Diagnostic } from "../../src/diagnostics/diagnostic.js";
+import type { InputSet } from "../../src/input/sources.js";
+import { buildInventory } from "../../src/model/inventory.js";
+import type { Model } from "../../src/model/types.js";
+import { serializeJson } from "../../src/output/serialize.js";
+import { analyzeInput, generateAudience } from "../../src/pipeline.js";
+import { scanProject } from "../../src/scan/index.js";
+import { createTimings } from "../../src/timings.js";
+
+/**
+ * The pipeline on sources held in memory: what `loadModel` does after reading
+ * files, for property tests that generate thousands of inputs. Files are
+ * sorted by path as `readInputs` sorts them, unless `keepOrder` asks to hand
+ * the scanner the given order (to show later stages do not depend on it).
+ */
+
+export interface MemoryFile {
+  /** POSIX path under the input root ("thread.ts", "v2/turn.ts"). */
+  readonly path: string;
+  readonly text: string;
+}
+
+/** The input root as locations name it (relative to the base folder). */
+export const MEMORY_ROOT = "input";
+
+export interface MemoryOptions {
+  readonly keepOrder?: boolean;
+}
+
+export function inputSetOf(files: readonly MemoryFile[], options: MemoryOptions = {}): InputSet {
+  const sources = files.map((file) => ({
+    path: `${MEMORY_ROOT}/${file.path}`,
+    text: file.text,
+    namespace: file.path.split("/").slice(0, -1),
+  }));
+  if (!options.keepOrder) sources.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { root: MEMORY_ROOT, files: sources, diagnostics: [] };
+}
+
+export interface MemoryLoad {
+  readonly model: Model | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** scan → model → validate, as `loadModel` runs them (no model when there are errors). */
+export function loadMemoryModel(files: readonly MemoryFile[], options: MemoryOptions = {}): MemoryLoad {
+  const { model, diagnostics } = analyzeInput(inputSetOf(files, options), scanProject);
+  return { model: hasErrors(diagnostics) ? undefined : model, diagnostics };
+}
+
+export const MEMORY_OPTIONS = {
+  formats: ["typescript", "json"] as const,
+  bundleName: "schema",
+  regenerateCommand: "schemagate write",
+};
+
+/** Both audiences' files (`stable/typescript/…`, `experimental/json/…`) and `inventory.json`, as the golden cases lay them out. */
+export function emitMemoryModel(model: Model): Map<string, string> {
+  const timings = createTimings();
+  const files = new Map<string, string>();
+  for (const audience of ["stable", "experimental"] as const) {
+    for (const [file, contents] of generateAudience(model, audience, MEMORY_OPTIONS, timings)) files.set(`${audience}/${file}`, contents);
+  }
+  files.set("inventory.json", serializeJson(buildInventory(model)));
+  return files;
+}

@@ -1,0 +1,102 @@
+import { Ajv } from "ajv";
+import addFormats from "ajv-formats";
+
+/** Helpers for reading emitted draft-07 schemas: strict Ajv, references, definitions and their shape. */
+
+export type SchemaObject = Record<string, unknown>;
+
+/** The Ajv every emitted schema must satisfy: strict mode (types, tuples, keywords) plus ajv-formats. */
+export function strictAjv(): Ajv {
+  const ajv = new Ajv({ strict: true, allErrors: true });
+  addFormats.default(ajv);
+  return ajv;
+}
+
+/** Every `$ref` string anywhere inside `value`. */
+export function collectRefs(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(collectRefs);
+  if (value === null || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([key, child]) => (key === "$ref" && typeof child === "string" ? [child] : collectRefs(child)));
+}
+
+/** Resolves a local `#/…` reference (percent-decoded, then JSON Pointer unescaped); undefined when it does not resolve. */
+export function resolveLocalRef(document: unknown, ref: string): unknown {
+  if (!ref.startsWith("#/")) return undefined;
+  let node: unknown = document;
+  for (const raw of ref.slice(2).split("/")) {
+    const key = decodeURIComponent(raw).replaceAll("~1", "/").replaceAll("~0", "~");
+    if (node === null || typeof node !== "object" || !Object.hasOwn(node, key)) return undefined;
+    node = (node as SchemaObject)[key];
+  }
+  return node;
+}
+
+/** `["v2", "Thread"]` → `#/definitions/v2/Thread`, escaped as the emitter escapes. */
+export function definitionPointer(path: readonly string[]): string {
+  return `#/definitions/${path.map((key) => encodeURIComponent(key.replaceAll("~", "~0").replaceAll("/", "~1"))).join("/")}`;
+}
+
+function isObject(node: unknown): node is SchemaObject {
+  return node !== null && typeof node === "object" && !Array.isArray(node);
+}
+
+/**
+ * The shape of a schema as comparable facts, without following `$ref`:
+ * `.a.b` a property path, `.a=…` a literal (const/enum) at a path, `.a->#/…` a
+ * reference at a path. `[]` steps into array items, `{}` into map values;
+ * union and intersection members share their parent's path. Counted, so that
+ * removing one of two equal members shows.
+ */
+export function shapeFacts(schema: unknown): Map<string, number> {
+  const facts = new Map<string, number>();
+  const add = (fact: string) => facts.set(fact, (facts.get(fact) ?? 0) + 1);
+  const walk = (node: unknown, at: string) => {
+    if (!isObject(node)) return;
+    if (typeof node.$ref === "string") add(`${at}->${node.$ref}`);
+    if (Object.hasOwn(node, "const")) add(`${at}=${JSON.stringify(node.const)}`);
+    if (Array.isArray(node.enum)) for (const value of node.enum) add(`${at}=${JSON.stringify(value)}`);
+    if (isObject(node.properties)) {
+      for (const [key, child] of Object.entries(node.properties)) {
+        add(`${at}.${key}`);
+        walk(child, `${at}.${key}`);
+      }
+    }
+    if (Array.isArray(node.items)) node.items.forEach((item, index) => walk(item, `${at}[${index}]`));
+    else walk(node.items, `${at}[]`);
+    walk(node.additionalProperties, `${at}{}`);
+    for (const keyword of ["anyOf", "allOf", "oneOf"]) {
+      if (Array.isArray(node[keyword])) for (const member of node[keyword] as unknown[]) walk(member, at);
+    }
+  };
+  walk(schema, "");
+  return facts;
+}
+
+/**
+ * The schemas of a dotted field ("settings.mode") inside `schema`, through
+ * inline objects only: properties, array items, map values and union or
+ * intersection members are entered, `$ref`s are not (the inventory names a
+ * field by the declaration that writes it).
+ */
+export function fieldSchemas(schema: unknown, field: string): SchemaObject[] {
+  let current: unknown[] = [schema];
+  for (const segment of field.split(".")) {
+    current = current.flatMap((node) => objectsAt(node)).flatMap((node) =>
+      isObject(node.properties) && Object.hasOwn(node.properties, segment) ? [node.properties[segment]] : [],
+    );
+  }
+  return current.filter(isObject);
+}
+
+/** The inline object schemas a value position can hold (entering unions, intersections, arrays and maps). */
+function objectsAt(node: unknown): SchemaObject[] {
+  if (!isObject(node)) return [];
+  const found: SchemaObject[] = [node];
+  for (const keyword of ["anyOf", "allOf", "oneOf"]) {
+    if (Array.isArray(node[keyword])) found.push(...(node[keyword] as unknown[]).flatMap(objectsAt));
+  }
+  if (isObject(node.items)) found.push(...objectsAt(node.items));
+  if (Array.isArray(node.items)) found.push(...node.items.flatMap(objectsAt));
+  if (isObject(node.additionalProperties)) found.push(...objectsAt(node.additionalProperties));
+  return found;
+}
