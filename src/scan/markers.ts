@@ -32,7 +32,7 @@ const MARKER_HANDLERS = {
   experimental(use, marks) {
     const reason = use.argument ?? "";
     if (/\s/.test(reason)) {
-      return `@experimental takes at most one word as its reason (such as "thread/start.persistExtendedHistory"), got "${reason}"`;
+      return `@experimental takes at most one word as its reason (such as "thread/start.persistFullHistory"), got "${reason}"`;
     }
     marks.experimental = { reason };
     return undefined;
