@@ -41,19 +41,26 @@ export function declarationReferences(declaration: Declaration): string[] {
   return declaration.kind === "alias" ? referencedIds(declaration.type) : [];
 }
 
-/** Transitive closure of declaration ids reachable from `start` (included). */
-export function reachableIds(model: Model, start: Iterable<string>): Set<string> {
-  const byId = new Map(model.declarations.map((declaration) => [declaration.id, declaration]));
+/** Every id reachable from `start` (included) by following `next`. */
+export function closure(start: Iterable<string>, next: (id: string) => Iterable<string>): Set<string> {
   const seen = new Set<string>();
   const stack = [...start];
   while (stack.length > 0) {
     const id = stack.pop()!;
     if (seen.has(id)) continue;
     seen.add(id);
-    const declaration = byId.get(id);
-    if (declaration) stack.push(...declarationReferences(declaration));
+    stack.push(...next(id));
   }
   return seen;
+}
+
+/** Transitive closure of declaration ids reachable from `start` (included). */
+export function reachableIds(model: Model, start: Iterable<string>): Set<string> {
+  const byId = new Map(model.declarations.map((declaration) => [declaration.id, declaration]));
+  return closure(start, (id) => {
+    const declaration = byId.get(id);
+    return declaration ? declarationReferences(declaration) : [];
+  });
 }
 
 /** Ids referenced directly by the params and results of the model's methods. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { emitJsonSchema } from "../../src/emit/json-schema/index.js";
 import type { Model } from "../../src/model/types.js";
-import { allObjects, collectRefs, resolveLocalRef, strictAjv } from "./ajv.js";
+import { allObjects, collectRefs, resolveLocalRef, strictAjv } from "../support/json-schema.js";
 import { alias, intersection, lit, modelOf, object, prop, ref, string, union } from "./builders.js";
 import { clashModel, protocolModel } from "./models.js";
 

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import ts from "typescript";
+import { compilerOptions } from "../support/virtual-program.js";
 
 export type ModuleSetting = "bundler" | "nodenext-commonjs" | "nodenext-module";
 export const MODULE_SETTINGS: readonly ModuleSetting[] = ["bundler", "nodenext-commonjs", "nodenext-module"];
@@ -19,16 +20,7 @@ export function typecheck(files: ReadonlyMap<string, string>, setting: ModuleSet
       writeFileSync(join(dir, path), text);
     }
     if (setting === "nodenext-module") writeFileSync(join(dir, "package.json"), '{ "type": "module" }\n');
-    const nodeNext = setting !== "bundler";
-    const options: ts.CompilerOptions = {
-      strict: true,
-      noEmit: true,
-      target: ts.ScriptTarget.ES2022,
-      module: nodeNext ? ts.ModuleKind.NodeNext : ts.ModuleKind.ESNext,
-      moduleResolution: nodeNext ? ts.ModuleResolutionKind.NodeNext : ts.ModuleResolutionKind.Bundler,
-      verbatimModuleSyntax: true,
-      types: [],
-    };
+    const options = compilerOptions(setting === "bundler" ? "bundler" : setting === "nodenext-module" ? "nodenext-esm" : "nodenext-cjs");
     const roots = [...files.keys()].filter((path) => path.endsWith(".ts")).map((path) => join(dir, path));
     const program = ts.createProgram(roots, options);
     return ts.getPreEmitDiagnostics(program).map((diagnostic) => {

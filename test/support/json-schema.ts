@@ -100,3 +100,10 @@ function objectsAt(node: unknown): SchemaObject[] {
   if (isObject(node.additionalProperties)) found.push(...objectsAt(node.additionalProperties));
   return found;
 }
+
+/** Every object inside `value` (itself included), depth first. */
+export function allObjects(value: unknown): Record<string, unknown>[] {
+  if (Array.isArray(value)) return value.flatMap(allObjects);
+  if (value === null || typeof value !== "object") return [];
+  return [value as Record<string, unknown>, ...Object.values(value).flatMap(allObjects)];
+}

@@ -1,3 +1,4 @@
+import { closure } from "../../model/walk.js";
 import type { Model } from "../../model/types.js";
 import { compareStrings } from "../../diagnostics/diagnostic.js";
 import type { DeclarationLookup } from "../lookup.js";
@@ -65,13 +66,5 @@ function toDefinitions(tree: Tree): Definitions {
  * those need no definition of their own.
  */
 export function referenceClosure(references: ReadonlyMap<string, readonly string[]>, start: Iterable<string>): Set<string> {
-  const seen = new Set<string>();
-  const stack = [...start];
-  while (stack.length > 0) {
-    const id = stack.pop()!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    stack.push(...(references.get(id) ?? []));
-  }
-  return seen;
+  return closure(start, (id) => references.get(id) ?? []);
 }
