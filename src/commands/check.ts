@@ -2,8 +2,18 @@ import path from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { CONFIG_FILE, findConfig, type Config } from "../config.js";
 import { UsageError } from "../errors.js";
-import { compareTrees, isSameTree, MANAGED_MARKER, MANAGED_MARKER_TEXT, readTree, type TreeDifference } from "../output/tree.js";
+import {
+  compareWithFiles,
+  isSameTree,
+  listFiles,
+  MANAGED_MARKER,
+  MANAGED_MARKER_TEXT,
+  type FileChange,
+  type TreeDifference,
+} from "../output/tree.js";
+import type { Model } from "../model/types.js";
 import { audienceOfManagedFile, generateManagedTree, loadModel } from "../pipeline.js";
+import type { Timings } from "../timings.js";
 import { reportDiagnostics, withTimings, type CommonOptions } from "./io.js";
 
 /** Unified diffs beyond this many lines are cut, so one huge drift cannot flood a CI log. */
@@ -17,36 +27,50 @@ export async function check(options: CommonOptions): Promise<number> {
     const { model, diagnostics } = await loadModel(config, timings);
     reportDiagnostics(diagnostics, config, options);
     if (!model) return 1;
-    const expected = new Map([
-      ...generateManagedTree(model, "stable", config, timings),
-      ...generateManagedTree(model, "experimental", config, timings),
-      [MANAGED_MARKER, MANAGED_MARKER_TEXT],
-    ]);
-    const actual = await timings.time("read-tree", () => readTree(config.output));
-    const difference = timings.time("compare", () => compareTrees(expected, actual));
+    const { difference, changed, expectedCount } = await compareManagedFolder(model, config, timings);
     const where = path.relative(options.cwd, config.output) || ".";
     if (isSameTree(difference)) {
-      options.output.stdout(`${where} is up to date (${expected.size} files)\n`);
+      options.output.stdout(`${where} is up to date (${expectedCount} files)\n`);
       return 0;
     }
-    options.output.stderr(describeDrift(difference, expected, actual, where));
+    options.output.stderr(describeDrift(difference, changed, where));
     options.output.stderr(`\nfix: ${fixCommand(difference, config)}\n`);
     return 1;
   });
 }
 
-function describeDrift(
-  difference: TreeDifference,
-  expected: ReadonlyMap<string, string>,
-  actual: ReadonlyMap<string, string>,
-  where: string,
-): string {
+/**
+ * Generates one audience at a time and compares it file by file with the
+ * managed folder, so neither tree is ever held in memory twice.
+ */
+async function compareManagedFolder(model: Model, config: Config, timings: Timings) {
+  const present = await timings.time("list", () => listFiles(config.output));
+  const expectedPaths = new Set([MANAGED_MARKER]);
+  const missing = new Set<string>();
+  const changed = new Map<string, FileChange>();
+  for (const audience of ["stable", "experimental"] as const) {
+    const expected = generateManagedTree(model, audience, config, timings);
+    if (audience === "stable") expected.set(MANAGED_MARKER, MANAGED_MARKER_TEXT);
+    const result = await timings.time(`compare-${audience}`, () => compareWithFiles(expected, present));
+    for (const file of expected.keys()) expectedPaths.add(file);
+    for (const file of result.missing) missing.add(file);
+    for (const [file, change] of result.changed) changed.set(file, change);
+  }
+  const difference: TreeDifference = {
+    missing: [...missing].sort(),
+    extra: [...present.keys()].filter((file) => !expectedPaths.has(file)).sort(),
+    changed: [...changed.keys()].sort(),
+  };
+  return { difference, changed, expectedCount: expectedPaths.size };
+}
+
+function describeDrift(difference: TreeDifference, changed: ReadonlyMap<string, FileChange>, where: string): string {
   const lines: string[] = [`${where} differs from the definitions:`];
   for (const file of difference.missing) lines.push(`  missing: ${where}/${file}`);
   for (const file of difference.extra) lines.push(`  extra:   ${where}/${file}`);
   for (const file of difference.changed) lines.push(`  changed: ${where}/${file}`);
   const patches = difference.changed.map((file) =>
-    createTwoFilesPatch(`a/${where}/${file}`, `b/${where}/${file}`, actual.get(file)!, expected.get(file)!, "committed", "generated"),
+    createTwoFilesPatch(`a/${where}/${file}`, `b/${where}/${file}`, changed.get(file)!.actual, changed.get(file)!.expected, "committed", "generated"),
   );
   const diffLines = patches.join("").split("\n");
   lines.push("", ...diffLines.slice(0, MAX_DIFF_LINES));

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../errors.js";
 
@@ -26,12 +26,49 @@ export async function readTree(folder: string): Promise<Map<string, string>> {
   return new Map(absolutes.sort().map((absolute) => [relative(absolute), contents.get(absolute)!]));
 }
 
-/** Byte comparison: what `expected` has that `actual` lacks, the reverse, and what differs. Each sorted. */
-export function compareTrees(expected: FileTree, actual: FileTree): TreeDifference {
-  const missing = [...expected.keys()].filter((file) => !actual.has(file)).sort();
-  const extra = [...actual.keys()].filter((file) => !expected.has(file)).sort();
-  const changed = [...expected.keys()].filter((file) => actual.has(file) && actual.get(file) !== expected.get(file)).sort();
-  return { missing, extra, changed };
+/** Files under `folder` (none when it does not exist): POSIX relative path → absolute path. */
+export async function listFiles(folder: string): Promise<Map<string, string>> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+  const files = new Map<string, string>();
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const absolute = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(folder, absolute).split(path.sep).join("/"), absolute);
+  }
+  return files;
+}
+
+export interface FileChange {
+  readonly expected: string;
+  readonly actual: string;
+}
+
+/**
+ * Compares `expected` with files on disk (from `listFiles`) one file at a time,
+ * so the folder is never held in memory whole; keeps the texts of changed files only.
+ */
+export async function compareWithFiles(
+  expected: FileTree,
+  present: ReadonlyMap<string, string>,
+): Promise<{ missing: string[]; changed: Map<string, FileChange> }> {
+  const changed = new Map<string, FileChange>();
+  const candidates = [...expected.keys()].filter((file) => present.has(file));
+  await forEachConcurrently(candidates, async (file) => {
+    const actual = await readFile(present.get(file)!, "utf8");
+    if (actual !== expected.get(file)) changed.set(file, { expected: expected.get(file)!, actual });
+  });
+  return { missing: [...expected.keys()].filter((file) => !present.has(file)), changed };
+}
+
+/** Byte comparison of `expected` with a folder: missing, extra and changed files, each sorted. */
+export async function compareFolder(expected: FileTree, folder: string): Promise<TreeDifference> {
+  const present = await listFiles(folder);
+  const { missing, changed } = await compareWithFiles(expected, present);
+  return {
+    missing: missing.sort(),
+    extra: [...present.keys()].filter((file) => !expected.has(file)).sort(),
+    changed: [...changed.keys()].sort(),
+  };
 }
 
 export function isSameTree(difference: TreeDifference): boolean {
@@ -102,7 +139,9 @@ async function carryOver(folder: string, temporary: string, files: FileTree, pre
     copies.push([source, path.join(temporary, file)]);
   }
   await makeFolders(temporary, copies.map(([, target]) => target));
-  await forEachConcurrently(copies, ([source, target]) => copyFile(source, target));
+  // A hard link carries a file over without copying its bytes; the old tree keeps its own name for
+  // the same content, and files are only ever replaced, never edited in place, so both stay intact.
+  await forEachConcurrently(copies, ([source, target]) => link(source, target).catch(() => copyFile(source, target)));
 }
 
 /** Creates each distinct parent folder of `targets` once. */

@@ -27,7 +27,15 @@ export function scanProject(input: InputSet): ScanResult {
   const diagnostics: Diagnostic[] = [];
   const scopes = new Map<string, FileScope>();
   const sourceFiles = input.files.map(
-    (file) => ts.createSourceFile(file.path, file.text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS),
+    // Markers and docs are read from comment text, so TypeScript's own JSDoc parse and parent links are skipped.
+    (file) =>
+      ts.createSourceFile(
+        file.path,
+        file.text,
+        { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+        false,
+        ts.ScriptKind.TS,
+      ),
   );
   for (const [index, sourceFile] of sourceFiles.entries()) {
     const source = input.files[index]!;

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors.js";
-import { compareTrees, MANAGED_MARKER, readTree, writeManagedTree } from "../../src/output/tree.js";
+import { compareFolder, MANAGED_MARKER, readTree, writeManagedTree } from "../../src/output/tree.js";
 
 const scratch = () => mkdtemp(path.join(tmpdir(), "schemagate-tree-"));
 
@@ -66,10 +66,12 @@ describe("writeManagedTree", () => {
   });
 });
 
-describe("compareTrees", () => {
-  it("lists missing, extra and changed files, sorted", () => {
+describe("compareFolder", () => {
+  it("lists missing, extra and changed files, sorted", async () => {
+    const root = await scratch();
+    await mkdir(path.join(root, "sub"));
+    for (const [file, text] of [["c", "2"], ["sub/d", "1"], ["a", "1"]]) await writeFile(path.join(root, file!), text!);
     const expected = new Map([["b", "1"], ["a", "1"], ["c", "1"]]);
-    const actual = new Map([["c", "2"], ["d", "1"], ["a", "1"]]);
-    expect(compareTrees(expected, actual)).toEqual({ missing: ["b"], extra: ["d"], changed: ["c"] });
+    expect(await compareFolder(expected, root)).toEqual({ missing: ["b"], extra: ["sub/d"], changed: ["c"] });
   });
 });

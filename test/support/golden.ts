@@ -2,7 +2,7 @@ import { mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../../src/config.js";
 import { formatDiagnostic } from "../../src/diagnostics/format.js";
-import { compareTrees, readTree, type TreeDifference } from "../../src/output/tree.js";
+import { compareFolder, type TreeDifference } from "../../src/output/tree.js";
 import { loadModel } from "../../src/pipeline.js";
 import { createTimings } from "../../src/timings.js";
 import { emitMemoryModel, MEMORY_OPTIONS } from "./in-memory.js";
@@ -55,5 +55,5 @@ export async function compareCase(name: string, generated: ReadonlyMap<string, s
       await writeFile(target, contents);
     }
   }
-  return compareTrees(generated, await readTree(expectedDir));
+  return compareFolder(generated, expectedDir);
 }

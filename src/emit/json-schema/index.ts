@@ -1,6 +1,6 @@
 import type { Declaration, Model } from "../../model/types.js";
 import { rootIds } from "../../model/walk.js";
-import { serializeJson } from "../../output/serialize.js";
+import { createFragmentCache, serializeJson } from "../../output/serialize.js";
 import { compareStrings } from "../../diagnostics/diagnostic.js";
 import { declarationLookup, type DeclarationLookup } from "../lookup.js";
 import { listNamespaces, namespaceKey } from "../namespaces.js";
@@ -38,6 +38,8 @@ export function emitJsonSchema(model: Model, options: JsonSchemaOptions): Map<st
     nestDefinitions([...ids].map((id) => [nestedPath(id), nested.get(id)!.schema] as const));
 
   const files = new Map<string, JsonSchema>();
+  // Definitions are shared objects embedded in many files: serialize each once per indentation.
+  const fragments = createFragmentCache([...nested.values()].map((converted) => converted.schema));
   const present = new Set(model.declarations.map((declaration) => declaration.id));
   for (const id of (options.fileIds ?? rootIds(model)).filter((candidate) => present.has(candidate))) {
     const declaration = lookup.get(id);
@@ -64,7 +66,7 @@ export function emitJsonSchema(model: Model, options: JsonSchemaOptions): Map<st
     files.set(`${title}.schemas.json`, flatBundle(title, own, references, lookup));
   }
   return new Map(
-    [...files].sort(([a], [b]) => compareStrings(a, b)).map(([path, schema]) => [path, serializeJson(schema)]),
+    [...files].sort(([a], [b]) => compareStrings(a, b)).map(([path, schema]) => [path, serializeJson(schema, fragments)]),
   );
 }
 
