@@ -17,6 +17,16 @@ const COLORS = {
   json2ts: "#9467bd",
 };
 const DASH = { tsc: "6 4" };
+const SHORT = {
+  "sg-gen-json": "sg generate-json-schema",
+  "sg-gen-ts": "sg generate-ts",
+  "sg-write": "sg write (both audiences)",
+  "sg-check": "sg check",
+  tsc: "tsc --noEmit",
+  tsjg: "ts-json-schema-generator",
+  tjs: "typescript-json-schema",
+  json2ts: "json2ts (sg bundle)",
+};
 
 const esc = (s) => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
@@ -25,7 +35,7 @@ function niceTicks(lo, hi) {
   const ticks = [];
   const start = Math.floor(Math.log10(lo));
   const end = Math.ceil(Math.log10(hi));
-  const steps = end - start <= 2 ? [1, 2, 5] : [1];
+  const steps = end - start <= 3 ? [1, 2, 5] : end - start <= 5 ? [1, 3] : [1];
   for (let e = start; e <= end; e++) {
     for (const m of steps) {
       const v = m * 10 ** e;
@@ -53,11 +63,11 @@ export function renderChart(results, variant, tools) {
       const cell = v.sizes[n].tools[t.id];
       if (!cell) continue;
       if (cell.status === "ok" && cell.medianMs > 0) pts.push([n, cell.medianMs / 1000]);
-      else if (cell.status === "timeout") failed.push([n, results.meta.timeoutS, "timeout"]);
+      else if (cell.status === "timeout" || cell.status === "error") failed.push([n, cell.status]);
     }
     if (pts.length || failed.length) series.push({ ...t, pts, failed });
   }
-  const allY = series.flatMap((s) => [...s.pts, ...s.failed].map((p) => p[1]));
+  const allY = series.flatMap((s) => s.pts.map((p) => p[1]));
   const plotW = W - M.left - M.right;
   const plotH = H - M.top - M.bottom;
   const out = [];
@@ -96,9 +106,10 @@ export function renderChart(results, variant, tools) {
       out.push(`<polyline fill="none" stroke="${color}" stroke-width="2.2"${dash} points="${s.pts.map(([x, y]) => `${f(lx(x))},${f(ly(y))}`).join(" ")}"/>`);
     }
     for (const [x, y] of s.pts) out.push(`<circle cx="${f(lx(x))}" cy="${f(ly(y))}" r="3.5" fill="${color}"><title>${esc(s.label)} N=${x}: ${esc(fmtSeconds(y))}</title></circle>`);
-    for (const [x, y, why] of s.failed) {
+    for (const [x, why] of s.failed) {
+      // Failed or timed-out cells: a cross on the top edge of the plot.
       const cx = lx(x);
-      const cy = ly(y);
+      const cy = M.top + 8;
       out.push(`<path d="M${f(cx - 5)},${f(cy - 5)} L${f(cx + 5)},${f(cy + 5)} M${f(cx - 5)},${f(cy + 5)} L${f(cx + 5)},${f(cy - 5)}" stroke="${color}" stroke-width="2.2"><title>${esc(s.label)} N=${x}: ${why}</title></path>`);
     }
   }
@@ -113,14 +124,17 @@ export function renderChart(results, variant, tools) {
     const dash = DASH[s.id] ? ` stroke-dasharray="${DASH[s.id]}"` : "";
     out.push(`<line x1="${lgX}" y1="${lgY - 4}" x2="${lgX + 26}" y2="${lgY - 4}" stroke="${color}" stroke-width="2.2"${dash}/>`);
     out.push(`<circle cx="${lgX + 13}" cy="${lgY - 4}" r="3.5" fill="${color}"/>`);
-    out.push(`<text x="${lgX + 34}" y="${lgY}">${esc(s.label)}</text>`);
+    out.push(`<text x="${lgX + 34}" y="${lgY}">${esc(SHORT[s.id] ?? s.label)}</text>`);
     lgY += 22;
   }
   if (series.some((s) => s.failed.length)) {
-    out.push(`<text x="${lgX}" y="${lgY + 6}" fill="#555">× = timed out (${results.meta.timeoutS} s)</text>`);
+    out.push(`<text x="${lgX}" y="${lgY + 6}" fill="#555">× on top edge = failed or</text>`);
+    out.push(`<text x="${lgX}" y="${lgY + 22}" fill="#555">timed out (${results.meta.timeoutS} s)</text>`);
+    lgY += 16;
     lgY += 22;
   }
   out.push(`<text x="${lgX}" y="${lgY + 10}" fill="#555">median of ${results.meta.runs} run(s)</text>`);
+  out.push(`<text x="${lgX}" y="${lgY + 28}" fill="#555">sg = schemagate</text>`);
   out.push(`</svg>`);
   return `${out.join("\n")}\n`;
 }

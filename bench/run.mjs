@@ -6,6 +6,8 @@
  *   node bench/run.mjs [--sizes 100,500,2000,8000] [--runs 3] [--variant a|b|both]
  *                      [--timeout 300] [--seed 1] [--tools id,id,...] [--rss-method time|proc]
  *                      [--no-app-server] [--results DIR]
+ *   node bench/run.mjs --render-only [--results DIR] [--note TEXT]   (re-render md + charts from results.json)
+ *   --note TEXT (repeatable) is printed under the header of results.md.
  *
  * Writes results/results.json (raw numbers), results/results.md (tables, ratios,
  * targets) and results/chart.svg (+ chart-b.svg); prints the ratios at the end.
@@ -13,8 +15,8 @@
  * run starts, so slow drift of the machine hits all tools alike.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { detectRssMethod, measure } from "./measure.mjs";
@@ -23,7 +25,9 @@ import { renderChart } from "./chart.mjs";
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH, "..");
-const CLI = join(ROOT, "dist", "cli", "index.js");
+const BUILT_CLI = join(ROOT, "dist", "cli", "index.js");
+/** The CLI actually run: a snapshot of dist/ taken at start (see snapshotCli). */
+let CLI = BUILT_CLI;
 const NODE = process.execPath;
 
 /* ------------------------------------------------------------- options */
@@ -39,6 +43,8 @@ function parseArgs(argv) {
     rssMethod: null,
     appServer: true,
     results: join(BENCH, "results"),
+    renderOnly: false,
+    notes: [],
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -57,6 +63,8 @@ function parseArgs(argv) {
       case "--rss-method": opts.rssMethod = val(); break;
       case "--no-app-server": opts.appServer = false; break;
       case "--results": opts.results = resolve(val()); break;
+      case "--render-only": opts.renderOnly = true; break;
+      case "--note": opts.notes.push(val()); break;
       case "-h": case "--help": usage(); break;
       default: usage(`unknown option ${a}`);
     }
@@ -73,7 +81,8 @@ function parseArgs(argv) {
 function usage(err) {
   const text = `usage: node bench/run.mjs [--sizes 100,500,2000,8000] [--runs 3] [--variant a|b|both]
                          [--timeout 300] [--seed 1] [--tools ${TOOLS.map((t) => t.id).join(",")}]
-                         [--rss-method time|proc] [--no-app-server] [--results DIR]`;
+                         [--rss-method time|proc] [--no-app-server] [--results DIR]
+       node bench/run.mjs --render-only [--results DIR] [--note TEXT]   re-render results.md and charts from results.json`;
   if (err) {
     console.error(`bench: ${err}\n${text}`);
     process.exit(2);
@@ -187,15 +196,43 @@ function version(pkgDir) {
 
 function requireCli() {
   const fix = `run \`npm run build\` at the repo root (${ROOT}) first`;
-  if (!existsSync(CLI)) {
-    console.error(`bench: schemagate CLI not found at ${CLI}: ${fix}.`);
+  if (!existsSync(BUILT_CLI)) {
+    console.error(`bench: schemagate CLI not found at ${BUILT_CLI}: ${fix}.`);
     process.exit(2);
   }
-  const r = spawnSync(NODE, [CLI, "--help"], { encoding: "utf8", timeout: 60_000 });
+  const r = spawnSync(NODE, [BUILT_CLI, "--help"], { encoding: "utf8", timeout: 60_000 });
   if (r.status !== 0) {
     console.error(`bench: \`node dist/cli/index.js --help\` failed (exit ${r.status}): ${fix}.\n${r.stderr ?? ""}`);
     process.exit(2);
   }
+}
+
+/**
+ * Copy dist/ (+ package.json, node_modules symlinked) to a temp dir and run the CLI
+ * from there, so a rebuild of dist/ during the bench neither breaks runs half-way
+ * ("X is not a function" from a half-written module) nor mixes two versions.
+ */
+function snapshotCli() {
+  const dir = mkdtempSync(join(tmpdir(), "sg-bench-cli-"));
+  cpSync(join(ROOT, "dist"), join(dir, "dist"), { recursive: true });
+  cpSync(join(ROOT, "package.json"), join(dir, "package.json"));
+  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+  CLI = join(dir, "dist", "cli", "index.js");
+  const r = spawnSync(NODE, [CLI, "--help"], { encoding: "utf8", timeout: 60_000 });
+  if (r.status !== 0) {
+    console.error(`bench: the snapshot of dist/ does not start (exit ${r.status}); was dist/ being rebuilt? Try again.\n${r.stderr ?? ""}`);
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(2);
+  }
+  process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+function gitDescribe() {
+  const head = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" });
+  if (head.status !== 0) return null;
+  const dirty = spawnSync("git", ["status", "--porcelain", "--", "src"], { cwd: ROOT, encoding: "utf8" });
+  return `${head.stdout.trim()}${dirty.stdout.trim() ? " (src/ modified)" : ""}`;
 }
 
 function requirePeers(ids) {
@@ -221,19 +258,27 @@ async function runCell(tool, cwd, ctx) {
     rssKb = Math.max(rssKb, r.rssKb ?? 0);
     if (r.timedOut) return { status: "timeout", ms, rssKb: rssKb || null };
     if (r.code !== 0) {
-      const out = `${r.stderr}\n${r.stdout}`.trim().split("\n").slice(-12).join("\n");
-      return { status: "error", ms, rssKb: rssKb || null, detail: `exit ${r.code ?? r.signal}: ${out}` };
+      return { status: "error", ms, rssKb: rssKb || null, detail: `exit ${r.code ?? r.signal}: ${errorSummary(r)}` };
     }
   }
   return { status: "ok", ms, rssKb: rssKb || null };
 }
 
+/** The error line of a failed run (not a stack frame), then the last lines of output. */
+function errorSummary(r) {
+  const lines = `${r.stderr}\n${r.stdout}`.split("\n").filter((l) => l.trim() !== "" && !/^\s+at /.test(l));
+  const first = lines.find((l) => /\b(\w*Error|error|FATAL|fatal)\b/.test(l));
+  const tail = lines.slice(-8);
+  return [...(first && !tail.includes(first) ? [first] : []), ...tail].join("\n");
+}
+
 function summarize(cells) {
   const ok = cells.filter((c) => c.status === "ok");
   const bad = cells.find((c) => c.status !== "ok");
+  const failed = cells.filter((c) => c.status === "error" || c.status === "timeout").length;
   return {
     status: bad ? bad.status : "ok",
-    detail: bad?.detail,
+    detail: bad?.detail ? `${failed}/${cells.length} runs failed; ${bad.detail}` : bad?.detail,
     runs: cells.map((c) => ({ status: c.status, ms: round(c.ms, 1), rssKb: c.rssKb ?? null })),
     medianMs: !bad && ok.length ? round(median(ok.map((c) => c.ms)), 1) : null,
     maxRssKb: ok.length ? Math.max(...cells.map((c) => c.rssKb ?? 0)) || null : null,
@@ -259,8 +304,9 @@ async function benchVariant(variant, opts, ctx, results) {
         const tool = TOOL[id];
         if (givenUp.has(id)) continue;
         const prev = cells[id];
-        // A timeout or error repeats: do not spend more runs on it at this size.
-        if (prev.some((c) => c.status === "timeout" || c.status === "error")) continue;
+        // A timeout repeats: do not spend more runs on it at this size. Errors are
+        // retried in the remaining runs, to tell a flaky failure from a steady one.
+        if (prev.some((c) => c.status === "timeout")) continue;
         if (tool.needs && ctx.tools.includes(tool.needs) && !ranOk.has(tool.needs)) {
           prev.push({ status: "skipped", detail: `${tool.needs} did not succeed in this run` });
           continue;
@@ -306,7 +352,7 @@ async function benchAppServer(opts, ctx, results) {
   const cells = { write: [], bare: [] };
   for (let run = 0; run < opts.runs; run++) {
     for (const t of [write, bare]) {
-      if (cells[t.id].some((c) => c.status !== "ok")) continue;
+      if (cells[t.id].some((c) => c.status === "timeout")) continue;
       const c = await runCell(t, cwd, ctx);
       cells[t.id].push(c);
       console.log(`  run ${run + 1}/${opts.runs} ${t.id.padEnd(12)} ${c.status === "ok" ? `${(c.ms / 1000).toFixed(2)} s, ${fmtMb(c.rssKb)}` : `${c.status}: ${(c.detail ?? "").split("\n")[0]}`}`);
@@ -463,11 +509,13 @@ function renderMarkdown(results, ratios) {
   const m = results.meta;
   const out = [];
   out.push("# schemagate benchmark results", "");
-  out.push(`Generated by \`node bench/run.mjs ${m.argv.join(" ")}\` on ${m.date}.`);
+  out.push(`Generated by \`${["node bench/run.mjs", ...m.argv].join(" ")}\`${m.argv.length ? "" : " (defaults)"} on ${m.date}.`);
   out.push(`Machine: ${m.cpus} × ${m.cpuModel}, ${m.memGiB} GiB RAM; Node ${m.node}. ` +
     `Each cell: median wall time of ${m.runs} fresh process run(s); peak RSS = max over runs (${m.rssMethod === "time" ? "GNU time %M" : "/proc VmHWM polling"}). ` +
-    `Timeout ${m.timeoutS} s per command (a tool that times out is not run at larger N).`, "");
+    `Timeout ${m.timeoutS} s per command (a tool that times out is not run at larger N). ` +
+    `Load average (1/5/15 min) at start ${m.loadavgStart?.join(" / ")}, at end ${m.loadavgEnd?.join(" / ")}.`, "");
   out.push("Versions: " + Object.entries(m.versions).map(([k, v]) => `${k} ${v ?? "?"}`).join(", ") + ".", "");
+  if (m.notes?.length) out.push("Notes:", "", ...m.notes.map((n) => `- ${n}`), "");
   out.push("## Commands (run in the work dir of each synthetic protocol)", "");
   for (const t of TOOLS) out.push(`- **${t.id}** (${t.label}): ${t.display.map((d) => `\`${d}\``).join(" then ")}`);
   out.push(`- **app-server**: \`schemagate write\` in a copy of \`protocol-defs/\` + \`schemagate.config.json\` vs \`node bench/bare-start.mjs protocol-defs\``);
@@ -523,13 +571,43 @@ function writeResults(results, opts) {
 
 /* ---------------------------------------------------------------- main */
 
+function renderReports(results, opts) {
+  results.ratios = computeRatios(results);
+  writeFileSync(join(opts.results, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(opts.results, "results.md"), renderMarkdown(results, results.ratios));
+  const files = ["results.json", "results.md"];
+  for (const variant of Object.keys(results.variants)) {
+    const name = variant === "a" ? "chart.svg" : `chart-${variant}.svg`;
+    writeFileSync(join(opts.results, name), renderChart(results, variant, TOOLS));
+    files.push(name);
+  }
+  console.log(`\nWrote ${files.map((f) => join(opts.results, f)).join(", ")}`);
+  for (const variant of Object.keys(results.variants)) {
+    console.log(`\n=== Ratios, variant ${variant} ===\n`);
+    console.log(plainVerdict(ratiosTable(results, results.ratios, variant)));
+  }
+  console.log("\n=== App-server row ===\n");
+  console.log(plainVerdict(appServerTable(results, results.ratios)));
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
+  if (opts.renderOnly) {
+    const file = join(opts.results, "results.json");
+    if (!existsSync(file)) usage(`no ${file} to render`);
+    const results = JSON.parse(readFileSync(file, "utf8"));
+    results.meta.notes = [...(results.meta.notes ?? []), ...opts.notes];
+    renderReports(results, opts);
+    return;
+  }
   const tools = opts.tools ?? TOOLS.map((t) => t.id);
   const unknown = tools.filter((id) => !TOOL[id]);
   if (unknown.length) usage(`unknown tool(s): ${unknown.join(", ")}`);
   const usesSg = tools.some((id) => SG_IDS.includes(id)) || opts.appServer;
-  if (usesSg) requireCli();
+  if (usesSg) {
+    requireCli();
+    snapshotCli();
+  }
   requirePeers(tools);
   const rssMethod = opts.rssMethod ?? detectRssMethod();
   const ctx = { tools: TOOLS.map((t) => t.id).filter((id) => tools.includes(id)), timeoutS: opts.timeoutS, rssMethod };
@@ -537,7 +615,7 @@ async function main() {
   const results = {
     meta: {
       date: new Date().toISOString(),
-      argv: process.argv.slice(2),
+      argv: process.argv.slice(2).filter((a, i, all) => a !== "--note" && all[i - 1] !== "--note"),
       node: process.versions.node,
       platform: `${process.platform}-${process.arch}`,
       cpus: cpu.length,
@@ -550,7 +628,7 @@ async function main() {
       timeoutS: opts.timeoutS,
       rssMethod,
       versions: {
-        schemagate: version(ROOT),
+        schemagate: `${version(ROOT)}${usesSg ? ` @ ${gitDescribe() ?? "?"}` : ""}`,
         typescript: version(peer("typescript")),
         "ts-json-schema-generator": version(peer("ts-json-schema-generator")),
         "typescript-json-schema": version(peer("typescript-json-schema")),
@@ -558,33 +636,24 @@ async function main() {
         "ts-morph": version(join(ROOT, "node_modules", "ts-morph")),
       },
       commands: Object.fromEntries(TOOLS.map((t) => [t.id, t.display])),
+      notes: opts.notes,
     },
     variants: {},
     appServer: null,
   };
+  results.meta.loadavgStart = loadavg().map((x) => round(x, 2));
   console.log(`bench: sizes ${opts.sizes.join(",")}, runs ${opts.runs}, variants ${opts.variants.join(",")}, timeout ${opts.timeoutS} s, RSS via ${rssMethod}`);
+  if (loadavg()[0] > 0.5 * cpu.length) {
+    console.warn(`bench: warning: load average ${loadavg()[0].toFixed(2)} on ${cpu.length} cores; other work on this machine skews the numbers.`);
+  }
   for (const variant of opts.variants) await benchVariant(variant, opts, ctx, results);
   if (opts.appServer) {
     await benchAppServer(opts, ctx, results);
   } else {
     results.appServer = { status: "skipped", detail: "--no-app-server" };
   }
-  writeResults(results, opts);
-  const ratios = results.ratios;
-  writeFileSync(join(opts.results, "results.md"), renderMarkdown(results, ratios));
-  const chartFiles = [];
-  for (const variant of Object.keys(results.variants)) {
-    const name = variant === "a" ? "chart.svg" : `chart-${variant}.svg`;
-    writeFileSync(join(opts.results, name), renderChart(results, variant, TOOLS));
-    chartFiles.push(name);
-  }
-  console.log(`\nWrote ${["results.json", "results.md", ...chartFiles].map((f) => join(opts.results, f)).join(", ")}`);
-  for (const variant of Object.keys(results.variants)) {
-    console.log(`\n=== Ratios, variant ${variant} ===\n`);
-    console.log(plainVerdict(ratiosTable(results, ratios, variant)));
-  }
-  console.log("\n=== App-server row ===\n");
-  console.log(plainVerdict(appServerTable(results, ratios)));
+  results.meta.loadavgEnd = loadavg().map((x) => round(x, 2));
+  renderReports(results, opts);
 }
 
 main().catch((err) => {

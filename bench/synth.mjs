@@ -8,10 +8,11 @@
  *
  * The same files serve every tool: schemagate (markers recognised by name), tsc,
  * ts-json-schema-generator and typescript-json-schema. `Request` / `Notification`
- * are imported from a local `markers.ts` (schemagate/markers does not resolve in
- * the work dir). By default markers.ts sits next to `protocol/` so no tool emits
- * the generic marker interfaces as protocol types; `markersInProtocol: true`
- * puts it inside the protocol folder instead.
+ * are imported from a sibling `protocol/markers.ts` (schemagate/markers does not
+ * resolve in the work dir; schemagate requires every relative import to resolve
+ * among the input files, and skips the marker interfaces by name).
+ * `markersInProtocol: false` puts markers.ts next to `protocol/` instead (schemagate
+ * then reports SG002 unresolved-import; kept for experiments).
  *
  * Variants:
  *   a  flat-ish structs, literal and discriminated unions, optional / nullable
@@ -21,6 +22,13 @@
  *      Envelope<T>) instantiated with concrete arguments, two registries with
  *      fewer methods.
  *
+ * Reference graph: clustered, as in real protocols. A file is a domain: a type refers
+ * to recent types of its own file (window of 20) or, across files, only to leaf
+ * types (literal unions, enums, small structs of primitives). So a method's closure
+ * is at most its file plus a few shared leaves, and per-method schema files stay
+ * small. `--shape '{"crossFile":"any"}'` builds the dense graph instead (any earlier
+ * type, closures spanning most of the protocol) for stress experiments.
+ *
  * Experimental markers are only placed on fields, union/enum members and methods
  * (never on whole declarations), and experimental fields only use types that stay
  * reachable from stable paths, so schemagate reports no diagnostics.
@@ -28,7 +36,8 @@
  * No Math.random: everything derives from the seed, so output bytes are a pure
  * function of (n, seed, variant).
  *
- * CLI: node synth.mjs --n 100 [--variant a|b] [--seed 1] [--out DIR] [--markers-in-protocol]
+ * CLI: node synth.mjs --n 100 [--variant a|b] [--seed 1] [--out DIR] [--markers-outside]
+ *                      [--shape '{"nestDepth":2}']   (override shape knobs, for experiments)
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, posix } from "node:path";
@@ -113,7 +122,7 @@ const pad = (i) => String(i).padStart(4, "0");
 
 const SHAPES = {
   a: {
-    kinds: { struct: 44, objectAlias: 8, literalUnion: 15, discUnion: 12, refUnion: 4, method: 17 },
+    kinds: { struct: 34, leaf: 10, objectAlias: 8, literalUnion: 15, discUnion: 12, refUnion: 4, method: 17 },
     fields: [3, 9],
     nestDepth: 1,
     nestChance: 0.06,
@@ -123,6 +132,8 @@ const SHAPES = {
     expMember: 0.25,
     expMethod: 0.1,
     directions: { clientRequest: 60, serverNotification: 20, serverRequest: 10, clientNotification: 10 },
+    crossFile: "leaf",
+    localWindow: 20,
     generics: false,
     enums: false,
     intersections: false,
@@ -130,19 +141,22 @@ const SHAPES = {
   },
   b: {
     kinds: {
-      struct: 30, objectAlias: 10, literalUnion: 10, discUnion: 16, refUnion: 12,
+      struct: 22, leaf: 8, objectAlias: 10, literalUnion: 10, discUnion: 16, refUnion: 12,
       enum: 6, intersection: 6, method: 6,
     },
     fields: [3, 7],
-    nestDepth: 4,
-    nestChance: 0.22,
+    nestDepth: 3,
+    nestChance: 0.15,
     optional: 0.35,
     nullable: 0.3,
     expField: 0.03,
     expMember: 0.3,
     expMethod: 0.15,
     directions: { clientRequest: 75, serverNotification: 25 },
+    crossFile: "leaf",
+    localWindow: 20,
     generics: true,
+    genericWeight: 1,
     enums: true,
     intersections: true,
     tuples: true,
@@ -155,9 +169,9 @@ const SHAPES = {
  * Build the in-memory file set. Returns { files: Map<relPath, text>, stats }.
  * relPath is relative to the work dir (e.g. "protocol/v2/file_002.ts").
  */
-export function buildProtocol(n, { seed = 1, variant = "a", markersInProtocol = false } = {}) {
-  const shape = SHAPES[variant];
-  if (!shape) throw new Error(`unknown variant ${variant} (expected a or b)`);
+export function buildProtocol(n, { seed = 1, variant = "a", markersInProtocol = true, shapeOverrides = {} } = {}) {
+  if (!SHAPES[variant]) throw new Error(`unknown variant ${variant} (expected a or b)`);
+  const shape = { ...SHAPES[variant], ...shapeOverrides };
   if (!Number.isInteger(n) || n < 1) throw new Error(`n must be a positive integer, got ${n}`);
   const rng = createRng(`${seed}:${variant}:${n}`);
 
@@ -191,8 +205,12 @@ export function buildProtocol(n, { seed = 1, variant = "a", markersInProtocol = 
 
   let typeIndex = 0;
   const files = new Map();
+  /** Indices into `types` of leaf types (no references), and per file the leaf count before it. */
+  const leaves = [];
+  const leafStart = [];
 
   for (let f = 0; f < fileCount; f++) {
+    leafStart[f] = leaves.length;
     const rel = fileRel(f);
     const countHere = Math.min(TYPES_PER_FILE, n - f * TYPES_PER_FILE);
     /** Imported names per source file rel path. */
@@ -212,14 +230,25 @@ export function buildProtocol(n, { seed = 1, variant = "a", markersInProtocol = 
       if (types.length === 0) return null;
       let t;
       const local = types.length - firstTypeOfFile;
-      if (local > 0 && rng.chance(0.7)) {
-        t = types[firstTypeOfFile + rng.int(0, local - 1)];
-      } else if (firstTypeOfFile > 0 && rng.chance(0.6)) {
-        // A recent earlier file (locality, as in real protocols).
-        const lo = Math.max(0, firstTypeOfFile - 4 * TYPES_PER_FILE);
-        t = types[rng.int(lo, firstTypeOfFile - 1)];
+      if (shape.crossFile === "any") {
+        // Dense graph (experiments only): any earlier type, so closures span the protocol.
+        if (local > 0 && rng.chance(0.7)) t = types[firstTypeOfFile + rng.int(0, local - 1)];
+        else t = types[rng.int(0, types.length - 1)];
       } else {
-        t = types[rng.int(0, types.length - 1)];
+        // Clustered graph: a file is a domain. Refs go to recent types of the same file,
+        // or across files only to leaf types (no refs of their own), so a method's
+        // closure stays within one file plus a few shared leaves, as in real protocols.
+        const window = Math.min(local, shape.localWindow);
+        const leavesBefore = leafStart[f];
+        if (window > 0 && (leavesBefore === 0 || rng.chance(0.75))) {
+          t = types[types.length - 1 - rng.int(0, window - 1)];
+        } else if (leavesBefore > 0) {
+          const recentLo = leafStart[Math.max(0, f - 4)];
+          const i = recentLo < leavesBefore && rng.chance(0.6) ? rng.int(recentLo, leavesBefore - 1) : rng.int(0, leavesBefore - 1);
+          t = types[leaves[i]];
+        } else {
+          return null;
+        }
       }
       addImport(t);
       return t.name;
@@ -240,7 +269,7 @@ export function buildProtocol(n, { seed = 1, variant = "a", markersInProtocol = 
         : {
             prim: 5, lits: 2, ref: 6, refArray: 3, primArray: 1, record: 2, primRecord: 1,
             nested: depth < shape.nestDepth ? Math.round(shape.nestChance * 40) : 0,
-            generic: shape.generics ? 3 : 0,
+            generic: shape.generics ? shape.genericWeight ?? 1 : 0,
             refUnion: shape.generics ? 2 : 0,
             tuple: shape.tuples ? 1 : 0,
           };
@@ -284,7 +313,7 @@ export function buildProtocol(n, { seed = 1, variant = "a", markersInProtocol = 
     };
 
     /** Lines of fields for an interface / object literal body at `indent`. */
-    const fieldLines = (depth, indent, { allowExp = true, exclude = [], prefix = "" } = {}) => {
+    const fieldLines = (depth, indent, { allowExp = true, exclude = [], prefix = "", primitiveOnly = false } = {}) => {
       const pad1 = "  ".repeat(indent);
       const k = rng.int(shape.fields[0], Math.max(shape.fields[0], shape.fields[1] - depth * 2));
       const names = fieldNames(k, { exclude, prefix });
@@ -299,7 +328,7 @@ export function buildProtocol(n, { seed = 1, variant = "a", markersInProtocol = 
           type = stableRefs.length > 0 && rng.chance(0.4) ? rng.pick(stableRefs) : fieldType(depth, indent, { primitiveOnly: true });
           stats.expFields++;
         } else {
-          type = fieldType(depth, indent, { stableRefs });
+          type = fieldType(depth, indent, { stableRefs, primitiveOnly });
         }
         const optional = exp || rng.chance(shape.optional);
         const nullable = !type.includes("|") && !type.startsWith("{") && rng.chance(shape.nullable);
@@ -317,6 +346,7 @@ export function buildProtocol(n, { seed = 1, variant = "a", markersInProtocol = 
     }
 
     const declare = (name, kind) => {
+      if (kind === "leaf" || kind === "literalUnion" || kind === "enum") leaves.push(types.length);
       types.push({ name, file: rel, kind });
       typeIndex++;
     };
@@ -333,6 +363,14 @@ export function buildProtocol(n, { seed = 1, variant = "a", markersInProtocol = 
       const doc = rng.chance(0.3) ? `/** ${word} ${rng.pick(["state", "details", "summary", "settings", "event"])}. */\n` : "";
 
       switch (kind) {
+        case "leaf": {
+          // A small struct of primitives: shared across files (ids, refs, summaries).
+          const name = `${word}Summary${idx}`;
+          body.push(`${doc}export interface ${name} {\n${fieldLines(0, 1, { primitiveOnly: true }).join("\n")}\n}`);
+          declare(name, kind);
+          produced++;
+          break;
+        }
         case "struct": {
           const name = `${word}${idx}`;
           body.push(`${doc}export interface ${name} {\n${fieldLines(0, 1).join("\n")}\n}`);
@@ -411,12 +449,11 @@ export function buildProtocol(n, { seed = 1, variant = "a", markersInProtocol = 
         }
         case "intersection": {
           const name = `${word}Extended${idx}`;
-          // Intersect with a struct/interface (object-like) declared earlier, if any.
-          const candidates = types.filter((t) => t.kind === "struct" || t.kind === "objectAlias");
+          // Intersect with an object-like type of this file, or a shared leaf struct.
+          const candidates = types.filter((t) => (t.file === rel && (t.kind === "struct" || t.kind === "objectAlias")) || t.kind === "leaf");
           if (candidates.length === 0) continue;
-          let base;
           const local = candidates.filter((t) => t.file === rel);
-          base = local.length > 0 && rng.chance(0.7) ? rng.pick(local) : rng.pick(candidates.slice(-200));
+          const base = local.length > 0 && rng.chance(0.7) ? rng.pick(local) : rng.pick(candidates.slice(-100));
           addImport(base);
           body.push(`${doc}export type ${name} = ${base.name} & ${objectLiteral(1, 0, { prefix: "ext" })};`);
           declare(name, "objectAlias");
@@ -575,9 +612,9 @@ export function buildProtocol(n, { seed = 1, variant = "a", markersInProtocol = 
 }
 
 /** Write the protocol under `dir` (its protocol/ folder is replaced). Returns stats. */
-export function generate(n, { seed = 1, variant = "a", dir, markersInProtocol = false } = {}) {
+export function generate(n, { seed = 1, variant = "a", dir, markersInProtocol = true, shapeOverrides = {} } = {}) {
   if (!dir) throw new Error("generate: dir is required");
-  const { files, stats } = buildProtocol(n, { seed, variant, markersInProtocol });
+  const { files, stats } = buildProtocol(n, { seed, variant, markersInProtocol, shapeOverrides });
   rmSync(join(dir, "protocol"), { recursive: true, force: true });
   for (const [rel, text] of files) {
     const abs = join(dir, ...rel.split("/"));
@@ -600,6 +637,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const seed = get("--seed", "1");
   const here = dirname(fileURLToPath(import.meta.url));
   const dir = get("--out", join(here, "work", `${variant}-${n}`));
-  const stats = generate(n, { seed, variant, dir, markersInProtocol: args.includes("--markers-in-protocol") });
+  const shapeOverrides = JSON.parse(get("--shape", "{}"));
+  const stats = generate(n, { seed, variant, dir, markersInProtocol: !args.includes("--markers-outside"), shapeOverrides });
   console.log(JSON.stringify({ dir, ...stats }));
 }
