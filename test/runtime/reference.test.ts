@@ -10,8 +10,14 @@ import { requestWith } from "./inventory.js";
  * `seen` holds the named types visited since the value was last descended into;
  * revisiting one means a cycle that can find nothing new.
  */
-function referenceReason(types: Record<string, GateType>, type: GateType, value: unknown, seen: ReadonlySet<string>): string | null {
-  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+function referenceReason(
+  types: Record<string, GateType>,
+  type: GateType,
+  value: unknown,
+  seen: ReadonlySet<string>,
+): string | null {
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === "object" && v !== null && !Array.isArray(v);
   switch (type.kind) {
     case "ref":
       if (seen.has(type.target)) return null;
@@ -21,7 +27,8 @@ function referenceReason(types: Record<string, GateType>, type: GateType, value:
       for (const field of type.fields) {
         const v = Object.hasOwn(value, field.name) ? value[field.name] : undefined;
         if (v === undefined || v === null) continue;
-        if (field.experimental !== undefined && referencePresent(field.presence ?? "present", v)) return field.experimental;
+        if (field.experimental !== undefined && referencePresent(field.presence ?? "present", v))
+          return field.experimental;
         if (field.type !== undefined) {
           const found = referenceReason(types, field.type, v, new Set());
           if (found !== null) return found;
@@ -95,8 +102,14 @@ function referenceMatches(match: GateMatch, value: unknown): boolean {
  * otherwise, visiting what `referenceReason` visits. Fields are processed in
  * declared order against the value as changed so far.
  */
-function referenceStrip(types: Record<string, GateType>, type: GateType, value: unknown, seen: ReadonlySet<string>): unknown {
-  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+function referenceStrip(
+  types: Record<string, GateType>,
+  type: GateType,
+  value: unknown,
+  seen: ReadonlySet<string>,
+): unknown {
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === "object" && v !== null && !Array.isArray(v);
   switch (type.kind) {
     case "ref":
       if (seen.has(type.target)) return value;
@@ -124,14 +137,18 @@ function referenceStrip(types: Record<string, GateType>, type: GateType, value: 
     }
     case "map": {
       if (!isObject(value)) return value;
-      const entries = Object.entries(value).map(([key, v]) => [key, referenceStrip(types, type.value, v, new Set())] as const);
+      const entries = Object.entries(value).map(
+        ([key, v]) => [key, referenceStrip(types, type.value, v, new Set())] as const,
+      );
       return entries.every(([key, v]) => v === value[key]) ? value : Object.fromEntries(entries);
     }
     case "tuple": {
       if (!Array.isArray(value)) return value;
       const stripped = value.map((element, i) => {
         const elementType = type.elements[i];
-        return elementType === null || elementType === undefined ? element : referenceStrip(types, elementType, element, new Set());
+        return elementType === null || elementType === undefined
+          ? element
+          : referenceStrip(types, elementType, element, new Set());
       });
       return stripped.every((element, i) => element === value[i]) ? value : stripped;
     }
@@ -152,7 +169,8 @@ function expectShared(input: unknown, output: unknown): void {
   if (Array.isArray(input) && Array.isArray(output)) {
     output.forEach((element, i) => expectShared(input[i], element));
   } else if (typeof input === "object" && input !== null && typeof output === "object" && output !== null) {
-    for (const key of Object.keys(output)) expectShared((input as Record<string, unknown>)[key], (output as Record<string, unknown>)[key]);
+    for (const key of Object.keys(output))
+      expectShared((input as Record<string, unknown>)[key], (output as Record<string, unknown>)[key]);
   }
 }
 
@@ -182,7 +200,10 @@ const gateType = fc.letrec<{ type: GateType }>((tie) => ({
     }),
     fc.record({ kind: fc.constant("array" as const), element: tie("type") }),
     fc.record({ kind: fc.constant("map" as const), value: tie("type") }),
-    fc.record({ kind: fc.constant("tuple" as const), elements: fc.array(fc.option(tie("type"), { nil: null }), { maxLength: 3 }) }),
+    fc.record({
+      kind: fc.constant("tuple" as const),
+      elements: fc.array(fc.option(tie("type"), { nil: null }), { maxLength: 3 }),
+    }),
     fc.record({
       kind: fc.constant("union" as const),
       members: fc.array(
@@ -190,7 +211,10 @@ const gateType = fc.letrec<{ type: GateType }>((tie) => ({
           {
             match: fc.oneof(
               fc.record({ kind: fc.constant("literal" as const), value: literal }),
-              fc.record({ kind: fc.constant("object" as const), discriminant: fc.dictionary(fc.constantFrom(...KEYS), literal, { maxKeys: 2 }) }),
+              fc.record({
+                kind: fc.constant("object" as const),
+                discriminant: fc.dictionary(fc.constantFrom(...KEYS), literal, { maxKeys: 2 }),
+              }),
               fc.record({
                 kind: fc.constant("typeof" as const),
                 type: fc.constantFrom("string", "number", "boolean", "null", "array", "object" as const),
@@ -216,24 +240,25 @@ const json = fc.letrec<{ value: unknown }>((tie) => ({
   ),
 })).value;
 
+/** Three named types, the params type of one method, the gate compiled from them, and messages to try. */
+const scenario = fc
+  .tuple(fc.tuple(gateType, gateType, gateType), gateType, fc.array(json, { minLength: 1, maxLength: 5 }))
+  .map(([[a, b, c], params, messages]) => {
+    const types = { A: a, B: b, C: c };
+    return { types, params, gate: createGate(requestWith(params, types)), messages };
+  });
+
 describe("compiled gate vs reference semantics", () => {
   it("agrees on random inventories and messages", () => {
     let hits = 0;
     fc.assert(
-      fc.property(
-        fc.tuple(gateType, gateType, gateType),
-        gateType,
-        fc.array(json, { minLength: 1, maxLength: 5 }),
-        ([a, b, c], params, messages) => {
-          const types = { A: a, B: b, C: c };
-          const gate = createGate(requestWith(params, types));
-          for (const message of messages) {
-            const expected = referenceReason(types, params, message, new Set());
-            if (expected !== null) hits++;
-            expect(gate.reason("test/method", message)).toBe(expected);
-          }
-        },
-      ),
+      fc.property(scenario, ({ types, params, gate, messages }) => {
+        for (const message of messages) {
+          const expected = referenceReason(types, params, message, new Set());
+          if (expected !== null) hits++;
+          expect(gate.reason("test/method", message)).toBe(expected);
+        }
+      }),
       { numRuns: 2000 },
     );
     // Guard against a generator that never reaches an experimental element.
@@ -245,26 +270,19 @@ describe("stripUnused vs reference semantics", () => {
   it("agrees on random inventories and messages, shares what it keeps, and never mutates", () => {
     let changed = 0;
     fc.assert(
-      fc.property(
-        fc.tuple(gateType, gateType, gateType),
-        gateType,
-        fc.array(json, { minLength: 1, maxLength: 5 }),
-        ([a, b, c], params, messages) => {
-          const types = { A: a, B: b, C: c };
-          const gate = createGate(requestWith(params, types));
-          for (const message of messages) {
-            // As text: key order counts, and fast-check's null-prototype objects survive the comparison.
-            const before = JSON.stringify(message);
-            const expected = referenceStrip(types, params, message, new Set());
-            const stripped = gate.stripUnused("test/method", message);
-            if (stripped !== message) changed++;
-            expect(stripped).toStrictEqual(expected);
-            expect(JSON.stringify(stripped)).toBe(JSON.stringify(expected));
-            expect(JSON.stringify(message)).toBe(before);
-            expectShared(message, stripped);
-          }
-        },
-      ),
+      fc.property(scenario, ({ types, params, gate, messages }) => {
+        for (const message of messages) {
+          // As text: key order counts, and fast-check's null-prototype objects survive the comparison.
+          const before = JSON.stringify(message);
+          const expected = referenceStrip(types, params, message, new Set());
+          const stripped = gate.stripUnused("test/method", message);
+          if (stripped !== message) changed++;
+          expect(stripped).toStrictEqual(expected);
+          expect(JSON.stringify(stripped)).toBe(JSON.stringify(expected));
+          expect(JSON.stringify(message)).toBe(before);
+          expectShared(message, stripped);
+        }
+      }),
       { numRuns: 2000 },
     );
     // Guard against a generator that never reaches an experimental field.
