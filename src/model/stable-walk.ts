@@ -1,15 +1,13 @@
 import { assertNever, type TypeNode } from "./types.js";
 
-type RefNode = Extract<TypeNode, { kind: "ref" }>;
-
-/** Visits the references in `type` that stay in the stable audience (skipping experimental fields and members). */
-export function walkStable(type: TypeNode, visit: (ref: RefNode) => void): void {
+/** Visits every node of `type` that stays in the stable audience (skipping experimental fields and members), itself first. */
+export function walkStable(type: TypeNode, visit: (node: TypeNode) => void): void {
+  visit(type);
   switch (type.kind) {
     case "primitive":
     case "literal":
-      return;
     case "ref":
-      return visit(type);
+      return;
     case "array":
       return walkStable(type.element, visit);
     case "map":

@@ -36,6 +36,7 @@ function experimentalLeaks(model: Model, byId: ReadonlyMap<string, Declaration>)
   const check = (type: TypeNode, from: string): string[] => {
     const next: string[] = [];
     walkStable(type, (ref) => {
+      if (ref.kind !== "ref") return;
       const target = byId.get(ref.target);
       if (target?.experimental) {
         const reason = target.experimental.reason === target.name ? "" : ` (reason "${target.experimental.reason}")`;
@@ -77,10 +78,15 @@ function declarationShape(declaration: Declaration, byId: ReadonlyMap<string, De
     }
     return diagnostics;
   }
+  // Only stable positions: a union left empty inside an experimental field or type never reaches stable.
+  if (!declaration.experimental) {
+    walkStable(declaration.type, (node) => {
+      if (node.kind === "union" && node.members.every((member) => member.experimental)) {
+        diagnostics.push(emptyUnion(declaration.name, node.members[0]!.location, node.members.length === 1 ? "member" : "union"));
+      }
+    });
+  }
   walkType(declaration.type, (node) => {
-    if (node.kind === "union" && node.members.every((member) => member.experimental)) {
-      diagnostics.push(emptyUnion(declaration.name, node.members[0]!.location, "union"));
-    }
     if (node.kind === "intersection") {
       for (const member of node.members) {
         const problem = nonObjectReason(member, byId, new Set());
@@ -94,7 +100,14 @@ function declarationShape(declaration: Declaration, byId: ReadonlyMap<string, De
   return diagnostics;
 }
 
-function emptyUnion(name: string, location: SourceLocation, kind: "union" | "enum"): Diagnostic {
+function emptyUnion(name: string, location: SourceLocation, kind: "union" | "enum" | "member"): Diagnostic {
+  if (kind === "member") {
+    return createDiagnostic(
+      "empty-union",
+      `this experimental value is used in stable "${name}", whose stable form would have no value here; mark the field @experimental`,
+      location,
+    );
+  }
   const which = kind === "enum" ? `the enum "${name}"` : `this union in "${name}"`;
   return createDiagnostic(
     "empty-union",

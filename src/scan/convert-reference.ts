@@ -1,7 +1,7 @@
 import { ts } from "ts-morph";
 import type { TypeNode } from "../model/types.js";
 import { ERROR_TYPE, type ScanContext, type TypeEnv } from "./context.js";
-import { convertDeclarationBody, enumMemberValue } from "./declaration-body.js";
+import { convertDeclarationBody, findEnumMember } from "./declaration-body.js";
 import { convertType } from "./convert-type.js";
 import { locationOf } from "./location.js";
 import { findExport, isRelativeSpecifier, resolveModule, type DeclarationSite, type FileScope } from "./scope.js";
@@ -179,9 +179,15 @@ function convertBuiltin(
 function convertEnumMemberReference(name: ts.QualifiedName, scope: FileScope, context: ScanContext): TypeNode {
   const site = ts.isIdentifier(name.left) ? lookupDeclaration(name.left.text, scope, context) : undefined;
   if (site === "reported") return ERROR_TYPE;
-  if (site && ts.isEnumDeclaration(site.node)) {
-    const value = enumMemberValue(site, name.right.text);
-    if (value !== undefined) return { kind: "literal", value };
+  const member = site && ts.isEnumDeclaration(site.node) ? findEnumMember(site, name.right.text) : undefined;
+  if (site && member) {
+    const literal = { kind: "literal", value: member.value } as const;
+    if (!member.experimental) return literal;
+    // An experimental member stays experimental where it is named: a one-member union the stable
+    // audience empties, which validation reports when the position is stable.
+    const reason = member.experimental.reason || `${site.name}.${member.value}`;
+    const location = locationOf(scope.sourceFile, scope.source.path, name);
+    return { kind: "union", members: [{ type: literal, experimental: { reason }, docs: member.docs, location }] };
   }
   context.report("unresolved-reference", `cannot resolve "${name.getText(scope.sourceFile)}" to an enum member`, scope, name);
   return ERROR_TYPE;

@@ -48,8 +48,8 @@ export function enumMembers(site: DeclarationSite, context?: ScanContext): EnumM
   return members;
 }
 
-export function enumMemberValue(site: DeclarationSite, memberName: string): string | number | undefined {
-  return enumMembers(site).find((member) => member.name === memberName)?.value;
+export function findEnumMember(site: DeclarationSite, memberName: string): EnumMember | undefined {
+  return enumMembers(site).find((member) => member.name === memberName);
 }
 
 function constantValue(expression: ts.Expression): string | number | undefined {
