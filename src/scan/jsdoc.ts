@@ -11,9 +11,13 @@ export interface JsDocTag {
 export interface JsDoc {
   readonly description: string;
   readonly tags: readonly JsDocTag[];
+  /** `@name` words inside a line, not at its start: JSDoc does not read them as tags. */
+  readonly inlineTags: readonly JsDocTag[];
 }
 
-const EMPTY: JsDoc = { description: "", tags: [] };
+const EMPTY: JsDoc = { description: "", tags: [], inlineTags: [] };
+/** A tag-like word after other text on a line; backquoted mentions (`` `@experimental` ``) are prose. */
+const INLINE_TAG = /(?<=[^\s`]\s*|\S\s+)(?<!`)@([A-Za-z][\w-]*)\b/g;
 const KEYWORD_TAGS = new Set(["default", "format", "pattern", "minimum", "maximum"]);
 
 /**
@@ -39,12 +43,16 @@ export function parseJsDoc(raw: string, start: number): JsDoc {
   const body = raw.slice(3, -2);
   const description: string[] = [];
   const tags: { name: string; lines: string[]; offset: number }[] = [];
+  const inlineTags: JsDocTag[] = [];
   let offset = start + 3;
   for (const rawLine of body.split("\n")) {
     const lineStart = offset;
     offset += rawLine.length + 1;
     const prefix = /^\s*\*?\s?/.exec(rawLine)![0];
     const line = rawLine.slice(prefix.length).replace(/\s+$/, "");
+    for (const match of line.matchAll(INLINE_TAG)) {
+      inlineTags.push({ name: match[1]!, text: "", offset: lineStart + prefix.length + match.index });
+    }
     const tag = /^@([A-Za-z][\w-]*)\s*(.*)$/.exec(line);
     if (tag) tags.push({ name: tag[1]!, lines: [tag[2]!], offset: lineStart + prefix.length });
     else if (tags.length > 0) tags[tags.length - 1]!.lines.push(line);
@@ -53,6 +61,7 @@ export function parseJsDoc(raw: string, start: number): JsDoc {
   return {
     description: description.join("\n").trim(),
     tags: tags.map((tag) => ({ name: tag.name, text: tag.lines.join("\n").trim(), offset: tag.offset })),
+    inlineTags,
   };
 }
 

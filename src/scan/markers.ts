@@ -70,6 +70,12 @@ export function readMarks(
   for (const tag of doc.tags) {
     if (isMarkerName(tag.name)) uses.push({ name: tag.name, argument: tag.text === "" ? undefined : tag.text, offset: tag.offset });
   }
+  for (const tag of doc.inlineTags) {
+    // Ignoring it would silently ship the element as stable; a mention in prose goes in backquotes.
+    if (tag.name === "experimental") {
+      problems.push({ message: "@experimental must start its own JSDoc line to take effect (quote it as `@experimental` in prose)", offset: tag.offset });
+    }
+  }
   for (const decorator of decoratorsOf(node)) {
     const use = decoratorUse(decorator, sourceFile);
     if (use === undefined) continue;

@@ -135,6 +135,16 @@ class FileWriter {
     return alias;
   }
 
+  /** Field names an object-like declaration has, through intersection bases. */
+  private fieldNames(declaration: Declaration, depth = 0): Set<string> {
+    const names = new Set(declaration.blueprint.fields.map((field) => FIELD_NAMES[field.name % FIELD_NAMES.length]!));
+    if (declaration.kind === "intersection" && depth < 8) {
+      names.add("extra");
+      for (const name of this.fieldNames(this.target(declaration.blueprint.base), depth + 1)) names.add(name);
+    }
+    return names;
+  }
+
   private target(index: number): Declaration {
     return this.all[index % this.all.length]!;
   }
@@ -203,8 +213,12 @@ class FileWriter {
       case "intersection": {
         const base = this.target(blueprint.base);
         const usable = OBJECT_KINDS.includes(base.kind) && base.index !== declaration.index && (declaration.experimental || !base.experimental);
-        const fields = this.fields(blueprint.fields, stable, "  ", false);
-        const extra = fields.length > 0 ? `{\n${fields.join("\n")}\n}` : "{ extra?: string }";
+        // A field named like one of the base's would intersect two unrelated types (often to `never`):
+        // not a protocol anyone writes, and TypeScript's and JSON Schema's readings of it differ.
+        const taken = usable ? this.fieldNames(base) : new Set<string>();
+        const own = blueprint.fields.filter((field) => !taken.has(FIELD_NAMES[field.name % FIELD_NAMES.length]!));
+        const fields = this.fields(own, stable, "  ", false);
+        const extra = fields.length > 0 ? `{\n${fields.join("\n")}\n}` : taken.has("extra") ? "{}" : "{ extra?: string }";
         this.body.push(...head, `export type ${declaration.name} = ${usable ? `${this.nameOf(base.index)} & ` : ""}${extra};`);
         return;
       }
