@@ -1,10 +1,20 @@
 #!/usr/bin/env node
+import { readFileSync } from "node:fs";
 import { runCli } from "./program.js";
 
 // The only module that touches the process: streams, cwd, environment, exit code.
+// A reader that stops early (`schemagate inventory | head`) is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
 const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
+const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 process.exitCode = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
+  version,
   output: {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),

@@ -9,6 +9,8 @@ import { EXIT_INTERNAL, EXIT_USAGE, SchemagateError } from "../errors.js";
 export interface CliContext {
   readonly cwd: string;
   readonly output: Output;
+  /** Printed by `--version`. */
+  readonly version?: string;
 }
 
 const EXIT_CODES_HELP = `
@@ -52,8 +54,9 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
 
   const program = new Command("schemagate")
     .description(
-      "Declare a JSON-RPC protocol once in TypeScript, mark what is experimental, and generate stable and\nexperimental TypeScript and JSON Schema, checked in CI.",
+      "Declare a JSON-RPC protocol once in TypeScript, mark what is experimental, and generate stable and experimental TypeScript and JSON Schema, checked in CI.",
     )
+    .version(context.version ?? "unknown", "-V, --version", "print the schemagate version")
     .exitOverride()
     .configureOutput({
       writeOut: (text) => context.output.stdout(text),
