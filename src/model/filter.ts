@@ -1,4 +1,4 @@
-import { methodTypeIds, reachableIds, referencedIds, rootIds, walkType } from "./walk.js";
+import { methodTypeIds, reachableIds, referencedIds, walkType } from "./walk.js";
 import { assertNever, type Audience, type Declaration, type Model, type TypeNode } from "./types.js";
 
 /**
@@ -26,7 +26,9 @@ export function stableRootIds(model: Model): string[] {
   const stableMethods = model.methods.filter((method) => !method.experimental);
   const reachedByAnyMethod = reachableIds(model, methodTypeIds(model));
   const namedByExperimental = new Set(model.declarations.flatMap(experimentalReferences));
-  const unreached = rootIds(model).filter((id) => !reachedByAnyMethod.has(id) && !namedByExperimental.has(id));
+  const unreached = model.declarations
+    .map((declaration) => declaration.id)
+    .filter((id) => !reachedByAnyMethod.has(id) && !namedByExperimental.has(id));
   return [...new Set([...methodTypeIds({ ...model, methods: stableMethods }), ...unreached])].sort();
 }
 

@@ -1,5 +1,6 @@
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { compareStrings } from "../diagnostics/diagnostic.js";
 import { UsageError } from "../errors.js";
 
 /** Output files by POSIX path relative to their folder. */
@@ -16,14 +17,12 @@ export interface TreeDifference {
   readonly changed: readonly string[];
 }
 
-/** Reads every file under `folder` (empty when the folder does not exist). */
+/** Reads every file under `folder` (empty when the folder does not exist), sorted by path. */
 export async function readTree(folder: string): Promise<Map<string, string>> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
-  const absolutes = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+  const files = [...(await listFiles(folder))].sort(([a], [b]) => compareStrings(a, b));
   const contents = new Map<string, string>();
-  await forEachConcurrently(absolutes, async (absolute) => contents.set(absolute, await readFile(absolute, "utf8")));
-  const relative = (absolute: string) => path.relative(folder, absolute).split(path.sep).join("/");
-  return new Map(absolutes.sort().map((absolute) => [relative(absolute), contents.get(absolute)!]));
+  await forEachConcurrently(files, async ([file, absolute]) => contents.set(file, await readFile(absolute, "utf8")));
+  return new Map(files.map(([file]) => [file, contents.get(file)!]));
 }
 
 /** Files under `folder` (none when it does not exist): POSIX relative path → absolute path. */

@@ -1,6 +1,6 @@
 import { ts } from "ts-morph";
 import type { EnumMember, TypeNode } from "../model/types.js";
-import { ERROR_TYPE, type ScanContext, type TypeEnv } from "./context.js";
+import type { ScanContext, TypeEnv } from "./context.js";
 import { convertWithHeritage } from "./convert-object.js";
 import { convertType } from "./convert-type.js";
 import { docsOf, leadingJsDoc } from "./jsdoc.js";
@@ -65,4 +65,3 @@ function constantValue(expression: ts.Expression): string | number | undefined {
   return undefined;
 }
 
-export { ERROR_TYPE };
