@@ -3,7 +3,7 @@
  * `schemagate write --experimental` produce: the inventory the gate compiles,
  * and the JSON Schemas params and results are checked against.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Inventory } from "../../src/runtime/index.js";
 
@@ -20,6 +20,11 @@ export interface GeneratedArtifacts {
   readonly inventory: Inventory;
   /** Reads `<json folder of audience>/<relativePath>` as JSON; undefined when the file does not exist. */
   readJsonSchema(audience: Audience, relativePath: string): unknown;
+  /**
+   * Every JSON Schema of the audience by relative POSIX path. Per-type files
+   * refer into the bundle by relative path, so a validator loads them together.
+   */
+  readAllJsonSchemas(audience: Audience): Map<string, unknown>;
 }
 
 /**
@@ -54,6 +59,15 @@ export function readGenerated(dir: string): GeneratedArtifacts {
     readJsonSchema(audience, relativePath) {
       const file = path.join(jsonDirs[audience], relativePath);
       return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as unknown) : undefined;
+    },
+    readAllJsonSchemas(audience) {
+      const schemas = new Map<string, unknown>();
+      for (const entry of readdirSync(jsonDirs[audience], { recursive: true, withFileTypes: true })) {
+        if (!entry.isFile() || !entry.name.endsWith(".json")) continue;
+        const file = path.join(entry.parentPath, entry.name);
+        schemas.set(path.relative(jsonDirs[audience], file).split(path.sep).join("/"), JSON.parse(readFileSync(file, "utf8")));
+      }
+      return schemas;
     },
   };
 }

@@ -44,18 +44,18 @@ const MAX_PROBLEMS = 10;
 /**
  * Compiles validators lazily (once per method and audience) from the envelope
  * unions `ClientRequest.json` / `ServerNotification.json` and the per-type
- * result files (read on first use). `resultTypes` maps each method to its result's definition path
+ * result files, all of whose `$ref`s point into the audience's bundle. `resultTypes` maps each method to its result's definition path
  * (`v2/ThreadStartResponse`): the generated JSON does not record results per method.
  */
 export function createProtocolValidator(
   artifacts: GeneratedArtifacts,
   resultTypes: Readonly<Record<string, string>>,
 ): ProtocolValidator {
-  const ajvs = { stable: createAjv(), experimental: createAjv() } satisfies Record<Audience, Ajv>;
+  const schemas = { stable: artifacts.readAllJsonSchemas("stable"), experimental: artifacts.readAllJsonSchemas("experimental") };
+  const ajvs = { stable: createAjv(schemas.stable), experimental: createAjv(schemas.experimental) } satisfies Record<Audience, Ajv>;
   const load = (audience: Audience, envelope: string): Map<string, MethodParams> => {
-    const document = artifacts.readJsonSchema(audience, `${envelope}.json`);
+    const document = schemas[audience].get(`${envelope}.json`);
     if (document === undefined) throw new Error(`${envelope}.json is missing from the ${audience} JSON Schemas`);
-    ajvs[audience].addSchema(document as object, envelope);
     return readEnvelopeMethods(document, envelope);
   };
   const requests = { stable: load("stable", "ClientRequest"), experimental: load("experimental", "ClientRequest") };
@@ -72,7 +72,7 @@ export function createProtocolValidator(
       return params === undefined || params === null ? [] : [{ path: "", message: "this method takes no params" }];
     }
     if (params === undefined) return spec.required ? [{ path: "", message: "params are required" }] : [];
-    const ref = `${envelope}#${spec.pointer}`;
+    const ref = `${envelope}.json#${spec.pointer}`;
     return validate(audience, ref, () => ajvs[audience].compile({ $ref: ref }), params);
   };
 
@@ -87,9 +87,9 @@ export function createProtocolValidator(
       const type = resultTypes[method];
       if (type === undefined) return [{ path: "", message: `no result type is declared for ${method}` }];
       return validate(audience, `result ${type}`, () => {
-        const schema = artifacts.readJsonSchema(audience, `${type}.json`);
-        if (schema === undefined) throw new Error(`${type}.json is missing from the ${audience} JSON Schemas`);
-        return ajvs[audience].compile(schema as object);
+        const validator = ajvs[audience].getSchema(`${type}.json`);
+        if (validator === undefined) throw new Error(`${type}.json is missing from the ${audience} JSON Schemas`);
+        return validator;
       }, result);
     },
     checkNotification(audience, method, params) {
@@ -125,9 +125,11 @@ export function readEnvelopeMethods(document: unknown, name: string): Map<string
   return methods;
 }
 
-function createAjv(): Ajv {
+/** An Ajv holding every schema of one audience under its relative path, compiled on first use. */
+function createAjv(schemas: ReadonlyMap<string, unknown>): Ajv {
   const ajv = new Ajv({ allErrors: true });
   addFormats.default(ajv);
+  for (const [file, schema] of schemas) ajv.addSchema(schema as object, file);
   return ajv;
 }
 

@@ -1,3 +1,5 @@
+import type { Ajv } from "ajv";
+import { posix } from "node:path";
 import { describe, expect, it } from "vitest";
 import { emitJsonSchema } from "../../src/emit/json-schema/index.js";
 import type { Model } from "../../src/model/types.js";
@@ -32,14 +34,27 @@ function definitionPointers(definitions: Schema, prefix = "#/definitions"): stri
   });
 }
 
-/** A validator for a root file, or for `definitions/...` inside a bundle. */
-function validator(files: Map<string, Schema>, path: string, pointer?: string) {
-  const ajv = strictAjv();
-  if (pointer === undefined) return ajv.compile(file(files, path));
-  ajv.addSchema(file(files, path), path);
+const ajvs = new WeakMap<Map<string, Schema>, Ajv>();
+
+/** A validator for a per-type file, or for `definitions/...` inside a bundle; every file is loaded under its path. */
+function validator(files: Map<string, Schema>, path: string, pointer = "") {
+  let ajv = ajvs.get(files);
+  if (!ajv) {
+    ajv = strictAjv();
+    for (const [name, schema] of files) ajv.addSchema(schema, name);
+    ajvs.set(files, ajv);
+  }
+  file(files, path);
   const validate = ajv.getSchema(`${path}${pointer}`);
   if (!validate) throw new Error(`${path}${pointer} does not resolve`);
   return validate;
+}
+
+/** What `ref`, found in `path`, points at: a pointer into the file itself or into a file named relative to it. */
+function resolveRef(files: Map<string, Schema>, path: string, ref: string): unknown {
+  const [target = "", fragment = ""] = ref.split("#");
+  const document = target === "" ? files.get(path) : files.get(posix.join(posix.dirname(path), target));
+  return document && resolveLocalRef(document, `#${fragment}`);
 }
 
 describe("emitJsonSchema files", () => {
@@ -81,10 +96,15 @@ describe("emitJsonSchema files", () => {
     expect(definitionPointers(file(files, "app.schemas.json").definitions as Schema)).toHaveLength(protocolModel.declarations.length);
   });
 
-  it("every $ref resolves inside its own file, and no $ref has siblings", () => {
+  it("every $ref resolves (bundles inside themselves, per-type files into the bundle), and no $ref has siblings", () => {
     for (const model of [protocolModel, clashModel]) {
-      for (const [path, schema] of emitted(model)) {
-        for (const target of collectRefs(schema)) expect(resolveLocalRef(schema, target), `${path} ${target}`).toBeDefined();
+      const modelFiles = emitted(model);
+      for (const [path, schema] of modelFiles) {
+        const bundleRef = `${"../".repeat(path.split("/").length - 1)}app.schemas.json#/definitions/`;
+        for (const target of collectRefs(schema)) {
+          expect(target.startsWith(path.endsWith(".schemas.json") ? "#/definitions/" : bundleRef), `${path} ${target}`).toBe(true);
+          expect(resolveRef(modelFiles, path, target), `${path} ${target}`).toBeDefined();
+        }
         for (const node of allObjects(schema)) if ("$ref" in node) expect(Object.keys(node), path).toEqual(["$ref"]);
       }
     }
@@ -102,23 +122,25 @@ describe("emitJsonSchema files", () => {
 describe("emitJsonSchema layout", () => {
   const files = emitted(protocolModel);
 
-  it("puts the title first and the reached definitions, nested by namespace, last", () => {
+  it("gives a per-type file its own schema, title first, referring into the bundle by relative path", () => {
     const response = file(files, "v2/ThreadStartResponse.json");
-    expect(Object.keys(response)).toEqual(["$schema", "title", "type", "properties", "required", "additionalProperties", "definitions"]);
+    expect(Object.keys(response)).toEqual(["$schema", "title", "type", "properties", "required", "additionalProperties"]);
     expect(response.$schema).toBe("http://json-schema.org/draft-07/schema#");
     expect(response.title).toBe("ThreadStartResponse");
-    const definitions = response.definitions as Record<string, Schema>;
-    expect(Object.keys(definitions)).toEqual(["Thread", "v2"]);
-    expect(Object.keys(definitions.v2!)).toEqual(["Thread", "ThreadStatus", "Timestamp", "sub"]);
-    expect(Object.keys(definitions.v2!.sub as Schema)).toEqual(["Item"]);
-    expect(collectRefs(response)).toContain("#/definitions/v2/sub/Item");
+    expect(collectRefs(response)).toEqual(["../app.schemas.json#/definitions/v2/Thread"]);
+    expect(collectRefs(file(files, "v2/ThreadStartParams.json"))).toContain("../app.schemas.json#/definitions/Level");
+    expect(collectRefs(file(files, "ClientRequest.json"))).toContain("app.schemas.json#/definitions/v2/ThreadStartParams");
   });
 
-  it("includes a recursive declaration in its own definitions, and nothing unreached", () => {
-    expect(Object.keys(file(files, "Tree.json").definitions as Schema)).toEqual(["Tree"]);
-    expect(file(files, "Base.json").definitions).toBeUndefined();
-    // Extended inlines Base, so Base is not a definition of Extended.json.
-    expect(file(files, "Extended.json").definitions).toBeUndefined();
+  it("keeps definitions out of per-type files: a recursive declaration refers to itself in the bundle", () => {
+    const tree = file(files, "Tree.json");
+    expect(tree.definitions).toBeUndefined();
+    expect(collectRefs(tree)).toEqual(["app.schemas.json#/definitions/Tree"]);
+    for (const [path, schema] of files) {
+      if (!path.endsWith(".schemas.json")) expect(schema.definitions, path).toBeUndefined();
+    }
+    // Extended inlines Base, so it refers to nothing.
+    expect(collectRefs(file(files, "Extended.json"))).toEqual([]);
   });
 
   it("holds every declaration in the nested bundle, keys sorted", () => {
@@ -148,9 +170,9 @@ describe("emitJsonSchema layout", () => {
     expect(Object.keys(definitions)).toEqual(["Array", "Keyed", "Thread", "UsesArray", "key", "root_Thread", "v1", "v2", "v2_ns"]);
     expect(definitions.v2).toEqual({ type: "string", const: "v2" });
     expect(collectRefs(file(clash, "v2/Pair.json").properties)).toEqual([
-      "#/definitions/Thread",
-      "#/definitions/v2_ns/Thread",
-      "#/definitions/v1/Thread",
+      "../app.schemas.json#/definitions/Thread",
+      "../app.schemas.json#/definitions/v2_ns/Thread",
+      "../app.schemas.json#/definitions/v1/Thread",
     ]);
   });
 });
@@ -179,7 +201,7 @@ describe("emitJsonSchema type mapping", () => {
     expect(file(files, "v2/ThreadStartParams.json").properties).toMatchObject({
       effort: { type: ["string", "null"], enum: ["low", "high", null] },
       model: { type: ["string", "null"] },
-      level: { anyOf: [{ $ref: "#/definitions/Level" }, { type: "null" }] },
+      level: { anyOf: [{ $ref: "../app.schemas.json#/definitions/Level" }, { type: "null" }] },
     });
     expect(bundle("#/definitions/Mode").schema).toEqual({ type: "string", enum: ["fast", "slow"] });
   });
@@ -245,7 +267,7 @@ describe("emitJsonSchema type mapping", () => {
       type: "object",
       required: ["values", "extra"],
       additionalProperties: false,
-      properties: { values: { $ref: "#/definitions/Labels" }, extra: { type: "boolean" } },
+      properties: { values: { $ref: "../app.schemas.json#/definitions/Labels" }, extra: { type: "boolean" } },
     });
   });
 
@@ -260,7 +282,7 @@ describe("emitJsonSchema type mapping", () => {
     expect(documented.properties).toEqual({
       count: { description: "How many.\nA second line with */ inside.", default: 3, type: "number", minimum: 0, maximum: 10 },
       url: { type: "string", format: "uri", pattern: "^https?:" },
-      when: { description: "A documented reference.", allOf: [{ $ref: "#/definitions/v2/Timestamp" }] },
+      when: { description: "A documented reference.", allOf: [{ $ref: "app.schemas.json#/definitions/v2/Timestamp" }] },
       old: { deprecated: true, type: "string" },
       note: { default: "not json", type: "string" },
     });
@@ -276,8 +298,7 @@ describe("emitJsonSchema type mapping", () => {
     expect(file(emitted(model), "Pointer.json")).toEqual({
       $schema: "http://json-schema.org/draft-07/schema#",
       title: "Pointer",
-      allOf: [{ $ref: "#/definitions/Target" }],
-      definitions: { Target: { type: "string" } },
+      allOf: [{ $ref: "app.schemas.json#/definitions/Target" }],
     });
   });
 });

@@ -1,4 +1,3 @@
-import type { ValidateFunction } from "ajv";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -15,7 +14,7 @@ import {
   type Artifacts,
 } from "../support/artifacts.js";
 import { FIXTURES } from "../support/golden.js";
-import { definitionPointer, strictAjv, type SchemaObject } from "../support/json-schema.js";
+import { definitionPointer, fileValidator, treeAjv, type SchemaObject } from "../support/json-schema.js";
 import { definitionOf, layoutOf, listDefinitions, type Layout } from "../support/layout.js";
 
 /**
@@ -26,7 +25,6 @@ import { definitionOf, layoutOf, listDefinitions, type Layout } from "../support
 
 const MESSAGES = path.join(FIXTURES, "app-server-messages");
 const ENVELOPES = ["ClientRequest", "ClientNotification", "ServerRequest", "ServerNotification"];
-const BUNDLE_KEY = "bundle";
 
 interface Message {
   readonly method: string;
@@ -103,20 +101,10 @@ function messageJudge(subject: Artifacts, audience: AudienceName, results: Reado
   const tree = subject.audiences[audience];
   const bundle = bundleOf(subject, audience);
   const layout = layoutOf(tree);
-  const ajv = strictAjv();
-  ajv.addSchema(bundle, BUNDLE_KEY);
-  const validators = new Map<string, ValidateFunction>();
-  const fileValidator = (file: string) => {
-    let validate = validators.get(file);
-    if (!validate) {
-      const text = tree.json.get(file);
-      if (text === undefined) throw new Error(`${audience}/json/${file} is missing`);
-      validators.set(file, (validate = ajv.compile(JSON.parse(text) as SchemaObject)));
-    }
-    return validate;
-  };
+  const ajv = treeAjv(tree.json);
   const check = (what: string, file: string, value: unknown): string[] => {
-    const validate = fileValidator(file);
+    if (!tree.json.has(file)) throw new Error(`${audience}/json/${file} is missing`);
+    const validate = fileValidator(ajv, file);
     if (validate(value)) return [];
     return (validate.errors ?? []).map((error) => `${what} (${file}) ${error.instancePath || "/"} ${error.message} ${JSON.stringify(error.params)}`);
   };

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { AUDIENCES, bundleOf, loadAllArtifacts, type AudienceName, type Artifacts, type Sample } from "../support/artifacts.js";
-import { collectRefs, definitionPointer, resolveLocalRef, strictAjv, type SchemaObject } from "../support/json-schema.js";
+import { collectRefs, definitionPointer, fileValidator, resolveFileRef, strictAjv, treeAjv, type SchemaObject } from "../support/json-schema.js";
 import { definitionOf, layoutOf, listDefinitions } from "../support/layout.js";
 
 /**
  * Every emitted JSON file compiles in Ajv strict mode, every `$ref` resolves
- * inside its own file, every bundle definition compiles on its own, and each
+ * (inside its own file, or a per-type file's into the bundle), every bundle definition compiles on its own, and each
  * golden case's samples.json values are accepted or rejected as declared.
  */
 
@@ -19,18 +19,21 @@ describe("emitted JSON Schema compiles in strict Ajv and every $ref resolves", (
   for (const subject of artifacts) {
     for (const audience of AUDIENCES) {
       describe(`${subject.name}/${audience}`, () => {
-        it("every JSON file compiles and its $refs resolve inside it", () => {
+        it("every JSON file compiles and each $ref resolves: inside its file, or into the bundle by relative path", () => {
           const problems: string[] = [];
-          const ajv = strictAjv();
           const json = subject.audiences[audience].json;
           expect(json.size, "no JSON files").toBeGreaterThan(0);
+          const bundleFile = `${subject.bundleName}.schemas.json`;
+          const ajv = treeAjv(json);
           for (const [file, text] of json) {
             const schema = JSON.parse(text) as SchemaObject;
+            const bundleRef = `${"../".repeat(file.split("/").length - 1)}${bundleFile}#/`;
             for (const ref of new Set(collectRefs(schema))) {
-              if (resolveLocalRef(schema, ref) === undefined) problems.push(`${file}: $ref ${ref} does not resolve`);
+              if (!ref.startsWith("#/") && !ref.startsWith(bundleRef)) problems.push(`${file}: $ref ${ref} points neither inside the file nor into ${bundleFile}`);
+              if (resolveFileRef(json, file, ref) === undefined) problems.push(`${file}: $ref ${ref} does not resolve`);
             }
             try {
-              ajv.compile(schema);
+              fileValidator(ajv, file);
             } catch (error) {
               problems.push(`${file}: ${(error as Error).message}`);
             }

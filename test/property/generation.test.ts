@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
-import { strictAjv } from "../support/json-schema.js";
+import { fileValidator, treeAjv } from "../support/json-schema.js";
 import { emitMemoryModel, loadMemoryModel, MEMORY_OPTIONS, type MemoryFile, type MemoryOptions } from "../support/in-memory.js";
 import { crossCheck, type CrossCheckTree } from "../support/jstt-crosscheck.js";
 import { checkVirtualProgram, formatProgramDiagnostic, RESOLUTION_MODES } from "../support/virtual-program.js";
@@ -132,12 +132,17 @@ describe("random well-formed protocols", () => {
         const missing = stablePaths.filter((file) => !output.has(`experimental/${file.slice("stable/".length)}`));
         if (missing.length > 0) throw new Error(`stable files missing from experimental: ${missing.join(", ")}\n${describeSources(files)}`);
 
-        for (const [file, text] of output) {
-          if (!file.endsWith(".json") || file === "inventory.json") continue;
-          try {
-            strictAjv().compile(JSON.parse(text) as object);
-          } catch (error) {
-            throw new Error(`${file}: ${(error as Error).message}\n${text}\n${describeSources(files)}`);
+        for (const audience of ["stable", "experimental"]) {
+          const prefix = `${audience}/json/`;
+          const json = new Map([...output].filter(([file]) => file.startsWith(prefix)).map(([file, text]) => [file.slice(prefix.length), text]));
+          if (json.size === 0) throw new Error(`no ${prefix} files\n${describeSources(files)}`);
+          const ajv = treeAjv(json);
+          for (const [file, text] of json) {
+            try {
+              fileValidator(ajv, file);
+            } catch (error) {
+              throw new Error(`${prefix}${file}: ${(error as Error).message}\n${text}\n${describeSources(files)}`);
+            }
           }
         }
 

@@ -1,3 +1,4 @@
+import { posix } from "node:path";
 import { Ajv } from "ajv";
 import addFormats from "ajv-formats";
 
@@ -10,6 +11,38 @@ export function strictAjv(): Ajv {
   const ajv = new Ajv({ strict: true, allErrors: true });
   addFormats.default(ajv);
   return ajv;
+}
+
+/**
+ * Strict Ajv holding every schema of one audience's `json/` folder, each under
+ * its relative path, so a per-type file's `../<bundle>.schemas.json#/…` resolves
+ * as it does on disk. `ajv.getSchema("v2/Thread.json")` compiles one file.
+ */
+export function treeAjv(json: ReadonlyMap<string, string>): Ajv {
+  const ajv = strictAjv();
+  for (const [file, text] of json) ajv.addSchema(JSON.parse(text) as object, file);
+  return ajv;
+}
+
+/** The compiled validator of one file of a `treeAjv`; throws when a `$ref` does not resolve. */
+export function fileValidator(ajv: Ajv, file: string) {
+  const validate = ajv.getSchema(file);
+  if (!validate) throw new Error(`${file} is not among the schemas`);
+  return validate;
+}
+
+/**
+ * Resolves `ref` as found in `file` of a folder of schemas: the part before `#`
+ * is a path relative to `file`'s folder (none: `file` itself), the fragment a
+ * JSON Pointer. Undefined when the file or the pointer does not exist.
+ */
+export function resolveFileRef(json: ReadonlyMap<string, string>, file: string, ref: string): unknown {
+  const hash = ref.indexOf("#");
+  const target = hash === 0 ? file : posix.join(posix.dirname(file), hash < 0 ? ref : ref.slice(0, hash));
+  const text = json.get(target);
+  if (text === undefined) return undefined;
+  const fragment = hash < 0 ? "#" : ref.slice(hash);
+  return fragment === "#" ? JSON.parse(text) : resolveLocalRef(JSON.parse(text), fragment);
 }
 
 /** Every `$ref` string anywhere inside `value`. */

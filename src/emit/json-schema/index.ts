@@ -1,6 +1,6 @@
 import type { Declaration, Model } from "../../model/types.js";
 import { rootIds } from "../../model/walk.js";
-import { createFragmentCache, serializeJson } from "../../output/serialize.js";
+import { serializeJson } from "../../output/serialize.js";
 import { compareStrings } from "../../diagnostics/diagnostic.js";
 import { declarationLookup, type DeclarationLookup } from "../lookup.js";
 import { listNamespaces, namespaceKey } from "../namespaces.js";
@@ -21,43 +21,38 @@ export interface JsonSchemaOptions {
 
 /**
  * Draft-07 JSON Schema for an (already filtered) model:
- * - `<namespace folders>/<Name>.json` per root declaration (see `rootIds`), with
- *   the definitions it reaches nested like the bundle's;
  * - `<bundleName>.schemas.json` with every declaration under `definitions`,
  *   namespaces nested (`definitions.v2.Thread`);
+ * - `<namespace folders>/<Name>.json` per root declaration (see `rootIds`): the
+ *   declaration's own schema, whose `$ref`s point into that bundle by relative
+ *   path (`../<bundleName>.schemas.json#/definitions/v2/Thread`), so the files
+ *   together stay linear in the size of the model;
  * - `<bundleName>.<ns>.schemas.json` per namespace holding declarations: its
- *   declarations and what they reach, flat under `definitions`.
- * Every `$ref` resolves inside its own file. The map is sorted by path.
+ *   declarations and what they reach, flat under `definitions`, self-contained.
+ * Every `$ref` resolves against the file's own location. The map is sorted by path.
  */
 export function emitJsonSchema(model: Model, options: JsonSchemaOptions): Map<string, string> {
   const lookup = declarationLookup(model);
   const nestedPath = nestedPaths(model, lookup);
   const nested = convertDeclarations(model.declarations, lookup, (id) => definitionRef(nestedPath(id)));
   const references = new Map([...nested].map(([id, converted]) => [id, converted.references]));
-  const nestedDefinitions = (ids: Iterable<string>) =>
-    nestDefinitions([...ids].map((id) => [nestedPath(id), nested.get(id)!.schema] as const));
+  const bundleFile = `${options.bundleName}.schemas.json`;
 
   const files = new Map<string, JsonSchema>();
-  // Definitions are shared objects embedded in many files: serialize each once per indentation.
-  const fragments = createFragmentCache([...nested.values()].map((converted) => converted.schema));
   const present = new Set(model.declarations.map((declaration) => declaration.id));
-  for (const id of (options.fileIds ?? rootIds(model)).filter((candidate) => present.has(candidate))) {
-    const declaration = lookup.get(id);
-    const { schema, references: direct } = nested.get(id)!;
-    const definitions = nestedDefinitions(referenceClosure(references, direct));
+  const ownFileIds = (options.fileIds ?? rootIds(model)).filter((candidate) => present.has(candidate));
+  for (const declaration of ownFileIds.map((id) => lookup.get(id))) {
+    const bundleRef = `${"../".repeat(declaration.namespace.length)}${bundleFile}`;
+    const schema = declarationSchema(declaration, { lookup, ref: (id) => bundleRef + definitionRef(nestedPath(id)) });
     files.set(
       [...declaration.namespace, `${declaration.name}.json`].join("/"),
-      withoutRefSiblings(schema, {
-        $schema: DRAFT_07,
-        title: declaration.name,
-        ...(Object.keys(definitions).length > 0 && { definitions }),
-      }),
+      withoutRefSiblings(schema, { $schema: DRAFT_07, title: declaration.name }),
     );
   }
-  files.set(`${options.bundleName}.schemas.json`, {
+  files.set(bundleFile, {
     $schema: DRAFT_07,
     title: options.bundleName,
-    definitions: nestedDefinitions(nested.keys()),
+    definitions: nestDefinitions([...nested].map(([id, converted]) => [nestedPath(id), converted.schema] as const)),
   });
   for (const namespace of listNamespaces(model).filter((namespace) => namespace.length > 0)) {
     const own = model.declarations.filter((declaration) => namespaceKey(declaration.namespace) === namespaceKey(namespace));
@@ -65,9 +60,7 @@ export function emitJsonSchema(model: Model, options: JsonSchemaOptions): Map<st
     const title = `${options.bundleName}.${namespace.join(".")}`;
     files.set(`${title}.schemas.json`, flatBundle(title, own, references, lookup));
   }
-  return new Map(
-    [...files].sort(([a], [b]) => compareStrings(a, b)).map(([path, schema]) => [path, serializeJson(schema, fragments)]),
-  );
+  return new Map([...files].sort(([a], [b]) => compareStrings(a, b)).map(([path, schema]) => [path, serializeJson(schema)]));
 }
 
 interface Converted {
