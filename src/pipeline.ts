@@ -95,7 +95,7 @@ export function generateManagedTree(model: Model, audience: Audience, config: Co
 /** Which audience a managed file belongs to, so `write` keeps the other one. */
 export function audienceOfManagedFile(file: string): Audience | "shared" {
   if (file === INVENTORY_FILE) return "shared";
-  return file.startsWith(`${EXPERIMENTAL_FOLDER}/`) ? "experimental" : "stable";
+  return file === EXPERIMENTAL_FOLDER || file.startsWith(`${EXPERIMENTAL_FOLDER}/`) ? "experimental" : "stable";
 }
 
 export type { FileTree };

@@ -20,7 +20,7 @@ export async function write(options: WriteOptions): Promise<number> {
     const audience = options.experimental ? "experimental" : "stable";
     const files = generateManagedTree(model, audience, config, timings);
     await timings.time("write", () =>
-      writeManagedTree(config.output, files, { preserve: (file) => audienceOfManagedFile(file) !== audience }),
+      writeManagedTree(config.output, files, { keep: (entry) => audienceOfManagedFile(entry) !== audience }),
     );
     const where = path.relative(options.cwd, config.output) || ".";
     options.output.stdout(`wrote ${files.size} files (${audience}) to ${where}\n`);

@@ -1,4 +1,4 @@
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { compareStrings } from "../diagnostics/diagnostic.js";
 import { UsageError } from "../errors.js";
@@ -75,17 +75,25 @@ export function isSameTree(difference: TreeDifference): boolean {
 }
 
 export interface WriteOptions {
-  /** Existing files to carry over unchanged (for example the other audience's subtree). */
-  readonly preserve?: (file: string) => boolean;
+  /**
+   * Top-level entries of the existing folder to keep as they are (for example
+   * the other audience's subtrees). An entry that `files` writes into is not kept.
+   */
+  readonly keep?: (entry: string) => boolean;
   /** Runs on the finished temporary folder before it replaces the old one (formatting). */
   readonly beforeSwap?: (temporaryFolder: string) => Promise<void>;
 }
 
+/** In a tree being swapped out: the kept entries that were moved into the new tree. */
+const CARRIED_JOURNAL = ".schemagate-carried";
+
 /**
  * Replaces `folder` with `files` (plus the managed marker) as one swap: the new
- * tree is written into a temporary sibling, then renamed into place, so a
- * failed or interrupted run leaves the previous tree whole. Refuses a
- * non-empty folder that schemagate did not create.
+ * tree is written into a temporary sibling; then the old tree is renamed aside,
+ * its kept entries are moved (renamed, not copied) into the new tree, and the
+ * new tree is renamed into place. A failed run leaves the previous tree whole;
+ * an interrupted swap is undone by the next run (see `restoreInterruptedSwap`).
+ * Refuses a non-empty folder that schemagate did not create.
  */
 export async function writeManagedTree(folder: string, files: FileTree, options: WriteOptions = {}): Promise<void> {
   await restoreInterruptedSwap(folder);
@@ -98,16 +106,24 @@ export async function writeManagedTree(folder: string, files: FileTree, options:
     await makeFolders(temporary, targets.map(([target]) => target));
     await forEachConcurrently(targets, ([target, contents]) => writeFile(target, contents));
     await writeFile(path.join(temporary, MANAGED_MARKER), MANAGED_MARKER_TEXT);
-    if (options.preserve) await carryOver(folder, temporary, files, options.preserve);
     if (options.beforeSwap) await options.beforeSwap(temporary);
   } catch (error) {
     await rm(temporary, { recursive: true, force: true });
     throw error;
   }
-  const exists = await stat(folder).then(() => true, () => false);
-  if (exists) await rename(folder, old);
+  const existing = await readdir(folder).catch(() => undefined);
+  if (existing === undefined) return rename(temporary, folder);
+  const written = new Set([...files.keys()].map((file) => file.split("/")[0]!));
+  const carried = options.keep
+    ? existing.filter((entry) => entry !== MANAGED_MARKER && !written.has(entry) && options.keep!(entry))
+    : [];
+  await rename(folder, old);
+  if (carried.length > 0) {
+    await writeFile(path.join(old, CARRIED_JOURNAL), `${carried.join("\n")}\n`);
+    for (const entry of carried) await rename(path.join(old, entry), path.join(temporary, entry));
+  }
   await rename(temporary, folder);
-  if (exists) await rm(old, { recursive: true, force: true });
+  await rm(old, { recursive: true, force: true });
 }
 
 /** A path from an emitter must stay inside the output folder. */
@@ -127,22 +143,6 @@ async function assertManaged(folder: string): Promise<void> {
   );
 }
 
-async function carryOver(folder: string, temporary: string, files: FileTree, preserve: (file: string) => boolean) {
-  const existing = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
-  const copies: (readonly [string, string])[] = [];
-  for (const entry of existing) {
-    if (!entry.isFile()) continue;
-    const source = path.join(entry.parentPath, entry.name);
-    const file = path.relative(folder, source).split(path.sep).join("/");
-    if (files.has(file) || file === MANAGED_MARKER || !preserve(file)) continue;
-    copies.push([source, path.join(temporary, file)]);
-  }
-  await makeFolders(temporary, copies.map(([, target]) => target));
-  // A hard link carries a file over without copying its bytes; the old tree keeps its own name for
-  // the same content, and files are only ever replaced, never edited in place, so both stay intact.
-  await forEachConcurrently(copies, ([source, target]) => link(source, target).catch(() => copyFile(source, target)));
-}
-
 /** Creates each distinct parent folder of `targets` once. */
 async function makeFolders(root: string, targets: readonly string[]): Promise<void> {
   await mkdir(root, { recursive: true });
@@ -159,12 +159,25 @@ async function forEachConcurrently<T>(items: readonly T[], work: (item: T) => Pr
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-/** If a previous run stopped between its two renames, put its old tree back. */
+/**
+ * If a previous run stopped after renaming its old tree aside but before putting
+ * the new one in place, put the old tree back whole: the entries its journal
+ * says were already moved into the new tree are moved back first.
+ */
 async function restoreInterruptedSwap(folder: string): Promise<void> {
   if (await stat(folder).then(() => true, () => false)) return;
   const parent = path.dirname(folder);
   const prefix = `${path.basename(folder)}.old-`;
   const leftovers = (await readdir(parent).catch(() => [] as string[])).filter((name) => name.startsWith(prefix)).sort();
   const newest = leftovers[leftovers.length - 1];
-  if (newest) await rename(path.join(parent, newest), folder);
+  if (!newest) return;
+  const old = path.join(parent, newest);
+  const temporary = path.join(parent, `${path.basename(folder)}.tmp-${newest.slice(prefix.length)}`);
+  const journal = await readFile(path.join(old, CARRIED_JOURNAL), "utf8").catch(() => "");
+  for (const entry of journal.split("\n").filter(Boolean)) {
+    await rename(path.join(temporary, entry), path.join(old, entry)).catch(() => undefined);
+  }
+  await rm(path.join(old, CARRIED_JOURNAL), { force: true });
+  await rename(old, folder);
+  await rm(temporary, { recursive: true, force: true });
 }

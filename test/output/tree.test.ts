@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdtemp, mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -52,17 +52,41 @@ describe("writeManagedTree", () => {
     expect(await readdir(root)).toEqual([]);
   });
 
-  it("carries over preserved files and restores a tree left by an interrupted swap", async () => {
+  it("keeps the top-level entries it is told to keep, unless the new tree writes into them", async () => {
     const root = await scratch();
     const out = path.join(root, "out");
-    await writeManagedTree(out, new Map([["keep/x.ts", "x"], ["drop.ts", "d"]]));
-    await writeManagedTree(out, new Map([["new.ts", "n"]]), { preserve: (file) => file.startsWith("keep/") });
-    expect([...(await readTree(out)).keys()].sort()).toEqual([MANAGED_MARKER, "keep/x.ts", "new.ts"].sort());
+    await writeManagedTree(out, new Map([["keep/x.ts", "x"], ["mine/y.ts", "y"], ["drop.ts", "d"]]));
+    await writeManagedTree(out, new Map([["new.ts", "n"], ["mine/z.ts", "z"]]), { keep: (entry) => entry === "keep" || entry === "mine" });
+    expect([...(await readTree(out))].sort()).toEqual(
+      [[MANAGED_MARKER, expect.any(String)], ["keep/x.ts", "x"], ["mine/z.ts", "z"], ["new.ts", "n"]].sort(),
+    );
+    expect(await readdir(root)).toEqual(["out"]);
+  });
 
-    const { rename } = await import("node:fs/promises");
+  it("puts the old tree back whole when a swap stopped after moving kept entries", async () => {
+    const root = await scratch();
+    const out = path.join(root, "out");
+    await writeManagedTree(out, new Map([["keep/x.ts", "x"], ["old.ts", "o"]]));
+    // A run that stopped mid-swap: old tree renamed aside, `keep` already moved into the new tree.
     await rename(out, `${out}.old-123-456`);
-    await writeManagedTree(out, new Map([["new.ts", "n2"]]), { preserve: (file) => file.startsWith("keep/") });
-    expect([...(await readTree(out)).keys()].sort()).toEqual([MANAGED_MARKER, "keep/x.ts", "new.ts"].sort());
+    await mkdir(`${out}.tmp-123-456`);
+    await writeFile(`${out}.tmp-123-456/half.ts`, "h");
+    await writeFile(`${out}.old-123-456/.schemagate-carried`, "keep\n");
+    await rename(`${out}.old-123-456/keep`, `${out}.tmp-123-456/keep`);
+
+    await writeManagedTree(out, new Map([["new.ts", "n"]]), { keep: (entry) => entry === "keep" });
+    expect([...(await readTree(out))].sort()).toEqual([[MANAGED_MARKER, expect.any(String)], ["keep/x.ts", "x"], ["new.ts", "n"]].sort());
+    expect(await readdir(root)).toEqual(["out"]);
+  });
+
+  it("puts the old tree back when a swap stopped before moving anything", async () => {
+    const root = await scratch();
+    const out = path.join(root, "out");
+    await writeManagedTree(out, new Map([["keep/x.ts", "x"], ["old.ts", "o"]]));
+    await rename(out, `${out}.old-123-456`);
+    await writeManagedTree(out, new Map([["new.ts", "n"]]), { keep: (entry) => entry === "keep" });
+    expect([...(await readTree(out))].sort()).toEqual([[MANAGED_MARKER, expect.any(String)], ["keep/x.ts", "x"], ["new.ts", "n"]].sort());
+    expect(await readdir(root)).toEqual(["out"]);
   });
 });
 
