@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts, type TS } from "./typescript.js";
 import type { ScanContext } from "./context.js";
 import { isDeclarationNode, isRelativeSpecifier, resolveModule, type DeclarationSite, type FileScope } from "./scope.js";
 
@@ -45,19 +45,19 @@ function declarationSite(node: DeclarationSite["node"], scope: FileScope, contex
   return site;
 }
 
-function moduleSpecifier(node: ts.ImportDeclaration | ts.ExportDeclaration): ts.StringLiteral | undefined {
+function moduleSpecifier(node: TS.ImportDeclaration | TS.ExportDeclaration): TS.StringLiteral | undefined {
   const specifier = node.moduleSpecifier;
   return specifier && ts.isStringLiteral(specifier) ? specifier : undefined;
 }
 
 /** Relative specifiers must name an input file; others (like "schemagate/markers") are fine until a type is used from them. */
-function checkResolves(specifier: ts.StringLiteral, scope: FileScope, context: ScanContext): void {
+function checkResolves(specifier: TS.StringLiteral, scope: FileScope, context: ScanContext): void {
   if (isRelativeSpecifier(specifier.text) && !resolveModule(scope.source.path, specifier.text, context.scopes)) {
     context.report("unresolved-import", `cannot find "${specifier.text}" among the input files`, scope, specifier);
   }
 }
 
-function collectImport(node: ts.ImportDeclaration, scope: FileScope, context: ScanContext): void {
+function collectImport(node: TS.ImportDeclaration, scope: FileScope, context: ScanContext): void {
   const specifier = moduleSpecifier(node);
   if (!specifier) return;
   checkResolves(specifier, scope, context);
@@ -72,7 +72,7 @@ function collectImport(node: ts.ImportDeclaration, scope: FileScope, context: Sc
   }
 }
 
-function collectReExport(node: ts.ExportDeclaration, scope: FileScope, context: ScanContext): void {
+function collectReExport(node: TS.ExportDeclaration, scope: FileScope, context: ScanContext): void {
   const specifier = moduleSpecifier(node);
   if (!specifier) return;
   checkResolves(specifier, scope, context);

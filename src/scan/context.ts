@@ -1,4 +1,4 @@
-import type { ts } from "ts-morph";
+import type { TS } from "./typescript.js";
 import type { DiagnosticName } from "../diagnostics/codes.js";
 import type { TypeNode } from "../model/types.js";
 import type { FileScope } from "./scope.js";
@@ -20,5 +20,5 @@ export interface ScanContext {
   readonly instances: Map<string, TypeNode>;
   /** How many generic instances this scan expanded; bounded so pathological generics cannot exhaust memory. */
   expansions: number;
-  report(name: DiagnosticName, message: string, scope: FileScope, at: ts.Node | number): void;
+  report(name: DiagnosticName, message: string, scope: FileScope, at: TS.Node | number): void;
 }

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts, type TS } from "./typescript.js";
 import type { Property, TypeNode } from "../model/types.js";
 import { ERROR_TYPE, type ScanContext, type TypeEnv } from "./context.js";
 import { convertType, convertTypeAllowingUndefined } from "./convert-type.js";
@@ -8,9 +8,9 @@ import { locationOf } from "./location.js";
 import { readMarks } from "./markers.js";
 import type { FileScope } from "./scope.js";
 
-type MemberNode = ts.TypeElement | ts.ClassElement;
+type MemberNode = TS.TypeElement | TS.ClassElement;
 
-export function convertTypeLiteral(node: ts.TypeLiteralNode, scope: FileScope, env: TypeEnv, context: ScanContext): TypeNode {
+export function convertTypeLiteral(node: TS.TypeLiteralNode, scope: FileScope, env: TypeEnv, context: ScanContext): TypeNode {
   return convertMembers(node.members, scope, env, context);
 }
 
@@ -50,12 +50,12 @@ export function convertMembers(
   return additional ? { kind: "object", properties, additional } : { kind: "object", properties };
 }
 
-function isStatic(member: ts.PropertyDeclaration): boolean {
+function isStatic(member: TS.PropertyDeclaration): boolean {
   return member.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ?? false;
 }
 
 function convertProperty(
-  member: ts.PropertySignature | ts.PropertyDeclaration,
+  member: TS.PropertySignature | TS.PropertyDeclaration,
   scope: FileScope,
   env: TypeEnv,
   context: ScanContext,
@@ -84,14 +84,14 @@ function convertProperty(
   };
 }
 
-export function propertyName(name: ts.PropertyName): string | undefined {
+export function propertyName(name: TS.PropertyName): string | undefined {
   if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name)) return name.text;
   if (ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
   return undefined;
 }
 
 function convertIndexSignature(
-  member: ts.IndexSignatureDeclaration,
+  member: TS.IndexSignatureDeclaration,
   scope: FileScope,
   env: TypeEnv,
   context: ScanContext,
@@ -113,7 +113,7 @@ function convertIndexSignature(
  * members form an intersection, which JSON Schema emission flattens.
  */
 export function convertWithHeritage(
-  node: ts.InterfaceDeclaration | ts.ClassDeclaration,
+  node: TS.InterfaceDeclaration | TS.ClassDeclaration,
   scope: FileScope,
   env: TypeEnv,
   context: ScanContext,

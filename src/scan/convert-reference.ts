@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts, type TS } from "./typescript.js";
 import type { TypeNode } from "../model/types.js";
 import { ERROR_TYPE, type ScanContext, type TypeEnv } from "./context.js";
 import { convertDeclarationBody, findEnumMember } from "./declaration-body.js";
@@ -14,16 +14,16 @@ const MAX_EXPANSION_DEPTH = 32;
 /** More distinct generic instances than this in one input is not a protocol but a type-level program. */
 const MAX_EXPANSIONS = 5_000;
 
-export function convertReference(node: ts.TypeReferenceNode, scope: FileScope, env: TypeEnv, context: ScanContext): TypeNode {
+export function convertReference(node: TS.TypeReferenceNode, scope: FileScope, env: TypeEnv, context: ScanContext): TypeNode {
   if (ts.isQualifiedName(node.typeName)) return convertEnumMemberReference(node.typeName, scope, context);
   return convertReferenceTo(node.typeName, node.typeArguments, node, scope, env, context);
 }
 
 /** A reference by name, from a type position or an `extends` clause. */
 export function convertReferenceTo(
-  name: ts.Identifier,
-  typeArguments: ts.NodeArray<ts.TypeNode> | undefined,
-  node: ts.Node,
+  name: TS.Identifier,
+  typeArguments: TS.NodeArray<TS.TypeNode> | undefined,
+  node: TS.Node,
   scope: FileScope,
   env: TypeEnv,
   context: ScanContext,
@@ -89,7 +89,7 @@ function instanceKey(id: string, bindings: ReadonlyMap<string, TypeNode>): strin
   return `${id}<${JSON.stringify([...bindings.values()], (key, value) => (key === "location" ? undefined : value))}>`;
 }
 
-function typeParametersOf(site: DeclarationSite): readonly ts.TypeParameterDeclaration[] {
+function typeParametersOf(site: DeclarationSite): readonly TS.TypeParameterDeclaration[] {
   return ts.isEnumDeclaration(site.node) ? [] : (site.node.typeParameters ?? []);
 }
 
@@ -98,7 +98,7 @@ function arityError(
   min: number,
   max: number,
   got: number,
-  node: ts.Node,
+  node: TS.Node,
   scope: FileScope,
   context: ScanContext,
 ): TypeNode {
@@ -146,8 +146,8 @@ export function lookupDeclaration(
 
 function convertBuiltin(
   name: string,
-  argumentNodes: readonly ts.TypeNode[],
-  node: ts.Node,
+  argumentNodes: readonly TS.TypeNode[],
+  node: TS.Node,
   scope: FileScope,
   env: TypeEnv,
   context: ScanContext,
@@ -176,7 +176,7 @@ function convertBuiltin(
 }
 
 /** `Kind.Value` in a type position: the literal value of an enum member. */
-function convertEnumMemberReference(name: ts.QualifiedName, scope: FileScope, context: ScanContext): TypeNode {
+function convertEnumMemberReference(name: TS.QualifiedName, scope: FileScope, context: ScanContext): TypeNode {
   const site = ts.isIdentifier(name.left) ? lookupDeclaration(name.left.text, scope, context) : undefined;
   if (site === "reported") return ERROR_TYPE;
   const member = site && ts.isEnumDeclaration(site.node) ? findEnumMember(site, name.right.text) : undefined;

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts, type TS } from "./typescript.js";
 import type { TypeNode, UnionMember } from "../model/types.js";
 import { ERROR_TYPE, type ScanContext, type TypeEnv } from "./context.js";
 import { docsOf, leadingJsDoc } from "./jsdoc.js";
@@ -8,7 +8,7 @@ import { convertReference } from "./convert-reference.js";
 import { convertTypeLiteral } from "./convert-object.js";
 import type { FileScope } from "./scope.js";
 
-const KEYWORD_TYPES: Partial<Record<ts.SyntaxKind, TypeNode>> = {
+const KEYWORD_TYPES: Partial<Record<TS.SyntaxKind, TypeNode>> = {
   [ts.SyntaxKind.StringKeyword]: { kind: "primitive", name: "string" },
   [ts.SyntaxKind.NumberKeyword]: { kind: "primitive", name: "number" },
   [ts.SyntaxKind.BooleanKeyword]: { kind: "primitive", name: "boolean" },
@@ -24,7 +24,7 @@ export interface OptionalType {
 }
 
 /** Converts a syntactic type to IR; unsupported constructs are reported and become ERROR_TYPE. */
-export function convertType(node: ts.TypeNode, scope: FileScope, env: TypeEnv, context: ScanContext): TypeNode {
+export function convertType(node: TS.TypeNode, scope: FileScope, env: TypeEnv, context: ScanContext): TypeNode {
   const result = convertTypeAllowingUndefined(node, scope, env, context);
   if (result.includesUndefined) {
     context.report("unsupported-construct", "`undefined` is only allowed in an optional property's type", scope, node);
@@ -33,7 +33,7 @@ export function convertType(node: ts.TypeNode, scope: FileScope, env: TypeEnv, c
 }
 
 export function convertTypeAllowingUndefined(
-  node: ts.TypeNode,
+  node: TS.TypeNode,
   scope: FileScope,
   env: TypeEnv,
   context: ScanContext,
@@ -44,7 +44,7 @@ export function convertTypeAllowingUndefined(
   return { type: convertNonUnion(node, scope, env, context), includesUndefined: false };
 }
 
-function convertNonUnion(node: ts.TypeNode, scope: FileScope, env: TypeEnv, context: ScanContext): TypeNode {
+function convertNonUnion(node: TS.TypeNode, scope: FileScope, env: TypeEnv, context: ScanContext): TypeNode {
   const keyword = KEYWORD_TYPES[node.kind];
   if (keyword) return keyword;
   if (ts.isLiteralTypeNode(node)) return convertLiteral(node, scope, context);
@@ -66,7 +66,7 @@ function convertNonUnion(node: ts.TypeNode, scope: FileScope, env: TypeEnv, cont
   return ERROR_TYPE;
 }
 
-function convertLiteral(node: ts.LiteralTypeNode, scope: FileScope, context: ScanContext): TypeNode {
+function convertLiteral(node: TS.LiteralTypeNode, scope: FileScope, context: ScanContext): TypeNode {
   const literal = node.literal;
   switch (literal.kind) {
     case ts.SyntaxKind.NullKeyword:
@@ -77,11 +77,11 @@ function convertLiteral(node: ts.LiteralTypeNode, scope: FileScope, context: Sca
       return { kind: "literal", value: false };
     case ts.SyntaxKind.StringLiteral:
     case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
-      return { kind: "literal", value: (literal as ts.StringLiteralLike).text };
+      return { kind: "literal", value: (literal as TS.StringLiteralLike).text };
     case ts.SyntaxKind.NumericLiteral:
-      return { kind: "literal", value: Number((literal as ts.NumericLiteral).text) };
+      return { kind: "literal", value: Number((literal as TS.NumericLiteral).text) };
     case ts.SyntaxKind.PrefixUnaryExpression: {
-      const unary = literal as ts.PrefixUnaryExpression;
+      const unary = literal as TS.PrefixUnaryExpression;
       if (unary.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(unary.operand)) {
         return { kind: "literal", value: -Number(unary.operand.text) };
       }
@@ -92,7 +92,7 @@ function convertLiteral(node: ts.LiteralTypeNode, scope: FileScope, context: Sca
   return ERROR_TYPE;
 }
 
-function convertUnion(node: ts.UnionTypeNode, scope: FileScope, env: TypeEnv, context: ScanContext): OptionalType {
+function convertUnion(node: TS.UnionTypeNode, scope: FileScope, env: TypeEnv, context: ScanContext): OptionalType {
   const text = scope.source.text;
   const members: UnionMember[] = [];
   let includesUndefined = false;
@@ -125,11 +125,11 @@ function convertUnion(node: ts.UnionTypeNode, scope: FileScope, env: TypeEnv, co
   return { type: { kind: "union", members }, includesUndefined };
 }
 
-function isParenthesizedUnion(node: ts.TypeNode): boolean {
+function isParenthesizedUnion(node: TS.TypeNode): boolean {
   return ts.isParenthesizedTypeNode(node) && ts.isUnionTypeNode(node.type);
 }
 
-function convertTuple(node: ts.TupleTypeNode, scope: FileScope, env: TypeEnv, context: ScanContext): TypeNode {
+function convertTuple(node: TS.TupleTypeNode, scope: FileScope, env: TypeEnv, context: ScanContext): TypeNode {
   const elements: TypeNode[] = [];
   for (const element of node.elements) {
     if (ts.isNamedTupleMember(element) && !element.questionToken && !element.dotDotDotToken) {
@@ -146,7 +146,7 @@ function convertTuple(node: ts.TupleTypeNode, scope: FileScope, env: TypeEnv, co
 }
 
 /** What each unsupported construct is called, and how to write it instead. */
-const CONSTRUCTS: Partial<Record<ts.SyntaxKind, { readonly name: string; readonly hint: string }>> = {
+const CONSTRUCTS: Partial<Record<TS.SyntaxKind, { readonly name: string; readonly hint: string }>> = {
   [ts.SyntaxKind.ConditionalType]: { name: "a conditional type", hint: "write the type it resolves to" },
   [ts.SyntaxKind.TypeQuery]: { name: "a `typeof` type", hint: "write the type itself, such as a literal type" },
   [ts.SyntaxKind.TemplateLiteralType]: { name: "a template literal type", hint: "use `string` (a `@pattern` tag can constrain it)" },
@@ -165,7 +165,7 @@ const CONSTRUCTS: Partial<Record<ts.SyntaxKind, { readonly name: string; readonl
   [ts.SyntaxKind.VoidKeyword]: { name: "`void`", hint: "use `null`, or `undefined` for a request that takes no params" },
 };
 
-function describeConstruct(node: ts.Node): string {
+function describeConstruct(node: TS.Node): string {
   if (ts.isTypeOperatorNode(node)) {
     return node.operator === ts.SyntaxKind.KeyOfKeyword
       ? "a `keyof` type cannot be expressed in JSON Schema; write the union of the key literals"

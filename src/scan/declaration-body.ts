@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts, type TS } from "./typescript.js";
 import type { EnumMember, TypeNode } from "../model/types.js";
 import type { ScanContext, TypeEnv } from "./context.js";
 import { convertWithHeritage } from "./convert-object.js";
@@ -21,7 +21,7 @@ export function convertDeclarationBody(site: DeclarationSite, env: TypeEnv, cont
 
 /** Enum members with their values: explicit string or number, else the previous number plus one. */
 export function enumMembers(site: DeclarationSite, context?: ScanContext): EnumMember[] {
-  const node = site.node as ts.EnumDeclaration;
+  const node = site.node as TS.EnumDeclaration;
   const { scope } = site;
   const members: EnumMember[] = [];
   let next: number | undefined = 0;
@@ -52,7 +52,7 @@ export function findEnumMember(site: DeclarationSite, memberName: string): EnumM
   return enumMembers(site).find((member) => member.name === memberName);
 }
 
-function constantValue(expression: ts.Expression): string | number | undefined {
+function constantValue(expression: TS.Expression): string | number | undefined {
   if (ts.isStringLiteralLike(expression)) return expression.text;
   if (ts.isNumericLiteral(expression)) return Number(expression.text);
   if (

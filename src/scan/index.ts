@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts, type TS } from "./typescript.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { DiagnosticName } from "../diagnostics/codes.js";
 import type { InputSet, SourceText } from "../input/sources.js";
@@ -51,7 +51,7 @@ export function scanProject(input: InputSet): ScanResult {
     expanding: [],
     instances: new Map(),
     expansions: 0,
-    report(name: DiagnosticName, message: string, scope: FileScope, at: ts.Node | number) {
+    report(name: DiagnosticName, message: string, scope: FileScope, at: TS.Node | number) {
       const location =
         typeof at === "number"
           ? locationAt(scope.sourceFile, scope.source.path, at)
@@ -93,9 +93,9 @@ export function scanProject(input: InputSet): ScanResult {
 }
 
 /** The parser's own diagnostics, read through one program so that only public API is used. */
-function syntaxDiagnostics(sourceFiles: readonly ts.SourceFile[]): readonly ts.Diagnostic[] {
+function syntaxDiagnostics(sourceFiles: readonly TS.SourceFile[]): readonly TS.Diagnostic[] {
   const byName = new Map(sourceFiles.map((sourceFile) => [sourceFile.fileName, sourceFile]));
-  const host: ts.CompilerHost = {
+  const host: TS.CompilerHost = {
     getSourceFile: (fileName) => byName.get(fileName),
     getDefaultLibFileName: () => "lib.d.ts",
     writeFile: () => {},
@@ -132,7 +132,7 @@ function uniqueSites(sites: readonly DeclarationSite[], context: ScanContext): D
   return unique;
 }
 
-function emptyScope(source: SourceText, sourceFile: ts.SourceFile): FileScope {
+function emptyScope(source: SourceText, sourceFile: TS.SourceFile): FileScope {
   return {
     source,
     sourceFile,

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts, type TS } from "./typescript.js";
 import type { Docs } from "../model/types.js";
 
 export interface JsDocTag {
@@ -26,7 +26,7 @@ const KEYWORD_TAGS = new Set(["default", "format", "pattern", "minimum", "maximu
  * Read from text rather than from TypeScript's JSDoc attachment, because the
  * compiler does not attach JSDoc to union members, where markers also live.
  */
-export function leadingJsDoc(text: string, node: ts.Node): JsDoc {
+export function leadingJsDoc(text: string, node: TS.Node): JsDoc {
   const sameLine = ts.getTrailingCommentRanges(text, node.pos) ?? [];
   const ranges = [...sameLine, ...(ts.getLeadingCommentRanges(text, node.pos) ?? [])];
   for (let index = ranges.length - 1; index >= 0; index--) {

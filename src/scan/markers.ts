@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts, type TS } from "./typescript.js";
 import { METHOD_DIRECTIONS, type MethodDirection } from "../model/types.js";
 import type { JsDoc } from "./jsdoc.js";
 
@@ -61,8 +61,8 @@ const isMarkerName = (name: string): name is MarkerName => Object.hasOwn(MARKER_
  */
 export function readMarks(
   doc: JsDoc,
-  node: ts.Node,
-  sourceFile: ts.SourceFile,
+  node: TS.Node,
+  sourceFile: TS.SourceFile,
   allowed: readonly MarkerName[],
 ): { marks: Marks; problems: MarkerProblem[] } {
   const uses: MarkerUse[] = [];
@@ -94,12 +94,12 @@ export function readMarks(
   return { marks, problems };
 }
 
-function decoratorsOf(node: ts.Node): readonly ts.Decorator[] {
+function decoratorsOf(node: TS.Node): readonly TS.Decorator[] {
   return ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : [];
 }
 
 /** `@experimental`, `@experimental("r")`, `@markers.experimental("r")`; undefined for foreign decorators. */
-function decoratorUse(decorator: ts.Decorator, sourceFile: ts.SourceFile): MarkerUse | MarkerProblem | undefined {
+function decoratorUse(decorator: TS.Decorator, sourceFile: TS.SourceFile): MarkerUse | MarkerProblem | undefined {
   const expression = decorator.expression;
   const callee = ts.isCallExpression(expression) ? expression.expression : expression;
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : "";

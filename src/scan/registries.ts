@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts, type TS } from "./typescript.js";
 import type { Method, MethodDirection, TypeNode } from "../model/types.js";
 import { ERROR_TYPE, NO_TYPE_PARAMETERS, type ScanContext } from "./context.js";
 import { propertyName } from "./convert-object.js";
@@ -40,7 +40,7 @@ export function scanRegistry(site: DeclarationSite, direction: MethodDirection, 
 }
 
 function scanEntry(
-  member: ts.PropertySignature | ts.PropertyDeclaration,
+  member: TS.PropertySignature | TS.PropertyDeclaration,
   direction: MethodDirection,
   scope: FileScope,
   context: ScanContext,
@@ -87,7 +87,7 @@ const INVALID = Symbol("invalid entry type");
 
 /** Params and results name a declared type, so each gets its own schema file; `undefined` params mean none. */
 function entryType(
-  node: ts.TypeNode,
+  node: TS.TypeNode,
   role: "params" | "result",
   method: string,
   scope: FileScope,
@@ -115,6 +115,6 @@ function directionsOf(wrapperName: "Request" | "Notification"): string {
   return directions.filter((direction) => ENTRY_WRAPPER[direction].name === wrapperName).join(" or ");
 }
 
-function entityName(name: ts.EntityName): string {
+function entityName(name: TS.EntityName): string {
   return ts.isIdentifier(name) ? name.text : name.right.text;
 }

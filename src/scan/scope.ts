@@ -1,9 +1,9 @@
 import path from "node:path";
-import { ts } from "ts-morph";
+import { ts, type TS } from "./typescript.js";
 import type { SourceText } from "../input/sources.js";
 
 /** A top-level type declaration the scanner can turn into IR. */
-export type DeclarationNode = ts.InterfaceDeclaration | ts.TypeAliasDeclaration | ts.EnumDeclaration | ts.ClassDeclaration;
+export type DeclarationNode = TS.InterfaceDeclaration | TS.TypeAliasDeclaration | TS.EnumDeclaration | TS.ClassDeclaration;
 
 export interface DeclarationSite {
   readonly name: string;
@@ -17,12 +17,12 @@ export interface ImportBinding {
   /** The name exported by the other module. */
   readonly importedName: string;
   readonly specifier: string;
-  readonly node: ts.Node;
+  readonly node: TS.Node;
 }
 
 export interface FileScope {
   readonly source: SourceText;
-  readonly sourceFile: ts.SourceFile;
+  readonly sourceFile: TS.SourceFile;
   readonly declarations: Map<string, DeclarationSite>;
   readonly imports: Map<string, ImportBinding>;
   /** `export * from "./x.js"` specifiers and `export { A } from "./x.js"` bindings, for resolving through index files. */
@@ -30,7 +30,7 @@ export interface FileScope {
   readonly namedExports: Map<string, ImportBinding>;
 }
 
-export function isDeclarationNode(node: ts.Node): node is DeclarationNode {
+export function isDeclarationNode(node: TS.Node): node is DeclarationNode {
   return (
     ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isEnumDeclaration(node) || ts.isClassDeclaration(node)
   );
