@@ -53,7 +53,11 @@ function hotDeclarations(model: Model, byId: Lookup): Set<string> {
     walkType(type, (node) => {
       if (node.kind === "object" && node.properties.some((property) => property.experimental)) hot.add(declaration.id);
       if (node.kind === "union" && node.members.some((member) => member.experimental)) hot.add(declaration.id);
-      if (node.kind === "ref") referencedBy.set(node.target, [...(referencedBy.get(node.target) ?? []), declaration.id]);
+      if (node.kind === "ref") {
+        const parents = referencedBy.get(node.target);
+        if (parents) parents.push(declaration.id);
+        else referencedBy.set(node.target, [declaration.id]);
+      }
     });
   }
   const queue = [...hot];

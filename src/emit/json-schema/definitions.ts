@@ -65,6 +65,6 @@ function toDefinitions(tree: Tree): Definitions {
  * Not the model's references: an intersection inlines the objects it names, so
  * those need no definition of their own.
  */
-export function referenceClosure(references: ReadonlyMap<string, readonly string[]>, start: Iterable<string>): Set<string> {
-  return closure(start, (id) => references.get(id) ?? []);
+export function referenceClosure(references: (id: string) => readonly string[], start: Iterable<string>): Set<string> {
+  return closure(start, references);
 }

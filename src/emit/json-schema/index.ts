@@ -34,33 +34,44 @@ export interface JsonSchemaOptions {
 export function emitJsonSchema(model: Model, options: JsonSchemaOptions): Map<string, string> {
   const lookup = declarationLookup(model);
   const nestedPath = nestedPaths(model, lookup);
-  const nested = convertDeclarations(model.declarations, lookup, (id) => definitionRef(nestedPath(id)));
-  const references = new Map([...nested].map(([id, converted]) => [id, converted.references]));
+  const converted = convertDeclarations(model.declarations, lookup);
   const bundleFile = `${options.bundleName}.schemas.json`;
+  const nestedRefs = new Map(model.declarations.map((declaration) => [declaration.id, definitionRef(nestedPath(declaration.id))]));
+  const nestedRef = (id: string) => nestedRefs.get(id)!;
 
-  const files = new Map<string, JsonSchema>();
+  const files: [string, string][] = [];
   const present = new Set(model.declarations.map((declaration) => declaration.id));
-  const ownFileIds = (options.fileIds ?? rootIds(model)).filter((candidate) => present.has(candidate));
-  for (const declaration of ownFileIds.map((id) => lookup.get(id))) {
+  for (const id of (options.fileIds ?? rootIds(model)).filter((candidate) => present.has(candidate))) {
+    const declaration = lookup.get(id);
     const bundleRef = `${"../".repeat(declaration.namespace.length)}${bundleFile}`;
-    const schema = declarationSchema(declaration, { lookup, ref: (id) => bundleRef + definitionRef(nestedPath(id)) });
-    files.set(
-      [...declaration.namespace, `${declaration.name}.json`].join("/"),
-      withoutRefSiblings(schema, { $schema: DRAFT_07, title: declaration.name }),
-    );
+    const schema = withoutRefSiblings(converted.get(id)!.schema, { $schema: DRAFT_07, title: declaration.name });
+    files.push([[...declaration.namespace, `${declaration.name}.json`].join("/"), serializeSchema(schema, (target) => bundleRef + nestedRef(target))]);
   }
-  files.set(bundleFile, {
-    $schema: DRAFT_07,
-    title: options.bundleName,
-    definitions: nestDefinitions([...nested].map(([id, converted]) => [nestedPath(id), converted.schema] as const)),
-  });
+  const definitions = nestDefinitions([...converted].map(([id, { schema }]) => [nestedPath(id), schema] as const));
+  files.push([bundleFile, serializeSchema({ $schema: DRAFT_07, title: options.bundleName, definitions }, nestedRef)]);
   for (const namespace of listNamespaces(model).filter((namespace) => namespace.length > 0)) {
     const own = model.declarations.filter((declaration) => namespaceKey(declaration.namespace) === namespaceKey(namespace));
     if (own.length === 0) continue;
     const title = `${options.bundleName}.${namespace.join(".")}`;
-    files.set(`${title}.schemas.json`, flatBundle(title, own, references, lookup));
+    files.push([`${title}.schemas.json`, flatBundle(title, own, converted, lookup)]);
   }
-  return new Map([...files].sort(([a], [b]) => compareStrings(a, b)).map(([path, schema]) => [path, serializeJson(schema)]));
+  return new Map(files.sort(([a], [b]) => compareStrings(a, b)));
+}
+
+/**
+ * Declarations are converted once and shared by every file that holds them;
+ * their `$ref`s carry a placeholder naming the target id, which each file
+ * turns into the pointer that is right where it sits as it is serialized.
+ */
+const REF_PLACEHOLDER = "\uE000";
+
+const PLACEHOLDER_TEXT = new RegExp(`"${REF_PLACEHOLDER}((?:[^"\\\\]|\\\\.)*)"`, "g");
+
+function serializeSchema(schema: JsonSchema, refFor: (id: string) => string): string {
+  // A text pass over the serialized file: much cheaper than a JSON.stringify replacer called for every key.
+  return serializeJson(schema).replace(PLACEHOLDER_TEXT, (_, id: string) =>
+    JSON.stringify(refFor(id.includes("\\") ? (JSON.parse(`"${id}"`) as string) : id)),
+  );
 }
 
 interface Converted {
@@ -69,17 +80,13 @@ interface Converted {
   readonly references: readonly string[];
 }
 
-function convertDeclarations(
-  declarations: readonly Declaration[],
-  lookup: DeclarationLookup,
-  refFor: (id: string) => string,
-): Map<string, Converted> {
+function convertDeclarations(declarations: readonly Declaration[], lookup: DeclarationLookup): Map<string, Converted> {
   return new Map(
     declarations.map((declaration) => {
       const references = new Set<string>();
       const ref = (id: string): string => {
         references.add(id);
-        return refFor(id);
+        return REF_PLACEHOLDER + id;
       };
       return [declaration.id, { schema: declarationSchema(declaration, { lookup, ref }), references: [...references] }];
     }),
@@ -95,14 +102,13 @@ function convertDeclarations(
 function flatBundle(
   title: string,
   own: readonly Declaration[],
-  references: ReadonlyMap<string, readonly string[]>,
+  converted: ReadonlyMap<string, Converted>,
   lookup: DeclarationLookup,
-): JsonSchema {
+): string {
   const ownIds = new Set(own.map((declaration) => declaration.id));
   const ownNames = new Set(own.map((declaration) => declaration.name));
   const keyOf = (id: string): string => (ownIds.has(id) ? lookup.get(id).name : ownNames.has(id) ? `.${id}` : id);
-  const closure = [...referenceClosure(references, ownIds)].map((id) => lookup.get(id));
-  const converted = convertDeclarations(closure, lookup, (id) => definitionRef([keyOf(id)]));
-  const entries = [...converted].map(([id, { schema }]): [DefinitionPath, JsonSchema] => [[keyOf(id)], schema]);
-  return { $schema: DRAFT_07, title, definitions: nestDefinitions(entries) };
+  const references = (id: string) => converted.get(id)?.references ?? [];
+  const entries = [...referenceClosure(references, ownIds)].map((id): [DefinitionPath, JsonSchema] => [[keyOf(id)], converted.get(id)!.schema]);
+  return serializeSchema({ $schema: DRAFT_07, title, definitions: nestDefinitions(entries) }, (id) => definitionRef([keyOf(id)]));
 }
