@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { UsageError } from "../errors.js";
+import { forEachConcurrently } from "../concurrency.js";
 
 /** One input file, already decoded. */
 export interface SourceText {
@@ -40,9 +41,13 @@ export async function readInputs(inputPath: string, baseDir: string): Promise<In
   const absoluteFiles = info.isDirectory() ? await listSourceFiles(inputPath) : [inputPath];
   const files: SourceText[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const absolute of absoluteFiles) {
-    const relative = toPosix(path.relative(baseDir, absolute));
-    const decoded = await readSource(absolute, relative);
+  // Read side by side (each read waits on the file system, not the CPU), kept in listing order.
+  const relatives = absoluteFiles.map((absolute) => toPosix(path.relative(baseDir, absolute)));
+  const reads: Awaited<ReturnType<typeof readSource>>[] = [];
+  await forEachConcurrently(absoluteFiles, async (absolute, index) => (reads[index] = await readSource(absolute, relatives[index]!)));
+  for (const [index, absolute] of absoluteFiles.entries()) {
+    const relative = relatives[index]!;
+    const decoded = reads[index]!;
     if ("diagnostic" in decoded) {
       diagnostics.push(decoded.diagnostic);
       continue;

@@ -22,7 +22,16 @@ export function filterModel(model: Model, audience: Audience): Model {
  * experimental field, member or declaration names: a type named only by
  * experimental surface is not a root, so it leaves stable with that surface.
  */
-export function stableRootIds(model: Model): string[] {
+export function stableRootIds(model: Model): readonly string[] {
+  let roots = stableRoots.get(model);
+  if (!roots) stableRoots.set(model, (roots = computeStableRootIds(model)));
+  return roots;
+}
+
+/** Validation and filtering both need the roots of the same (immutable) model. */
+const stableRoots = new WeakMap<Model, readonly string[]>();
+
+function computeStableRootIds(model: Model): string[] {
   const stableMethods = model.methods.filter((method) => !method.experimental);
   const reachedByAnyMethod = reachableIds(model, methodTypeIds(model));
   const namedByExperimental = new Set(model.declarations.flatMap(experimentalReferences));
@@ -50,11 +59,14 @@ function experimentalReferences(declaration: Declaration): string[] {
   return ids;
 }
 
+/** Declarations and type nodes without experimental parts are returned as they are, so stages can share them. */
 function stripDeclaration(declaration: Declaration): Declaration {
   if (declaration.kind === "enum") {
-    return { ...declaration, members: declaration.members.filter((member) => !member.experimental) };
+    const members = declaration.members.filter((member) => !member.experimental);
+    return members.length === declaration.members.length ? declaration : { ...declaration, members };
   }
-  return { ...declaration, type: stripType(declaration.type) };
+  const type = stripType(declaration.type);
+  return type === declaration.type ? declaration : { ...declaration, type };
 }
 
 function stripType(type: TypeNode): TypeNode {
@@ -63,27 +75,44 @@ function stripType(type: TypeNode): TypeNode {
     case "literal":
     case "ref":
       return type;
-    case "array":
-      return { ...type, element: stripType(type.element) };
-    case "map":
-      return { ...type, value: stripType(type.value) };
-    case "tuple":
-      return { ...type, elements: type.elements.map(stripType) };
-    case "intersection":
-      return { ...type, members: type.members.map(stripType) };
+    case "array": {
+      const element = stripType(type.element);
+      return element === type.element ? type : { ...type, element };
+    }
+    case "map": {
+      const value = stripType(type.value);
+      return value === type.value ? type : { ...type, value };
+    }
+    case "tuple": {
+      const elements = type.elements.map(stripType);
+      return sameItems(elements, type.elements) ? type : { ...type, elements };
+    }
+    case "intersection": {
+      const members = type.members.map(stripType);
+      return sameItems(members, type.members) ? type : { ...type, members };
+    }
     case "object": {
-      const properties = type.properties
-        .filter((property) => !property.experimental)
-        .map((property) => ({ ...property, type: stripType(property.type) }));
-      return type.additional ? { ...type, properties, additional: stripType(type.additional) } : { ...type, properties };
+      const properties = type.properties.filter((property) => !property.experimental).map((property) => {
+        const inner = stripType(property.type);
+        return inner === property.type ? property : { ...property, type: inner };
+      });
+      const additional = type.additional && stripType(type.additional);
+      if (sameItems(properties, type.properties) && additional === type.additional) return type;
+      return additional ? { ...type, properties, additional } : { ...type, properties };
     }
     case "union": {
-      const members = type.members
-        .filter((member) => !member.experimental)
-        .map((member) => ({ ...member, type: stripType(member.type) }));
-      return members.length === 1 ? members[0]!.type : { ...type, members };
+      const members = type.members.filter((member) => !member.experimental).map((member) => {
+        const inner = stripType(member.type);
+        return inner === member.type ? member : { ...member, type: inner };
+      });
+      if (members.length === 1) return members[0]!.type;
+      return sameItems(members, type.members) ? type : { ...type, members };
     }
     default:
       return assertNever(type);
   }
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
 }

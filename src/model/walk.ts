@@ -36,9 +36,13 @@ export function referencedIds(type: TypeNode): string[] {
   return ids;
 }
 
-/** Ids referenced directly by a declaration's body. */
-export function declarationReferences(declaration: Declaration): string[] {
-  return declaration.kind === "alias" ? referencedIds(declaration.type) : [];
+const referencesOf = new WeakMap<Declaration, readonly string[]>();
+
+/** Ids referenced directly by a declaration's body. Declarations are immutable, so the answer is kept per object. */
+export function declarationReferences(declaration: Declaration): readonly string[] {
+  let ids = referencesOf.get(declaration);
+  if (!ids) referencesOf.set(declaration, (ids = declaration.kind === "alias" ? referencedIds(declaration.type) : []));
+  return ids;
 }
 
 /** Every id reachable from `start` (included) by following `next`. */

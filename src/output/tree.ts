@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/p
 import path from "node:path";
 import { compareStrings } from "../diagnostics/diagnostic.js";
 import { UsageError } from "../errors.js";
+import { forEachConcurrently } from "../concurrency.js";
 
 /** Output files by POSIX path relative to their folder. */
 export type FileTree = ReadonlyMap<string, string>;
@@ -148,15 +149,6 @@ async function makeFolders(root: string, targets: readonly string[]): Promise<vo
   await mkdir(root, { recursive: true });
   const folders = [...new Set(targets.map((target) => path.dirname(target)))].sort();
   for (const folder of folders) await mkdir(folder, { recursive: true });
-}
-
-/** File writes overlap well; a bound keeps descriptors in check on large trees. */
-async function forEachConcurrently<T>(items: readonly T[], work: (item: T) => Promise<unknown>, limit = 64): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 /**
