@@ -13,10 +13,11 @@ const COLORS = {
   "sg-check": "#98df8a",
   tsc: "#000000",
   tsjg: "#d62728",
+  "tsjg-fast": "#ff9896",
   tjs: "#ff7f0e",
   json2ts: "#9467bd",
 };
-const DASH = { tsc: "6 4" };
+const DASH = { tsc: "6 4", "tsjg-fast": "3 3" };
 const SHORT = {
   "sg-gen-json": "sg generate-json-schema",
   "sg-gen-ts": "sg generate-ts",
@@ -24,6 +25,7 @@ const SHORT = {
   "sg-check": "sg check",
   tsc: "tsc --noEmit",
   tsjg: "ts-json-schema-generator",
+  "tsjg-fast": "tsjg --no-type-check",
   tjs: "typescript-json-schema",
   json2ts: "json2ts (sg bundle)",
 };

@@ -147,10 +147,18 @@ const TOOLS = [
     steps: () => [[NODE, TSC, "--noEmit", "-p", "tsconfig.json"]],
   },
   {
+    // Run as the issue names it (`--type '*'`): its default type-checks the input first.
     id: "tsjg", label: "ts-json-schema-generator",
-    display: ["ts-json-schema-generator --path 'protocol/**/*.ts' --type '*' --no-type-check -o peer-out/tsjg.json"],
+    display: ["ts-json-schema-generator --path 'protocol/**/*.ts' --type '*' -o peer-out/tsjg.json"],
     clean: ["peer-out/tsjg.json"],
-    steps: () => [[NODE, TSJG, "--path", "protocol/**/*.ts", "--type", "*", "--no-type-check", "-o", "peer-out/tsjg.json"]],
+    steps: () => [[NODE, TSJG, "--path", "protocol/**/*.ts", "--type", "*", "-o", "peer-out/tsjg.json"]],
+  },
+  {
+    // Its fastest mode, shown beside the default so the speedup is not read as a type-check artefact.
+    id: "tsjg-fast", label: "ts-json-schema-generator --no-type-check",
+    display: ["ts-json-schema-generator --path 'protocol/**/*.ts' --type '*' --no-type-check -o peer-out/tsjg-fast.json"],
+    clean: ["peer-out/tsjg-fast.json"],
+    steps: () => [[NODE, TSJG, "--path", "protocol/**/*.ts", "--type", "*", "--no-type-check", "-o", "peer-out/tsjg-fast.json"]],
   },
   {
     id: "tjs", label: "typescript-json-schema",
@@ -236,7 +244,7 @@ function gitDescribe() {
 }
 
 function requirePeers(ids) {
-  const need = { tsc: TSC, tsjg: TSJG, tjs: TJS, json2ts: JSON2TS };
+  const need = { tsc: TSC, tsjg: TSJG, "tsjg-fast": TSJG, tjs: TJS, json2ts: JSON2TS };
   const missing = ids.filter((id) => need[id] && !existsSync(need[id]));
   if (missing.length > 0) {
     console.error(`bench: peer tools missing (${missing.join(", ")}): run \`npm ci\` in ${BENCH}.`);
@@ -248,6 +256,8 @@ function requirePeers(ids) {
 async function runCell(tool, cwd, ctx) {
   for (const p of tool.clean) rmSync(join(cwd, p), { recursive: true, force: true });
   mkdirSync(join(cwd, "peer-out"), { recursive: true });
+  // Deleting thousands of files leaves journal and discard work that would otherwise land in the timed run.
+  if (tool.clean.length > 0) spawnSync("sync");
   const steps = tool.steps(cwd);
   if (!steps) return { status: "skipped", detail: `input from ${tool.needs} missing` };
   let ms = 0;
@@ -381,6 +391,7 @@ function countTs(dir) {
 
 const TARGETS = {
   genJsonVsTsjg: { label: "gen-json speedup vs ts-json-schema-generator (tsjg ÷ gen-json)", target: "≥ 6×", ok: (x) => x >= 6 },
+  genJsonVsTsjgFast: { label: "gen-json speedup vs ts-json-schema-generator --no-type-check", target: "—", ok: null },
   genJsonVsTjs: { label: "gen-json speedup vs typescript-json-schema (tjs ÷ gen-json)", target: "—", ok: null },
   genJsonVsTsc: { label: "gen-json ÷ tsc", target: "≤ 1.5×", ok: (x) => x <= 1.5 },
   genTsVsTsc: { label: "generate-ts ÷ tsc", target: "—", ok: null },
@@ -402,6 +413,7 @@ function computeRatios(results) {
       const sgRss = SG_IDS.map(rss).filter((x) => x != null);
       const r = {
         genJsonVsTsjg: div(ms("tsjg"), ms("sg-gen-json")),
+        genJsonVsTsjgFast: div(ms("tsjg-fast"), ms("sg-gen-json")),
         genJsonVsTjs: div(ms("tjs"), ms("sg-gen-json")),
         genJsonVsTsc: div(ms("sg-gen-json"), ms("tsc")),
         genTsVsTsc: div(ms("sg-gen-ts"), ms("tsc")),
@@ -412,7 +424,7 @@ function computeRatios(results) {
         // Peer timeouts make the speedup at least timeout ÷ gen-json.
         notes: {},
       };
-      for (const [key, id] of [["genJsonVsTsjg", "tsjg"], ["genJsonVsTjs", "tjs"]]) {
+      for (const [key, id] of [["genJsonVsTsjg", "tsjg"], ["genJsonVsTsjgFast", "tsjg-fast"], ["genJsonVsTjs", "tjs"]]) {
         if (t[id]?.status === "timeout" && ms("sg-gen-json")) r.notes[key] = `> ${(results.meta.timeoutS * 1000 / ms("sg-gen-json")).toFixed(1)}× (${id} timed out)`;
         else if (t[id] && t[id].status !== "ok") r.notes[key] = `${id} ${t[id].status}`;
       }
