@@ -10,6 +10,7 @@ import { locationAt, locationOf } from "./location.js";
 import { readMarks } from "./markers.js";
 import { scanRegistry } from "./registries.js";
 import { collectScope } from "./collect.js";
+import { syntaxDiagnostics } from "./syntax-diagnostics.js";
 import type { DeclarationSite, FileScope } from "./scope.js";
 
 /** What the scanner found. Experimental reasons may be "" (to be derived by the model stage). */
@@ -90,28 +91,6 @@ export function scanProject(input: InputSet): ScanResult {
     );
   }
   return { declarations, methods, diagnostics };
-}
-
-/** The parser's own diagnostics, read through one program so that only public API is used. */
-function syntaxDiagnostics(sourceFiles: readonly TS.SourceFile[]): readonly TS.Diagnostic[] {
-  const byName = new Map(sourceFiles.map((sourceFile) => [sourceFile.fileName, sourceFile]));
-  const host: TS.CompilerHost = {
-    getSourceFile: (fileName) => byName.get(fileName),
-    getDefaultLibFileName: () => "lib.d.ts",
-    writeFile: () => {},
-    getCurrentDirectory: () => "/",
-    getCanonicalFileName: (fileName) => fileName,
-    useCaseSensitiveFileNames: () => true,
-    getNewLine: () => "\n",
-    fileExists: (fileName) => byName.has(fileName),
-    readFile: () => undefined,
-  };
-  const program = ts.createProgram({
-    rootNames: [...byName.keys()],
-    options: { noLib: true, noResolve: true, types: [] },
-    host,
-  });
-  return program.getSyntacticDiagnostics();
 }
 
 /** Names are unique within a namespace: later duplicates are reported and dropped. */
