@@ -16,6 +16,8 @@ export interface JsDoc {
 }
 
 const EMPTY: JsDoc = { description: "", tags: [], inlineTags: [] };
+/** Most fields have no JSDoc: they share one (frozen) empty value. */
+const NO_DOCS: Docs = Object.freeze({ description: "", tags: Object.freeze({}) });
 /** A tag-like word after other text on a line; backquoted mentions (`` `@experimental` ``) are prose. */
 const INLINE_TAG = /(?<=[^\s`]\s*|\S\s+)(?<!`)@([A-Za-z][\w-]*)\b/g;
 const KEYWORD_TAGS = new Set(["default", "format", "pattern", "minimum", "maximum"]);
@@ -67,6 +69,7 @@ export function parseJsDoc(raw: string, start: number): JsDoc {
 
 /** The documentation part of a JSDoc: description, keyword tags and `@deprecated`. Markers are read elsewhere. */
 export function docsOf(doc: JsDoc): Docs {
+  if (doc.description === "" && doc.tags.length === 0) return NO_DOCS;
   const tags: Record<string, string> = {};
   let deprecated: string | undefined;
   for (const tag of doc.tags) {
