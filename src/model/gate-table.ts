@@ -96,15 +96,15 @@ function gateOf(type: TypeNode, byId: Lookup, hot: ReadonlySet<string>): GateTyp
     case "intersection":
       return objectGate(objectProperties(type, byId, new Set()), byId, hot);
     case "union": {
-      const members: GateMember[] = type.members.map((member) => {
-        const inner = gateOf(member.type, byId, hot);
-        return {
-          match: matchOf(member.type, byId, new Set()),
-          ...(member.experimental ? { experimental: member.experimental.reason } : {}),
-          ...(inner ? { type: inner } : {}),
-        };
-      });
-      return members.some((member) => member.experimental || member.type) ? { kind: "union", members } : undefined;
+      const inner = type.members.map((member) => gateOf(member.type, byId, hot));
+      // Most unions hold nothing experimental: only then is it worth saying how to recognise each member.
+      if (!type.members.some((member, index) => member.experimental || inner[index])) return undefined;
+      const members: GateMember[] = type.members.map((member, index) => ({
+        match: matchOf(member.type, byId, new Set()),
+        ...(member.experimental ? { experimental: member.experimental.reason } : {}),
+        ...(inner[index] ? { type: inner[index] } : {}),
+      }));
+      return { kind: "union", members };
     }
     default:
       return assertNever(type);
