@@ -1,6 +1,6 @@
 set positional-arguments
 
-# Regenerate generated/ from protocol-defs/: stable by default, `--experimental` for the experimental tree.
+# Regenerate generated/ from protocol-defs/: stable by default, `--experimental` for the experimental tree, `--all` for both.
 write-app-server-schema *args:
     @npm run -s build
     @node dist/cli/index.js write "$@"

@@ -5,7 +5,7 @@
  *
  *   node bench/run.mjs [--sizes 100,500,2000,8000] [--runs 3] [--variant a|b|both]
  *                      [--timeout 300] [--seed 1] [--tools id,id,...] [--rss-method time|proc]
- *                      [--no-app-server] [--results DIR]
+ *                      [--no-app-server] [--results DIR] [--work DIR]
  *   node bench/run.mjs --render-only [--results DIR] [--note TEXT]   (re-render md + charts from results.json)
  *   --note TEXT (repeatable) is printed under the header of results.md.
  *
@@ -43,6 +43,7 @@ function parseArgs(argv) {
     rssMethod: null,
     appServer: true,
     results: join(BENCH, "results"),
+    work: join(BENCH, "work"),
     renderOnly: false,
     notes: [],
   };
@@ -63,6 +64,7 @@ function parseArgs(argv) {
       case "--rss-method": opts.rssMethod = val(); break;
       case "--no-app-server": opts.appServer = false; break;
       case "--results": opts.results = resolve(val()); break;
+      case "--work": opts.work = resolve(val()); break;
       case "--render-only": opts.renderOnly = true; break;
       case "--note": opts.notes.push(val()); break;
       case "-h": case "--help": usage(); break;
@@ -78,10 +80,25 @@ function parseArgs(argv) {
   return opts;
 }
 
+/** The file system type holding `dir` (longest mount point of /proc/mounts that contains it), or null. */
+function fileSystemOf(dir) {
+  try {
+    const mounts = readFileSync("/proc/mounts", "utf8").split("\n").map((line) => line.split(" ")).filter((f) => f.length > 2);
+    const hit = mounts
+      .filter(([, point]) => dir === point || dir.startsWith(point.endsWith("/") ? point : `${point}/`))
+      .sort((a, b) => b[1].length - a[1].length)[0];
+    return hit ? hit[2] : null;
+  } catch {
+    return null;
+  }
+}
+
 function usage(err) {
   const text = `usage: node bench/run.mjs [--sizes 100,500,2000,8000] [--runs 3] [--variant a|b|both]
                          [--timeout 300] [--seed 1] [--tools ${TOOLS.map((t) => t.id).join(",")}]
-                         [--rss-method time|proc] [--no-app-server] [--results DIR]
+                         [--rss-method time|proc] [--no-app-server] [--results DIR] [--work DIR]
+       --work DIR: where the synthetic protocols are generated and every tool runs (default bench/work);
+                   a tmpfs such as /dev/shm takes the disk's own variance out of the ratios.
        node bench/run.mjs --render-only [--results DIR] [--note TEXT]   re-render results.md and charts from results.json`;
   if (err) {
     console.error(`bench: ${err}\n${text}`);
@@ -301,7 +318,7 @@ async function benchVariant(variant, opts, ctx, results) {
   const out = (results.variants[variant] = { sizes: {} });
   const givenUp = new Map(); // tool id → reason (timeout at a smaller N)
   for (const n of opts.sizes) {
-    const cwd = join(BENCH, "work", `${variant}-${n}`);
+    const cwd = join(opts.work, `${variant}-${n}`);
     rmSync(cwd, { recursive: true, force: true });
     mkdirSync(cwd, { recursive: true });
     const synth = generate(n, { seed: opts.seed, variant, dir: cwd });
@@ -346,7 +363,7 @@ async function benchAppServer(opts, ctx, results) {
     results.appServer = { status: "skipped", detail: "no protocol-defs/ in the repo yet" };
     return;
   }
-  const cwd = join(BENCH, "work", "app-server");
+  const cwd = join(opts.work, "app-server");
   rmSync(cwd, { recursive: true, force: true });
   mkdirSync(cwd, { recursive: true });
   cpSync(defs, join(cwd, "protocol-defs"), { recursive: true });
@@ -525,7 +542,8 @@ function renderMarkdown(results, ratios) {
   out.push(`Machine: ${m.cpus} × ${m.cpuModel}, ${m.memGiB} GiB RAM; Node ${m.node}. ` +
     `Each cell: median wall time of ${m.runs} fresh process run(s); peak RSS = max over runs (${m.rssMethod === "time" ? "GNU time %M" : "/proc VmHWM polling"}). ` +
     `Timeout ${m.timeoutS} s per command (a tool that times out is not run at larger N). ` +
-    `Load average (1/5/15 min) at start ${m.loadavgStart?.join(" / ")}, at end ${m.loadavgEnd?.join(" / ")}.`, "");
+    `Load average (1/5/15 min) at start ${m.loadavgStart?.join(" / ")}, at end ${m.loadavgEnd?.join(" / ")}.` +
+    (m.work ? ` Work dir: \`${m.work.dir}\` (${m.work.fs ?? "file system unknown"}).` : ""), "");
   out.push("Versions: " + Object.entries(m.versions).map(([k, v]) => `${k} ${v ?? "?"}`).join(", ") + ".", "");
   if (m.notes?.length) out.push("Notes:", "", ...m.notes.map((n) => `- ${n}`), "");
   out.push("## Commands (run in the work dir of each synthetic protocol)", "");
@@ -639,6 +657,7 @@ async function main() {
       seed: opts.seed,
       timeoutS: opts.timeoutS,
       rssMethod,
+      work: { dir: opts.work, fs: fileSystemOf(opts.work) },
       versions: {
         schemagate: `${version(ROOT)}${usesSg ? ` @ ${gitDescribe() ?? "?"}` : ""}`,
         typescript: version(peer("typescript")),

@@ -7,7 +7,7 @@ import { buildModel } from "./model/build.js";
 import { addEnvelopes } from "./model/envelopes.js";
 import { filterModel } from "./model/filter.js";
 import { buildInventory } from "./model/inventory.js";
-import type { Audience, Model } from "./model/types.js";
+import { AUDIENCES, type Audience, type Model } from "./model/types.js";
 import { validateModel } from "./model/validate.js";
 import { rootIds } from "./model/walk.js";
 import { serializeJson } from "./output/serialize.js";
@@ -80,16 +80,35 @@ export const INVENTORY_FILE = "experimental-inventory.json";
 export const EXPERIMENTAL_FOLDER = "experimental";
 
 /**
- * The managed folder's files for one audience, as `write` lays them out: stable
- * at the root, experimental under `experimental/`, the inventory beside both.
+ * The managed folder's files for the given audiences, as `write` lays them out:
+ * stable at the root, experimental under `experimental/`, the inventory beside both.
  */
-export function generateManagedTree(model: Model, audience: Audience, config: Config, timings: Timings): Map<string, string> {
+export function generateManagedTree(
+  model: Model,
+  audiences: readonly Audience[],
+  config: Config,
+  timings: Timings,
+): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const audience of audiences) {
+    for (const [file, contents] of generateManagedAudience(model, audience, config, timings)) files.set(file, contents);
+  }
+  files.set(INVENTORY_FILE, generateInventory(model, timings));
+  return files;
+}
+
+/** One audience's files under the managed folder (`experimental/` for the experimental one), without the inventory. */
+export function generateManagedAudience(model: Model, audience: Audience, config: Config, timings: Timings): Map<string, string> {
   const options = { formats: ["typescript", "json"] as const, bundleName: config.bundleName, regenerateCommand: config.regenerateCommand };
   const prefix = audience === "experimental" ? `${EXPERIMENTAL_FOLDER}/` : "";
   const files = new Map<string, string>();
   for (const [file, contents] of generateAudience(model, audience, options, timings)) files.set(prefix + file, contents);
-  files.set(INVENTORY_FILE, timings.time("inventory", () => serializeJson(buildInventory(model))));
   return files;
+}
+
+/** The text of `experimental-inventory.json`. */
+export function generateInventory(model: Model, timings: Timings): string {
+  return timings.time("inventory", () => serializeJson(buildInventory(model)));
 }
 
 /** Which audience a managed file belongs to, so `write` keeps the other one. */
@@ -99,3 +118,4 @@ export function audienceOfManagedFile(file: string): Audience | "shared" {
 }
 
 export type { FileTree };
+export { AUDIENCES };

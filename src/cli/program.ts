@@ -69,7 +69,7 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
 Examples:
   $ schemagate generate-json-schema --input schema.ts --out schemas     any .ts file, markers or not
   $ schemagate generate-ts --out types --experimental                   input from schemagate.config.json
-  $ schemagate write && schemagate write --experimental                 regenerate generated/ (both audiences)
+  $ schemagate write --all                                              regenerate generated/ (both audiences)
   $ schemagate check                                                    fail CI when generated/ drifted
   $ schemagate inventory                                                what is experimental, and why
 ${EXIT_CODES_HELP}`,
@@ -98,14 +98,15 @@ ${EXIT_CODES_HELP}`,
 
   program
     .command("write")
-    .description("regenerate one audience's tree and the inventory in the managed folder named by schemagate.config.json")
-    .addOption(experimental())
+    .description("regenerate one audience's tree (or both) and the inventory in the managed folder named by schemagate.config.json")
+    .addOption(experimental().conflicts("all"))
+    .addOption(new Option("--all", "regenerate both audiences in one run, reading and checking the definitions once"))
     .addOption(verbose())
     .addHelpText(
       "after",
-      "\nWrites typescript/ and json/ (stable) or experimental/typescript/ and experimental/json/,\nplus experimental-inventory.json, atomically; the other audience's files are kept.\n\nExample:\n  $ schemagate write && schemagate write --experimental",
+      "\nWrites typescript/ and json/ (stable) or experimental/typescript/ and experimental/json/,\nplus experimental-inventory.json, atomically; the other audience's files are kept.\nWith --all, both audiences are written in one swap.\n\nExamples:\n  $ schemagate write --all\n  $ schemagate write && schemagate write --experimental     the same, in two runs",
     )
-    .action((options) => run(write({ ...common(options), experimental: options.experimental })));
+    .action((options) => run(write({ ...common(options), experimental: options.experimental, all: options.all })));
 
   program
     .command("check")

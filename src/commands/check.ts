@@ -12,7 +12,7 @@ import {
   type TreeDifference,
 } from "../output/tree.js";
 import type { Model } from "../model/types.js";
-import { audienceOfManagedFile, generateManagedTree, loadModel } from "../pipeline.js";
+import { AUDIENCES, audienceOfManagedFile, generateInventory, generateManagedAudience, INVENTORY_FILE, loadModel } from "../pipeline.js";
 import type { Timings } from "../timings.js";
 import { reportDiagnostics, withTimings, type CommonOptions } from "./io.js";
 
@@ -48,9 +48,12 @@ async function compareManagedFolder(model: Model, config: Config, timings: Timin
   const expectedPaths = new Set([MANAGED_MARKER]);
   const missing = new Set<string>();
   const changed = new Map<string, FileChange>();
-  for (const audience of ["stable", "experimental"] as const) {
-    const expected = generateManagedTree(model, audience, config, timings);
-    if (audience === "stable") expected.set(MANAGED_MARKER, MANAGED_MARKER_TEXT);
+  for (const audience of AUDIENCES) {
+    const expected = generateManagedAudience(model, audience, config, timings);
+    if (audience === "stable") {
+      expected.set(MANAGED_MARKER, MANAGED_MARKER_TEXT);
+      expected.set(INVENTORY_FILE, generateInventory(model, timings));
+    }
     const result = await timings.time(`compare-${audience}`, () => compareWithFiles(expected, present));
     for (const file of expected.keys()) expectedPaths.add(file);
     for (const file of result.missing) missing.add(file);

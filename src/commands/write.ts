@@ -2,14 +2,20 @@ import path from "node:path";
 import { CONFIG_FILE, findConfig } from "../config.js";
 import { UsageError } from "../errors.js";
 import { writeManagedTree } from "../output/tree.js";
-import { audienceOfManagedFile, generateManagedTree, loadModel } from "../pipeline.js";
+import type { Audience } from "../model/types.js";
+import { AUDIENCES, audienceOfManagedFile, generateManagedTree, loadModel } from "../pipeline.js";
 import { reportDiagnostics, withTimings, type CommonOptions } from "./io.js";
 
 export interface WriteOptions extends CommonOptions {
   readonly experimental?: boolean;
+  /** Both audiences in one run and one swap. */
+  readonly all?: boolean;
 }
 
-/** Regenerates one audience's tree (and the inventory) in the configured managed folder, keeping the other audience's. */
+/**
+ * Regenerates one audience's tree (and the inventory) in the configured managed
+ * folder, keeping the other audience's; with `all`, both audiences.
+ */
 export async function write(options: WriteOptions): Promise<number> {
   return withTimings(options, async (timings) => {
     const config = await findConfig(options.cwd);
@@ -17,13 +23,13 @@ export async function write(options: WriteOptions): Promise<number> {
     const { model, diagnostics } = await loadModel(config, timings);
     reportDiagnostics(diagnostics, config, options);
     if (!model) return 1;
-    const audience = options.experimental ? "experimental" : "stable";
-    const files = generateManagedTree(model, audience, config, timings);
+    const audiences: readonly Audience[] = options.all ? AUDIENCES : [options.experimental ? "experimental" : "stable"];
+    const files = generateManagedTree(model, audiences, config, timings);
     await timings.time("write", () =>
-      writeManagedTree(config.output, files, { keep: (entry) => audienceOfManagedFile(entry) !== audience }),
+      writeManagedTree(config.output, files, { keep: (entry) => !audiences.some((audience) => audience === audienceOfManagedFile(entry)) }),
     );
     const where = path.relative(options.cwd, config.output) || ".";
-    options.output.stdout(`wrote ${files.size} files (${audience}) to ${where}\n`);
+    options.output.stdout(`wrote ${files.size} files (${audiences.join(" and ")}) to ${where}\n`);
     return 0;
   });
 }

@@ -113,7 +113,8 @@ export interface Model {
   readonly methods: readonly Method[];
 }
 
-export type Audience = "stable" | "experimental";
+export const AUDIENCES = ["stable", "experimental"] as const;
+export type Audience = (typeof AUDIENCES)[number];
 
 export function assertNever(value: never): never {
   throw new Error(`unexpected value: ${JSON.stringify(value)}`);

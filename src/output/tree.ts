@@ -1,4 +1,4 @@
-import { readFile as readFileCallback, writeFile as writeFileCallback } from "node:fs";
+import { readFile as readFileCallback, readFileSync, writeFile as writeFileCallback } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import path from "node:path";
@@ -39,10 +39,12 @@ export async function readTree(folder: string): Promise<Map<string, string>> {
 export async function listFiles(folder: string): Promise<Map<string, string>> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
   const files = new Map<string, string>();
+  const root = path.resolve(folder);
   for (const entry of entries) {
     if (!entry.isFile()) continue;
-    const absolute = path.join(entry.parentPath, entry.name);
-    files.set(path.relative(folder, absolute).split(path.sep).join("/"), absolute);
+    const parent = path.resolve(entry.parentPath);
+    const relative = parent === root ? entry.name : `${parent.slice(root.length + 1)}${path.sep}${entry.name}`;
+    files.set(relative.split(path.sep).join("/"), path.join(parent, entry.name));
   }
   return files;
 }
@@ -55,18 +57,25 @@ export interface FileChange {
 /**
  * Compares `expected` with files on disk (from `listFiles`) one file at a time,
  * so the folder is never held in memory whole; keeps the texts of changed files only.
+ * Reads are synchronous: for many small files that were just written (so cached),
+ * that is about twice as fast as overlapping them through the thread pool.
  */
 export async function compareWithFiles(
   expected: FileTree,
   present: ReadonlyMap<string, string>,
 ): Promise<{ missing: string[]; changed: Map<string, FileChange> }> {
   const changed = new Map<string, FileChange>();
-  const candidates = [...expected.keys()].filter((file) => present.has(file));
-  await forEachConcurrently(candidates, async (file) => {
-    const actual = await readWholeFile(present.get(file)!, "utf8");
-    if (actual !== expected.get(file)) changed.set(file, { expected: expected.get(file)!, actual });
-  });
-  return { missing: [...expected.keys()].filter((file) => !present.has(file)), changed };
+  const missing: string[] = [];
+  for (const [file, contents] of expected) {
+    const absolute = present.get(file);
+    if (absolute === undefined) {
+      missing.push(file);
+      continue;
+    }
+    const actual = readFileSync(absolute, "utf8");
+    if (actual !== contents) changed.set(file, { expected: contents, actual });
+  }
+  return { missing, changed };
 }
 
 /** Byte comparison of `expected` with a folder: missing, extra and changed files, each sorted. */

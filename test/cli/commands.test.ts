@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/program.js";
+import { readTree } from "../../src/output/tree.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SCHEMA = `
@@ -118,5 +119,29 @@ describe("commands in-process", () => {
     expect((await cli(["write", "--experimental"], dir)).code).toBe(0);
     expect((await cli(["write"], dir)).code).toBe(0);
     expect((await cli(["check"], dir)).code).toBe(0);
+  });
+
+  it("writes both audiences with --all, byte for byte what the two runs write", async () => {
+    const config = JSON.stringify({ input: "defs", output: "gen", bundleName: "points" });
+    const twoRuns = await project({ "schemagate.config.json": config, "defs/schema.ts": SCHEMA });
+    expect((await cli(["write"], twoRuns)).code).toBe(0);
+    expect((await cli(["write", "--experimental"], twoRuns)).code).toBe(0);
+    const oneRun = await project({ "schemagate.config.json": config, "defs/schema.ts": SCHEMA });
+    const all = await cli(["write", "--all"], oneRun);
+    expect(all.code).toBe(0);
+    expect(all.stdout).toMatch(/^wrote \d+ files \(stable and experimental\) to gen\n$/);
+    expect(await readTree(path.join(oneRun, "gen"))).toEqual(await readTree(path.join(twoRuns, "gen")));
+    expect((await cli(["check"], oneRun)).code).toBe(0);
+    // A stale file of either audience goes.
+    await writeFile(path.join(oneRun, "gen/experimental/typescript/Stale.ts"), "x");
+    expect((await cli(["write", "--all"], oneRun)).code).toBe(0);
+    expect((await cli(["check"], oneRun)).code).toBe(0);
+  });
+
+  it("refuses --all together with --experimental (exit 2)", async () => {
+    const dir = await project({ "schemagate.config.json": JSON.stringify({ input: "defs" }), "defs/schema.ts": SCHEMA });
+    const result = await cli(["write", "--all", "--experimental"], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/cannot be used with/);
   });
 });
