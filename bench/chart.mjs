@@ -9,7 +9,8 @@ const M = { left: 70, right: 250, top: 50, bottom: 60 };
 const COLORS = {
   "sg-gen-json": "#1f77b4",
   "sg-gen-ts": "#17becf",
-  "sg-write": "#2ca02c",
+  "sg-write-all": "#2ca02c",
+  "sg-write": "#bcbd22",
   "sg-check": "#98df8a",
   tsc: "#000000",
   tsjg: "#d62728",
@@ -21,7 +22,8 @@ const DASH = { tsc: "6 4", "tsjg-fast": "3 3" };
 const SHORT = {
   "sg-gen-json": "sg generate-json-schema",
   "sg-gen-ts": "sg generate-ts",
-  "sg-write": "sg write (both audiences)",
+  "sg-write-all": "sg write --all",
+  "sg-write": "sg write, twice",
   "sg-check": "sg check",
   tsc: "tsc --noEmit",
   tsjg: "ts-json-schema-generator",
