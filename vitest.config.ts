@@ -5,5 +5,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // CLIs spawned in throwaway folders would each leave a compile cache in the OS temp folder.
+    env: { DISABLE_V8_COMPILE_CACHE: "1" },
   },
 });

@@ -40,12 +40,25 @@ export function isRelativeSpecifier(specifier: string): boolean {
   return specifier.startsWith("./") || specifier.startsWith("../");
 }
 
+/** Resolutions by scope set, then by `<from file>\0<specifier>`: every reference through an import asks again. */
+const resolutions = new WeakMap<ReadonlyMap<string, FileScope>, Map<string, FileScope | undefined>>();
+
 /** The input file a relative specifier names (`./x.js`, `./x`, `./x.ts`, `./dir`), if any. */
 export function resolveModule(
   fromFile: string,
   specifier: string,
   scopes: ReadonlyMap<string, FileScope>,
 ): FileScope | undefined {
+  let known = resolutions.get(scopes);
+  if (!known) resolutions.set(scopes, (known = new Map()));
+  const key = `${fromFile}\0${specifier}`;
+  if (known.has(key)) return known.get(key);
+  const scope = resolveModuleUncached(fromFile, specifier, scopes);
+  known.set(key, scope);
+  return scope;
+}
+
+function resolveModuleUncached(fromFile: string, specifier: string, scopes: ReadonlyMap<string, FileScope>): FileScope | undefined {
   const base = path.posix.join(path.posix.dirname(fromFile), specifier);
   const stem = base.replace(/\.(m|c)?(j|t)s$/, "");
   for (const candidate of [`${stem}.ts`, `${stem}.mts`, `${stem}.cts`, `${stem}.d.ts`, `${base}/index.ts`]) {

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -21,6 +21,21 @@ async function copyOfProject(): Promise<string> {
 }
 
 describe("the built binary", () => {
+  it("keeps V8's compiled TypeScript compiler in a cache between runs, with the same output", async () => {
+    const dir = await copyOfProject();
+    const cache = await mkdtemp(path.join(tmpdir(), "schemagate-compile-cache-"));
+    const env = { ...process.env, NO_COLOR: "1", V8_COMPILE_CACHE_CACHE_DIR: cache, DISABLE_V8_COMPILE_CACHE: "" };
+    const runCached = () => spawnSync(process.execPath, [BIN, "inventory", "--json"], { cwd: dir, encoding: "utf8", env });
+    const first = runCached();
+    expect(first.status).toBe(0);
+    const blobs = (await readdir(cache)).filter((file) => file.endsWith(".BLOB"));
+    expect(blobs).toHaveLength(1);
+    const second = runCached();
+    expect(second.status).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+    expect((await readdir(cache)).filter((file) => file.endsWith(".BLOB"))).toEqual(blobs);
+  });
+
   it("exits 0 when generated/ matches the definitions", async () => {
     const dir = await copyOfProject();
     const result = run(["check"], dir);
