@@ -10,6 +10,7 @@ import { buildInventory } from "./model/inventory.js";
 import { AUDIENCES, type Audience, type Model } from "./model/types.js";
 import { validateModel } from "./model/validate.js";
 import { rootIds } from "./model/walk.js";
+import { collectGarbage } from "./memory.js";
 import { serializeJson } from "./output/serialize.js";
 import type { FileTree } from "./output/tree.js";
 import type { ScanResult } from "./scan/index.js";
@@ -29,6 +30,8 @@ export async function loadModel(config: Config, timings: Timings): Promise<LoadR
   // Loaded on demand: commands that fail before scanning never pay for TypeScript.
   const { scanProject } = await timings.time("load-ts", () => import("./scan/index.js"));
   const analysis = analyzeInput(input, scanProject, timings);
+  // The syntax trees are garbage now; what follows allocates about as much again.
+  timings.time("gc", collectGarbage);
   return { model: hasErrors(analysis.diagnostics) ? undefined : analysis.model, diagnostics: analysis.diagnostics };
 }
 
