@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { emitJsonSchema } from "../../src/emit/json-schema/index.js";
 import type { Model } from "../../src/model/types.js";
 import { allObjects, collectRefs, resolveLocalRef, strictAjv } from "../support/json-schema.js";
-import { alias, intersection, lit, modelOf, object, prop, ref, string, union } from "./builders.js";
+import { alias, intersection, lit, map, modelOf, object, prop, ref, string, union } from "./builders.js";
 import { clashModel, protocolModel } from "./models.js";
 
 type Schema = Record<string, unknown>;
@@ -291,6 +291,25 @@ describe("emitJsonSchema type mapping", () => {
     expect(validate({ count: 11 })).toBe(false);
     expect(validate({ count: 1, url: "ftp://example.com" })).toBe(false);
     expect(validate({ count: 1, when: "soon" })).toBe(false);
+  });
+
+  it("rewrites only real references: text and defaults that look like them stay as written", () => {
+    const odd = "\uE000Target";
+    const model = modelOf([
+      alias("Target", string, { description: odd }),
+      alias("Holder", object([
+        prop("target", ref("Target"), { docs: { description: odd } }),
+        prop("literal", lit(odd)),
+        prop("config", map(string), { docs: { tags: { default: JSON.stringify({ $ref: odd }) } } }),
+      ])),
+    ]);
+    const holder = file(emitted(model), "Holder.json");
+    expect(holder.properties).toMatchObject({
+      target: { description: odd, allOf: [{ $ref: "app.schemas.json#/definitions/Target" }] },
+      literal: { const: odd },
+      config: { default: { $ref: odd } },
+    });
+    expect((file(emitted(model), "app.schemas.json").definitions as Record<string, Schema>).Target).toEqual({ description: odd, type: "string" });
   });
 
   it("wraps a reference at the top of a file, where $schema and title would be its siblings", () => {

@@ -5,6 +5,7 @@ import { compareStrings } from "../../diagnostics/diagnostic.js";
 import { declarationLookup, type DeclarationLookup } from "../lookup.js";
 import { listNamespaces, namespaceKey } from "../namespaces.js";
 import { definitionRef, nestDefinitions, nestedPaths, referenceClosure, type DefinitionPath } from "./definitions.js";
+import { rewriteRefs } from "./refs.js";
 import { DRAFT_07, withoutRefSiblings, type JsonSchema } from "./schema.js";
 import { declarationSchema } from "./type-schema.js";
 
@@ -34,44 +35,30 @@ export interface JsonSchemaOptions {
 export function emitJsonSchema(model: Model, options: JsonSchemaOptions): Map<string, string> {
   const lookup = declarationLookup(model);
   const nestedPath = nestedPaths(model, lookup);
-  const converted = convertDeclarations(model.declarations, lookup);
-  const bundleFile = `${options.bundleName}.schemas.json`;
   const nestedRefs = new Map(model.declarations.map((declaration) => [declaration.id, definitionRef(nestedPath(declaration.id))]));
-  const nestedRef = (id: string) => nestedRefs.get(id)!;
+  // Converted once, with the bundle's pointers; the other files rewrite those for where they sit.
+  const converted = convertDeclarations(model.declarations, lookup, (id) => nestedRefs.get(id)!);
+  const bundleFile = `${options.bundleName}.schemas.json`;
 
   const files: [string, string][] = [];
   const present = new Set(model.declarations.map((declaration) => declaration.id));
   for (const id of (options.fileIds ?? rootIds(model)).filter((candidate) => present.has(candidate))) {
     const declaration = lookup.get(id);
     const bundleRef = `${"../".repeat(declaration.namespace.length)}${bundleFile}`;
-    const schema = withoutRefSiblings(converted.get(id)!.schema, { $schema: DRAFT_07, title: declaration.name });
-    files.push([[...declaration.namespace, `${declaration.name}.json`].join("/"), serializeSchema(schema, (target) => bundleRef + nestedRef(target))]);
+    const schema = rewriteRefs(converted.get(id)!.schema, (ref) => bundleRef + ref);
+    const path = [...declaration.namespace, `${declaration.name}.json`].join("/");
+    files.push([path, serializeJson(withoutRefSiblings(schema, { $schema: DRAFT_07, title: declaration.name }))]);
   }
   const definitions = nestDefinitions([...converted].map(([id, { schema }]) => [nestedPath(id), schema] as const));
-  files.push([bundleFile, serializeSchema({ $schema: DRAFT_07, title: options.bundleName, definitions }, nestedRef)]);
+  files.push([bundleFile, serializeJson({ $schema: DRAFT_07, title: options.bundleName, definitions })]);
+  const idOfRef = new Map([...nestedRefs].map(([id, ref]) => [ref, id]));
   for (const namespace of listNamespaces(model).filter((namespace) => namespace.length > 0)) {
     const own = model.declarations.filter((declaration) => namespaceKey(declaration.namespace) === namespaceKey(namespace));
     if (own.length === 0) continue;
     const title = `${options.bundleName}.${namespace.join(".")}`;
-    files.push([`${title}.schemas.json`, flatBundle(title, own, converted, lookup)]);
+    files.push([`${title}.schemas.json`, flatBundle(title, own, converted, lookup, (ref) => idOfRef.get(ref)!)]);
   }
   return new Map(files.sort(([a], [b]) => compareStrings(a, b)));
-}
-
-/**
- * Declarations are converted once and shared by every file that holds them;
- * their `$ref`s carry a placeholder naming the target id, which each file
- * turns into the pointer that is right where it sits as it is serialized.
- */
-const REF_PLACEHOLDER = "\uE000";
-
-const PLACEHOLDER_TEXT = new RegExp(`"${REF_PLACEHOLDER}((?:[^"\\\\]|\\\\.)*)"`, "g");
-
-function serializeSchema(schema: JsonSchema, refFor: (id: string) => string): string {
-  // A text pass over the serialized file: much cheaper than a JSON.stringify replacer called for every key.
-  return serializeJson(schema).replace(PLACEHOLDER_TEXT, (_, id: string) =>
-    JSON.stringify(refFor(id.includes("\\") ? (JSON.parse(`"${id}"`) as string) : id)),
-  );
 }
 
 interface Converted {
@@ -80,13 +67,17 @@ interface Converted {
   readonly references: readonly string[];
 }
 
-function convertDeclarations(declarations: readonly Declaration[], lookup: DeclarationLookup): Map<string, Converted> {
+function convertDeclarations(
+  declarations: readonly Declaration[],
+  lookup: DeclarationLookup,
+  refFor: (id: string) => string,
+): Map<string, Converted> {
   return new Map(
     declarations.map((declaration) => {
       const references = new Set<string>();
       const ref = (id: string): string => {
         references.add(id);
-        return REF_PLACEHOLDER + id;
+        return refFor(id);
       };
       return [declaration.id, { schema: declarationSchema(declaration, { lookup, ref }), references: [...references] }];
     }),
@@ -104,11 +95,15 @@ function flatBundle(
   own: readonly Declaration[],
   converted: ReadonlyMap<string, Converted>,
   lookup: DeclarationLookup,
+  idOfRef: (ref: string) => string,
 ): string {
   const ownIds = new Set(own.map((declaration) => declaration.id));
   const ownNames = new Set(own.map((declaration) => declaration.name));
   const keyOf = (id: string): string => (ownIds.has(id) ? lookup.get(id).name : ownNames.has(id) ? `.${id}` : id);
   const references = (id: string) => converted.get(id)?.references ?? [];
-  const entries = [...referenceClosure(references, ownIds)].map((id): [DefinitionPath, JsonSchema] => [[keyOf(id)], converted.get(id)!.schema]);
-  return serializeSchema({ $schema: DRAFT_07, title, definitions: nestDefinitions(entries) }, (id) => definitionRef([keyOf(id)]));
+  const flatRef = (ref: string) => definitionRef([keyOf(idOfRef(ref))]);
+  const entries = [...referenceClosure(references, ownIds)].map(
+    (id): [DefinitionPath, JsonSchema] => [[keyOf(id)], rewriteRefs(converted.get(id)!.schema, flatRef)],
+  );
+  return serializeJson({ $schema: DRAFT_07, title, definitions: nestDefinitions(entries) });
 }

@@ -1,0 +1,52 @@
+import type { JsonSchema } from "./schema.js";
+
+/**
+ * `schema` with every `$ref` replaced by `rewrite(ref)`, following only the
+ * keywords that hold schemas (never `default`, `const` or `enum` values).
+ * Subschemas without references are shared with the input, not copied.
+ */
+export function rewriteRefs(schema: JsonSchema, rewrite: (ref: string) => string): JsonSchema {
+  let changed: { -readonly [K in keyof JsonSchema]: JsonSchema[K] } | undefined;
+  const set = <K extends keyof JsonSchema>(key: K, value: JsonSchema[K]) => {
+    changed ??= { ...schema };
+    changed[key] = value;
+  };
+  if (schema.$ref !== undefined) set("$ref", rewrite(schema.$ref));
+  if (schema.properties) {
+    const properties = rewriteMap(schema.properties, rewrite);
+    if (properties !== schema.properties) set("properties", properties);
+  }
+  if (typeof schema.additionalProperties === "object") {
+    const additional = rewriteRefs(schema.additionalProperties, rewrite);
+    if (additional !== schema.additionalProperties) set("additionalProperties", additional);
+  }
+  if (schema.items) {
+    const items = Array.isArray(schema.items)
+      ? rewriteList(schema.items as readonly JsonSchema[], rewrite)
+      : rewriteRefs(schema.items as JsonSchema, rewrite);
+    if (items !== schema.items) set("items", items);
+  }
+  for (const key of ["anyOf", "allOf"] as const) {
+    const list = schema[key];
+    if (!list) continue;
+    const rewritten = rewriteList(list, rewrite);
+    if (rewritten !== list) set(key, rewritten);
+  }
+  if (schema.not) {
+    const not = rewriteRefs(schema.not, rewrite);
+    if (not !== schema.not) set("not", not);
+  }
+  return changed ?? schema;
+}
+
+function rewriteList(list: readonly JsonSchema[], rewrite: (ref: string) => string): readonly JsonSchema[] {
+  const rewritten = list.map((item) => rewriteRefs(item, rewrite));
+  return rewritten.every((item, index) => item === list[index]) ? list : rewritten;
+}
+
+/** Property maps are rebuilt with `Object.fromEntries`, so a property named `__proto__` stays a property. */
+function rewriteMap(map: Readonly<Record<string, JsonSchema>>, rewrite: (ref: string) => string): Readonly<Record<string, JsonSchema>> {
+  const entries = Object.entries(map);
+  const rewritten = entries.map(([key, value]) => [key, rewriteRefs(value, rewrite)] as const);
+  return rewritten.every(([, value], index) => value === entries[index]![1]) ? map : Object.fromEntries(rewritten);
+}
