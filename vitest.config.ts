@@ -6,6 +6,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // CLIs spawned in throwaway folders would each leave a compile cache in the OS temp folder.
-    env: { DISABLE_V8_COMPILE_CACHE: "1" },
+    env: { SCHEMAGATE_NO_COMPILE_CACHE: "1" },
   },
 });

@@ -28,8 +28,9 @@ export interface LoadResult {
 export async function loadModel(config: Config, timings: Timings): Promise<LoadResult> {
   const input = await timings.time("read", () => readInputs(config.input, config.baseDir));
   // Loaded on demand: commands that fail before scanning never pay for TypeScript.
-  const { scanProject } = await timings.time("load-ts", () => import("./scan/index.js"));
+  const { scanProject, saveCompileCache } = await timings.time("load-ts", () => import("./scan/index.js"));
   const analysis = analyzeInput(input, scanProject, timings);
+  saveCompileCache();
   // The syntax trees are garbage now; what follows allocates about as much again.
   timings.time("gc", collectGarbage);
   return { model: hasErrors(analysis.diagnostics) ? undefined : analysis.model, diagnostics: analysis.diagnostics };

@@ -48,7 +48,7 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
 function buildProgram(context: CliContext, setExitCode: (code: number) => void): Command {
   const common = (options: { verbose?: boolean }) => ({ cwd: context.cwd, output: context.output, verbose: options.verbose });
   const run = (work: Promise<number>) => work.then(setExitCode);
-  const verbose = () => new Option("--verbose", "print per-stage timings to stderr");
+  const verbose = () => new Option("--verbose", "print per-stage timings and memory to stderr");
   const input = () => new Option("--input <path>", "folder or .ts file with the definitions (default: \"input\" in schemagate.config.json)");
   const experimental = () => new Option("--experimental", "emit the experimental audience (everything) instead of the stable one");
 

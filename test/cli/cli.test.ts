@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cp, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -21,19 +21,32 @@ async function copyOfProject(): Promise<string> {
 }
 
 describe("the built binary", () => {
-  it("keeps V8's compiled TypeScript compiler in a cache between runs, with the same output", async () => {
+  it("keeps V8's compiled TypeScript compiler in a cache: written once, then read, with the same output", async () => {
     const dir = await copyOfProject();
-    const cache = await mkdtemp(path.join(tmpdir(), "schemagate-compile-cache-"));
-    const env = { ...process.env, NO_COLOR: "1", V8_COMPILE_CACHE_CACHE_DIR: cache, DISABLE_V8_COMPILE_CACHE: "" };
+    const temp = await mkdtemp(path.join(tmpdir(), "schemagate-compile-cache-"));
+    const env = { ...process.env, NO_COLOR: "1", TMPDIR: temp, SCHEMAGATE_NO_COMPILE_CACHE: "" };
     const runCached = () => spawnSync(process.execPath, [BIN, "inventory", "--json"], { cwd: dir, encoding: "utf8", env });
+    const cacheFiles = async () => {
+      const found = await readdir(temp, { recursive: true, withFileTypes: true });
+      return Promise.all(
+        found.filter((entry) => entry.isFile()).map(async (entry) => [entry.name, (await stat(path.join(entry.parentPath, entry.name))).mtimeMs] as const),
+      );
+    };
     const first = runCached();
     expect(first.status).toBe(0);
-    const blobs = (await readdir(cache)).filter((file) => file.endsWith(".BLOB"));
-    expect(blobs).toHaveLength(1);
+    const written = await cacheFiles();
+    expect(written.map(([name]) => name)).toContainEqual(expect.stringMatching(/^typescript\.js-[0-9a-f]{32}\.cache$/));
     const second = runCached();
     expect(second.status).toBe(0);
     expect(second.stdout).toBe(first.stdout);
-    expect((await readdir(cache)).filter((file) => file.endsWith(".BLOB"))).toEqual(blobs);
+    expect(await cacheFiles()).toEqual(written);
+    // A damaged cache is refused by V8 and written anew; the output does not change.
+    const [compiler] = (await readdir(temp, { recursive: true, withFileTypes: true })).filter((entry) => entry.name.startsWith("typescript.js-"));
+    const compilerFile = path.join(compiler!.parentPath, compiler!.name);
+    await writeFile(compilerFile, "not a code cache");
+    const third = runCached();
+    expect(third.stdout).toBe(first.stdout);
+    expect((await readFile(compilerFile)).length).toBeGreaterThan(1000);
   });
 
   it("exits 0 when generated/ matches the definitions", async () => {
