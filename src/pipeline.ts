@@ -11,7 +11,7 @@ import { AUDIENCES, type Audience, type Model } from "./model/types.js";
 import { validateModel } from "./model/validate.js";
 import { rootIds } from "./model/walk.js";
 import { collectGarbage } from "./memory.js";
-import { serializeJson } from "./output/serialize.js";
+import { serializeInventory } from "./output/inventory-json.js";
 import type { FileTree } from "./output/tree.js";
 import type { ScanResult } from "./scan/index.js";
 import { createTimings, type Timings } from "./timings.js";
@@ -112,7 +112,7 @@ export function generateManagedAudience(model: Model, audience: Audience, config
 
 /** The text of `experimental-inventory.json`. */
 export function generateInventory(model: Model, timings: Timings): string {
-  return timings.time("inventory", () => serializeJson(buildInventory(model)));
+  return timings.time("inventory", () => serializeInventory(buildInventory(model)));
 }
 
 /** Which audience a managed file belongs to, so `write` keeps the other one. */

@@ -2,7 +2,7 @@ import path from "node:path";
 import { resolveInputConfig } from "../config.js";
 import { buildInventory } from "../model/inventory.js";
 import type { InventoryEntry } from "../model/inventory-types.js";
-import { serializeJson } from "../output/serialize.js";
+import { serializeInventory } from "../output/inventory-json.js";
 import { loadModel } from "../pipeline.js";
 import { reportDiagnostics, withTimings, type CommonOptions } from "./io.js";
 
@@ -20,7 +20,7 @@ export async function inventory(options: InventoryOptions): Promise<number> {
     if (!model) return 1;
     const result = buildInventory(model);
     if (options.json) {
-      options.output.stdout(serializeJson(result));
+      options.output.stdout(serializeInventory(result));
       return 0;
     }
     const relocate = (location: string) => {

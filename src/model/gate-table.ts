@@ -3,6 +3,8 @@ import { assertNever, type Declaration, type Model, type Property, type TypeNode
 import { walkType } from "./walk.js";
 
 type Lookup = ReadonlyMap<string, Declaration>;
+/** Gate values are built field by field, in the order they are serialized. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * What the runtime gate needs: for every method, whether it is experimental
@@ -99,11 +101,12 @@ function gateOf(type: TypeNode, byId: Lookup, hot: ReadonlySet<string>): GateTyp
       const inner = type.members.map((member) => gateOf(member.type, byId, hot));
       // Most unions hold nothing experimental: only then is it worth saying how to recognise each member.
       if (!type.members.some((member, index) => member.experimental || inner[index])) return undefined;
-      const members: GateMember[] = type.members.map((member, index) => ({
-        match: matchOf(member.type, byId, new Set()),
-        ...(member.experimental ? { experimental: member.experimental.reason } : {}),
-        ...(inner[index] ? { type: inner[index] } : {}),
-      }));
+      const members = type.members.map((member, index) => {
+        const gateMember: Mutable<GateMember> = { match: matchOf(member.type, byId, new Set()) };
+        if (member.experimental) gateMember.experimental = member.experimental.reason;
+        if (inner[index]) gateMember.type = inner[index];
+        return gateMember;
+      });
       return { kind: "union", members };
     }
     default:
@@ -116,20 +119,20 @@ function objectGate(properties: readonly Property[], byId: Lookup, hot: Readonly
   for (const property of properties) {
     const inner = gateOf(property.type, byId, hot);
     if (!property.experimental && !inner) continue;
-    fields.push({
-      name: property.name,
-      ...(property.experimental
-        ? { experimental: property.experimental.reason, presence: presenceOf(property.type, byId, new Set()) }
-        : {}),
-      ...(inner ? { type: inner } : {}),
-    });
+    const field: Mutable<GateField> = { name: property.name };
+    if (property.experimental) {
+      field.experimental = property.experimental.reason;
+      field.presence = presenceOf(property.type, byId, new Set());
+    }
+    if (inner) field.type = inner;
+    fields.push(field);
   }
   return fields.length > 0 ? { kind: "object", fields } : undefined;
 }
 
 /** Properties of an object, intersection or alias of one, later members overriding earlier ones. */
-export function objectProperties(type: TypeNode, byId: Lookup, seen: Set<string>): Property[] {
-  if (type.kind === "object") return [...type.properties];
+export function objectProperties(type: TypeNode, byId: Lookup, seen: Set<string>): readonly Property[] {
+  if (type.kind === "object") return type.properties;
   if (type.kind === "intersection") {
     const merged = new Map<string, Property>();
     for (const member of type.members) {

@@ -2,7 +2,7 @@ import { hasErrors, type Diagnostic } from "../../src/diagnostics/diagnostic.js"
 import type { InputSet } from "../../src/input/sources.js";
 import { buildInventory } from "../../src/model/inventory.js";
 import type { Model } from "../../src/model/types.js";
-import { serializeJson } from "../../src/output/serialize.js";
+import { serializeInventory } from "../../src/output/inventory-json.js";
 import { analyzeInput, generateAudience } from "../../src/pipeline.js";
 import { scanProject } from "../../src/scan/index.js";
 import { createTimings } from "../../src/timings.js";
@@ -61,6 +61,6 @@ export function emitMemoryModel(model: Model): Map<string, string> {
   for (const audience of ["stable", "experimental"] as const) {
     for (const [file, contents] of generateAudience(model, audience, MEMORY_OPTIONS, timings)) files.set(`${audience}/${file}`, contents);
   }
-  files.set("inventory.json", serializeJson(buildInventory(model)));
+  files.set("inventory.json", serializeInventory(buildInventory(model)));
   return files;
 }
