@@ -1,4 +1,4 @@
-import { readdirSync, readFile as readFileCallback, readFileSync, writeFile as writeFileCallback, type Dirent } from "node:fs";
+import { closeSync, openSync, readdirSync, readFile as readFileCallback, readFileSync, readSync, writeFile as writeFileCallback, type Dirent } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import path from "node:path";
@@ -65,7 +65,8 @@ export interface FileChange {
  * Compares `expected` with files on disk (from `listFiles`) one file at a time,
  * so the folder is never held in memory whole; keeps the texts of changed files only.
  * Reads are synchronous: for many small files that were just written (so cached),
- * that is about twice as fast as overlapping them through the thread pool.
+ * that is about twice as fast as overlapping them through the thread pool; bytes
+ * are compared in reused buffers, so equal files cost no allocation.
  */
 export async function compareWithFiles(
   expected: FileTree,
@@ -79,10 +80,35 @@ export async function compareWithFiles(
       missing.push(file);
       continue;
     }
-    const actual = readFileSync(absolute, "utf8");
-    if (actual !== contents) changed.set(file, { expected: contents, actual });
+    if (!hasContents(absolute, contents)) changed.set(file, { expected: contents, actual: readFileSync(absolute, "utf8") });
   }
   return { missing, changed };
+}
+
+/** Reused between files: a comparison allocates nothing per file unless it finds a difference. */
+const scratch = { disk: Buffer.alloc(0), expected: Buffer.alloc(0) };
+
+/** Whether the file holds exactly the UTF-8 bytes of `contents`: one read of at most one byte more than expected. */
+function hasContents(absolute: string, contents: string): boolean {
+  const length = Buffer.byteLength(contents);
+  if (scratch.disk.length <= length) {
+    scratch.disk = Buffer.allocUnsafe(Math.max(length + 1, 2 * scratch.disk.length));
+    scratch.expected = Buffer.allocUnsafe(scratch.disk.length);
+  }
+  const descriptor = openSync(absolute, "r");
+  let read = 0;
+  try {
+    while (read <= length) {
+      const chunk = readSync(descriptor, scratch.disk, read, length + 1 - read, read);
+      if (chunk === 0) break;
+      read += chunk;
+    }
+  } finally {
+    closeSync(descriptor);
+  }
+  if (read !== length) return false;
+  scratch.expected.write(contents, 0, "utf8");
+  return scratch.disk.compare(scratch.expected, 0, length, 0, length) === 0;
 }
 
 /** Byte comparison of `expected` with a folder: missing, extra and changed files, each sorted. */

@@ -91,6 +91,21 @@ describe("writeManagedTree", () => {
 });
 
 describe("compareFolder", () => {
+  it("tells equal bytes from a file that is longer, shorter or differs in one multi-byte character", async () => {
+    const root = await scratch();
+    const expected = new Map([
+      ["same.txt", "héllo ✓\n"],
+      ["longer.txt", "abc"],
+      ["shorter.txt", "abcdef"],
+      ["accent.txt", "é"],
+      ["big.txt", "x".repeat(3_000_000)],
+    ]);
+    for (const [file, text] of [["same.txt", "héllo ✓\n"], ["longer.txt", "abcd"], ["shorter.txt", "abc"], ["accent.txt", "è"], ["big.txt", "x".repeat(3_000_000)]]) {
+      await writeFile(path.join(root, file!), text!);
+    }
+    expect(await compareFolder(expected, root)).toEqual({ missing: [], extra: [], changed: ["accent.txt", "longer.txt", "shorter.txt"] });
+  });
+
   it("lists missing, extra and changed files, sorted", async () => {
     const root = await scratch();
     await mkdir(path.join(root, "sub"));
