@@ -23,7 +23,8 @@ export function deriveReasons(
       return { ...base, members };
     }
     const rewrite = new TypeReasons(fieldPrefix(declaration, owners), declaration.name, byId);
-    return { ...base, type: rewrite.type(base.type, []) };
+    const type = rewrite.type(base.type, []);
+    return type === base.type ? base : { ...base, type };
   });
   const methodsWithReasons = methods.map((method) => {
     const experimental = orDerived(method.experimental, method.name);
@@ -32,9 +33,15 @@ export function deriveReasons(
   return { declarations: withReasons, methods: methodsWithReasons };
 }
 
-function orDerived(experimental: Experimental | undefined, derived: string): Experimental | undefined {
+/** The reason as written, or the derived one (computed only then) when the author left it out. */
+function orDerived(experimental: Experimental | undefined, derived: string | (() => string)): Experimental | undefined {
   if (!experimental) return undefined;
-  return experimental.reason === "" ? { reason: derived } : experimental;
+  if (experimental.reason !== "") return experimental;
+  return { reason: typeof derived === "string" ? derived : derived() };
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
 class TypeReasons {
@@ -44,39 +51,49 @@ class TypeReasons {
     private readonly declarationsById: ReadonlyMap<string, Declaration>,
   ) {}
 
+  /** `type` with derived reasons; nodes with nothing to derive are returned as they are. */
   type(type: TypeNode, path: readonly string[]): TypeNode {
     switch (type.kind) {
       case "primitive":
       case "literal":
       case "ref":
         return type;
-      case "array":
-        return { ...type, element: this.type(type.element, path) };
-      case "map":
-        return { ...type, value: this.type(type.value, path) };
-      case "tuple":
-        return { ...type, elements: type.elements.map((element) => this.type(element, path)) };
-      case "intersection":
-        return { ...type, members: type.members.map((member) => this.type(member, path)) };
+      case "array": {
+        const element = this.type(type.element, path);
+        return element === type.element ? type : { ...type, element };
+      }
+      case "map": {
+        const value = this.type(type.value, path);
+        return value === type.value ? type : { ...type, value };
+      }
+      case "tuple": {
+        const elements = type.elements.map((element) => this.type(element, path));
+        return sameItems(elements, type.elements) ? type : { ...type, elements };
+      }
+      case "intersection": {
+        const members = type.members.map((member) => this.type(member, path));
+        return sameItems(members, type.members) ? type : { ...type, members };
+      }
       case "object": {
         const properties = type.properties.map((property) => {
           const fieldPath = [...path, property.name];
-          const experimental = orDerived(property.experimental, `${this.fieldPrefix}.${fieldPath.join(".")}`);
+          const experimental = orDerived(property.experimental, () => `${this.fieldPrefix}.${fieldPath.join(".")}`);
           const inner = this.type(property.type, fieldPath);
+          if (inner === property.type && experimental === property.experimental) return property;
           return experimental ? { ...property, type: inner, experimental } : { ...property, type: inner };
         });
-        return type.additional
-          ? { ...type, properties, additional: this.type(type.additional, path) }
-          : { ...type, properties };
+        const additional = type.additional && this.type(type.additional, path);
+        if (sameItems(properties, type.properties) && additional === type.additional) return type;
+        return additional ? { ...type, properties, additional } : { ...type, properties };
       }
       case "union": {
         const members = type.members.map((member, index) => {
-          const label = memberLabel(member.type, index, this.declarationsById);
-          const experimental = orDerived(member.experimental, `${this.typeName}.${label}`);
+          const experimental = orDerived(member.experimental, () => `${this.typeName}.${memberLabel(member.type, index, this.declarationsById)}`);
           const inner = this.type(member.type, path);
+          if (inner === member.type && experimental === member.experimental) return member;
           return experimental ? { ...member, type: inner, experimental } : { ...member, type: inner };
         });
-        return { ...type, members };
+        return sameItems(members, type.members) ? type : { ...type, members };
       }
       default:
         return assertNever(type);
