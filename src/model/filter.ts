@@ -1,3 +1,4 @@
+import { sameItems } from "../immutable.js";
 import { methodTypeIds, reachableIds, referencedIds, walkType } from "./walk.js";
 import { assertNever, type Audience, type Declaration, type Model, type TypeNode } from "./types.js";
 
@@ -111,8 +112,4 @@ function stripType(type: TypeNode): TypeNode {
     default:
       return assertNever(type);
   }
-}
-
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((item, index) => item === b[index]);
 }

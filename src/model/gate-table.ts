@@ -1,10 +1,9 @@
+import type { Mutable } from "../immutable.js";
 import type { GateField, GateMatch, GateMember, GateType, Inventory, Presence } from "./inventory-types.js";
 import { assertNever, type Declaration, type Model, type Property, type TypeNode } from "./types.js";
 import { walkType } from "./walk.js";
 
 type Lookup = ReadonlyMap<string, Declaration>;
-/** Gate values are built field by field, in the order they are serialized. */
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * What the runtime gate needs: for every method, whether it is experimental
@@ -102,6 +101,7 @@ function gateOf(type: TypeNode, byId: Lookup, hot: ReadonlySet<string>): GateTyp
       // Most unions hold nothing experimental: only then is it worth saying how to recognise each member.
       if (!type.members.some((member, index) => member.experimental || inner[index])) return undefined;
       const members = type.members.map((member, index) => {
+        // Built field by field, in the order they are serialized.
         const gateMember: Mutable<GateMember> = { match: matchOf(member.type, byId, new Set()) };
         if (member.experimental) gateMember.experimental = member.experimental.reason;
         if (inner[index]) gateMember.type = inner[index];

@@ -1,3 +1,4 @@
+import { sameItems } from "../immutable.js";
 import { fieldPrefix, memberLabel, methodsByType } from "./owners.js";
 import { assertNever, type Declaration, type Experimental, type Method, type TypeNode } from "./types.js";
 
@@ -40,9 +41,6 @@ function orDerived(experimental: Experimental | undefined, derived: string | (()
   return { reason: typeof derived === "string" ? derived : derived() };
 }
 
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((item, index) => item === b[index]);
-}
 
 class TypeReasons {
   constructor(

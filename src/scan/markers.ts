@@ -1,6 +1,7 @@
 import { ts, type TS } from "./typescript.js";
 import { METHOD_DIRECTIONS, type MethodDirection } from "../model/types.js";
 import type { JsDoc } from "./jsdoc.js";
+import type { Mutable } from "../immutable.js";
 
 /** The marker vocabulary, recognised by name in JSDoc tags and decorators alike. */
 export type MarkerName = "experimental" | "methods";
@@ -26,7 +27,7 @@ interface MarkerUse {
   readonly offset: number;
 }
 
-type MarkerHandler = (use: MarkerUse, marks: { -readonly [K in keyof Marks]: Marks[K] }) => string | undefined;
+type MarkerHandler = (use: MarkerUse, marks: Mutable<Marks>) => string | undefined;
 
 const MARKER_HANDLERS = {
   experimental(use, marks) {
@@ -82,7 +83,7 @@ export function readMarks(
     if ("message" in use) problems.push(use);
     else uses.push(use);
   }
-  const marks: { -readonly [K in keyof Marks]: Marks[K] } = {};
+  const marks: Mutable<Marks> = {};
   for (const use of uses) {
     if (!allowed.includes(use.name)) {
       problems.push({ message: `@${use.name} is not allowed here; ${MARKER_PLACES[use.name]}`, offset: use.offset, marker: use.name });

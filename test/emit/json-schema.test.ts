@@ -1,9 +1,8 @@
 import type { Ajv } from "ajv";
-import { posix } from "node:path";
 import { describe, expect, it } from "vitest";
 import { emitJsonSchema } from "../../src/emit/json-schema/index.js";
 import type { Model } from "../../src/model/types.js";
-import { allObjects, collectRefs, resolveLocalRef, strictAjv } from "../support/json-schema.js";
+import { allObjects, collectRefs, resolveFileRef, strictAjv } from "../support/json-schema.js";
 import { alias, intersection, lit, map, modelOf, object, prop, ref, string, union } from "./builders.js";
 import { clashModel, protocolModel } from "./models.js";
 
@@ -48,13 +47,6 @@ function validator(files: Map<string, Schema>, path: string, pointer = "") {
   const validate = ajv.getSchema(`${path}${pointer}`);
   if (!validate) throw new Error(`${path}${pointer} does not resolve`);
   return validate;
-}
-
-/** What `ref`, found in `path`, points at: a pointer into the file itself or into a file named relative to it. */
-function resolveRef(files: Map<string, Schema>, path: string, ref: string): unknown {
-  const [target = "", fragment = ""] = ref.split("#");
-  const document = target === "" ? files.get(path) : files.get(posix.join(posix.dirname(path), target));
-  return document && resolveLocalRef(document, `#${fragment}`);
 }
 
 describe("emitJsonSchema files", () => {
@@ -103,7 +95,7 @@ describe("emitJsonSchema files", () => {
         const bundleRef = `${"../".repeat(path.split("/").length - 1)}app.schemas.json#/definitions/`;
         for (const target of collectRefs(schema)) {
           expect(target.startsWith(path.endsWith(".schemas.json") ? "#/definitions/" : bundleRef), `${path} ${target}`).toBe(true);
-          expect(resolveRef(modelFiles, path, target), `${path} ${target}`).toBeDefined();
+          expect(resolveFileRef(modelFiles, path, target), `${path} ${target}`).toBeDefined();
         }
         for (const node of allObjects(schema)) if ("$ref" in node) expect(Object.keys(node), path).toEqual(["$ref"]);
       }

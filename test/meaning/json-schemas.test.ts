@@ -25,12 +25,12 @@ describe("emitted JSON Schema compiles in strict Ajv and every $ref resolves", (
           expect(json.size, "no JSON files").toBeGreaterThan(0);
           const bundleFile = `${subject.bundleName}.schemas.json`;
           const ajv = treeAjv(json);
-          for (const [file, text] of json) {
-            const schema = JSON.parse(text) as SchemaObject;
+          const documents = new Map([...json].map(([file, text]) => [file, JSON.parse(text) as SchemaObject]));
+          for (const [file, schema] of documents) {
             const bundleRef = `${"../".repeat(file.split("/").length - 1)}${bundleFile}#/`;
             for (const ref of new Set(collectRefs(schema))) {
               if (!ref.startsWith("#/") && !ref.startsWith(bundleRef)) problems.push(`${file}: $ref ${ref} points neither inside the file nor into ${bundleFile}`);
-              if (resolveFileRef(json, file, ref) === undefined) problems.push(`${file}: $ref ${ref} does not resolve`);
+              if (resolveFileRef(documents, file, ref) === undefined) problems.push(`${file}: $ref ${ref} does not resolve`);
             }
             try {
               fileValidator(ajv, file);

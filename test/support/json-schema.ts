@@ -32,17 +32,17 @@ export function fileValidator(ajv: Ajv, file: string) {
 }
 
 /**
- * Resolves `ref` as found in `file` of a folder of schemas: the part before `#`
- * is a path relative to `file`'s folder (none: `file` itself), the fragment a
- * JSON Pointer. Undefined when the file or the pointer does not exist.
+ * Resolves `ref` as found in `file` of a folder of (parsed) schemas: the part
+ * before `#` is a path relative to `file`'s folder (none: `file` itself), the
+ * fragment a JSON Pointer. Undefined when the file or the pointer does not exist.
  */
-export function resolveFileRef(json: ReadonlyMap<string, string>, file: string, ref: string): unknown {
+export function resolveFileRef(documents: ReadonlyMap<string, unknown>, file: string, ref: string): unknown {
   const hash = ref.indexOf("#");
   const target = hash === 0 ? file : posix.join(posix.dirname(file), hash < 0 ? ref : ref.slice(0, hash));
-  const text = json.get(target);
-  if (text === undefined) return undefined;
+  const document = documents.get(target);
+  if (document === undefined) return undefined;
   const fragment = hash < 0 ? "#" : ref.slice(hash);
-  return fragment === "#" ? JSON.parse(text) : resolveLocalRef(JSON.parse(text), fragment);
+  return fragment === "#" ? document : resolveLocalRef(document, fragment);
 }
 
 /** Every `$ref` string anywhere inside `value`. */

@@ -1,4 +1,3 @@
-import { closure } from "../../model/walk.js";
 import type { Model } from "../../model/types.js";
 import { compareStrings } from "../../diagnostics/diagnostic.js";
 import type { DeclarationLookup } from "../lookup.js";
@@ -58,13 +57,4 @@ function toDefinitions(tree: Tree): Definitions {
       return [key, schema ?? toDefinitions(child!)];
     }),
   );
-}
-
-/**
- * Ids reachable from `start` through the references the emitted schemas make.
- * Not the model's references: an intersection inlines the objects it names, so
- * those need no definition of their own.
- */
-export function referenceClosure(references: (id: string) => readonly string[], start: Iterable<string>): Set<string> {
-  return closure(start, references);
 }

@@ -1,10 +1,10 @@
 import type { Declaration, Model } from "../../model/types.js";
-import { rootIds } from "../../model/walk.js";
+import { closure, rootIds } from "../../model/walk.js";
 import { serializeJson } from "../../output/serialize.js";
 import { compareStrings } from "../../diagnostics/diagnostic.js";
 import { declarationLookup, type DeclarationLookup } from "../lookup.js";
 import { listNamespaces, namespaceKey } from "../namespaces.js";
-import { definitionRef, nestDefinitions, nestedPaths, referenceClosure, type DefinitionPath } from "./definitions.js";
+import { definitionRef, nestDefinitions, nestedPaths, type DefinitionPath } from "./definitions.js";
 import { rewriteRefs } from "./refs.js";
 import { DRAFT_07, withoutRefSiblings, type JsonSchema } from "./schema.js";
 import { declarationSchema } from "./type-schema.js";
@@ -100,9 +100,11 @@ function flatBundle(
   const ownIds = new Set(own.map((declaration) => declaration.id));
   const ownNames = new Set(own.map((declaration) => declaration.name));
   const keyOf = (id: string): string => (ownIds.has(id) ? lookup.get(id).name : ownNames.has(id) ? `.${id}` : id);
-  const references = (id: string) => converted.get(id)?.references ?? [];
+  // Followed through the references the emitted schemas make, not the model's: an intersection
+  // inlines the objects it names, so those need no definition of their own.
+  const reached = closure(ownIds, (id) => converted.get(id)?.references ?? []);
   const flatRef = (ref: string) => definitionRef([keyOf(idOfRef(ref))]);
-  const entries = [...referenceClosure(references, ownIds)].map(
+  const entries = [...reached].map(
     (id): [DefinitionPath, JsonSchema] => [[keyOf(id)], rewriteRefs(converted.get(id)!.schema, flatRef)],
   );
   return serializeJson({ $schema: DRAFT_07, title, definitions: nestDefinitions(entries) });

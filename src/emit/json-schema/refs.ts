@@ -1,3 +1,4 @@
+import { sameItems, type Mutable } from "../../immutable.js";
 import type { JsonSchema } from "./schema.js";
 
 /**
@@ -6,7 +7,7 @@ import type { JsonSchema } from "./schema.js";
  * Subschemas without references are shared with the input, not copied.
  */
 export function rewriteRefs(schema: JsonSchema, rewrite: (ref: string) => string): JsonSchema {
-  let changed: { -readonly [K in keyof JsonSchema]: JsonSchema[K] } | undefined;
+  let changed: Mutable<JsonSchema> | undefined;
   const set = <K extends keyof JsonSchema>(key: K, value: JsonSchema[K]) => {
     changed ??= { ...schema };
     changed[key] = value;
@@ -41,7 +42,7 @@ export function rewriteRefs(schema: JsonSchema, rewrite: (ref: string) => string
 
 function rewriteList(list: readonly JsonSchema[], rewrite: (ref: string) => string): readonly JsonSchema[] {
   const rewritten = list.map((item) => rewriteRefs(item, rewrite));
-  return rewritten.every((item, index) => item === list[index]) ? list : rewritten;
+  return sameItems(rewritten, list) ? list : rewritten;
 }
 
 /** Property maps are rebuilt with `Object.fromEntries`, so a property named `__proto__` stays a property. */
