@@ -7,7 +7,7 @@ import { buildModel } from "./model/build.js";
 import { addEnvelopes } from "./model/envelopes.js";
 import { filterModel } from "./model/filter.js";
 import { buildInventory } from "./model/inventory.js";
-import { AUDIENCES, type Audience, type Model } from "./model/types.js";
+import type { Audience, Model } from "./model/types.js";
 import { validateModel } from "./model/validate.js";
 import { rootIds } from "./model/walk.js";
 import { collectGarbage } from "./memory.js";
@@ -122,4 +122,3 @@ export function audienceOfManagedFile(file: string): Audience | "shared" {
 }
 
 export type { FileTree };
-export { AUDIENCES };

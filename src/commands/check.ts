@@ -11,8 +11,8 @@ import {
   type FileChange,
   type TreeDifference,
 } from "../output/tree.js";
-import type { Model } from "../model/types.js";
-import { AUDIENCES, audienceOfManagedFile, generateInventory, generateManagedAudience, INVENTORY_FILE, loadModel } from "../pipeline.js";
+import { AUDIENCES, type Model } from "../model/types.js";
+import { audienceOfManagedFile, generateInventory, generateManagedAudience, INVENTORY_FILE, loadModel } from "../pipeline.js";
 import type { Timings } from "../timings.js";
 import { reportDiagnostics, withTimings, type CommonOptions } from "./io.js";
 

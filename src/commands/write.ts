@@ -2,8 +2,8 @@ import path from "node:path";
 import { CONFIG_FILE, findConfig } from "../config.js";
 import { UsageError } from "../errors.js";
 import { writeManagedTree } from "../output/tree.js";
-import type { Audience } from "../model/types.js";
-import { AUDIENCES, audienceOfManagedFile, generateManagedTree, loadModel } from "../pipeline.js";
+import { AUDIENCES, type Audience } from "../model/types.js";
+import { audienceOfManagedFile, generateManagedTree, loadModel } from "../pipeline.js";
 import { reportDiagnostics, withTimings, type CommonOptions } from "./io.js";
 
 export interface WriteOptions extends CommonOptions {

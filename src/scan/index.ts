@@ -11,9 +11,9 @@ import { readMarks } from "./markers.js";
 import { scanRegistry } from "./registries.js";
 import { collectScope } from "./collect.js";
 import { syntaxDiagnostics } from "./syntax-diagnostics.js";
+import type { DeclarationSite, FileScope } from "./scope.js";
 
 export { saveCompileCache } from "./compile-cache.js";
-import type { DeclarationSite, FileScope } from "./scope.js";
 
 /** What the scanner found. Experimental reasons may be "" (to be derived by the model stage). */
 export interface ScanResult {

@@ -3,6 +3,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { findConfig } from "../../src/config.js";
 import type { Inventory } from "../../src/model/inventory-types.js";
+import { AUDIENCES, type Audience } from "../../src/model/types.js";
 import { readTree } from "../../src/output/tree.js";
 import { caseConfig, discoverCases, FIXTURES } from "./golden.js";
 
@@ -11,8 +12,8 @@ import { caseConfig, discoverCases, FIXTURES } from "./golden.js";
  * golden cases' `expected/` folders and the app-server `generated/` folder.
  */
 
-export type AudienceName = "stable" | "experimental";
-export const AUDIENCES: readonly AudienceName[] = ["stable", "experimental"];
+export type AudienceName = Audience;
+export { AUDIENCES };
 
 export interface AudienceArtifacts {
   /** Files under the audience's `typescript/`, by relative POSIX path. */
