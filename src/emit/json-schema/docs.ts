@@ -1,4 +1,5 @@
 import type { Docs } from "../../model/types.js";
+import { hasDocs } from "../docs.js";
 import { admitsType, withoutRefSiblings, type JsonSchema } from "./schema.js";
 
 /**
@@ -9,6 +10,7 @@ import { admitsType, withoutRefSiblings, type JsonSchema } from "./schema.js";
  * the validator reports such misplaced tags. A `$ref` is wrapped in `allOf` first.
  */
 export function withDocs(schema: JsonSchema, docs: Docs): JsonSchema {
+  if (!hasDocs(docs)) return schema;
   const keywords: Record<string, unknown> = {};
   if (docs.description !== "") keywords.description = docs.description;
   if (docs.deprecated !== undefined) keywords.deprecated = true;

@@ -1,3 +1,4 @@
+import type { Mutable } from "../../immutable.js";
 import type { Property, TypeNode } from "../../model/types.js";
 import { withDocs } from "./docs.js";
 import type { JsonSchema } from "./schema.js";
@@ -16,25 +17,30 @@ interface ObjectPart {
  * `allOf` of its schemas and is required when any part requires it.
  */
 export function closedObjectSchema(parts: readonly ObjectPart[], context: SchemaContext): JsonSchema {
-  const properties = new Map<string, { schemas: JsonSchema[]; required: boolean }>();
-  for (const property of parts.flatMap((part) => part.properties)) {
-    const entry = properties.get(property.name) ?? { schemas: [], required: false };
-    entry.schemas.push(withDocs(typeSchema(property.type, context), property.docs));
-    entry.required ||= !property.optional;
-    properties.set(property.name, entry);
+  const schemas = new Map<string, JsonSchema[]>();
+  const required = new Set<string>();
+  const additional: JsonSchema[] = [];
+  for (const part of parts) {
+    for (const property of part.properties) {
+      const schema = withDocs(typeSchema(property.type, context), property.docs);
+      const known = schemas.get(property.name);
+      if (known) known.push(schema);
+      else schemas.set(property.name, [schema]);
+      if (!property.optional) required.add(property.name);
+    }
+    if (part.additional) additional.push(typeSchema(part.additional, context));
   }
-  const additional = parts.flatMap((part) => (part.additional ? [typeSchema(part.additional, context)] : []));
-  const required = [...properties].filter(([, entry]) => entry.required).map(([name]) => name);
-  return {
-    type: "object",
-    ...(properties.size > 0 && {
-      properties: Object.fromEntries(
-        [...properties].map(([name, { schemas }]) => [name, schemas.length === 1 ? schemas[0]! : { allOf: schemas }]),
-      ),
-    }),
-    ...(required.length > 0 && { required }),
-    additionalProperties: additional.length === 0 ? false : additional.length === 1 ? additional[0]! : { allOf: additional },
-  };
+  const schema: Mutable<JsonSchema> = { type: "object" };
+  if (schemas.size > 0) {
+    const properties: [string, JsonSchema][] = [];
+    for (const [name, list] of schemas) properties.push([name, list.length === 1 ? list[0]! : { allOf: list }]);
+    // fromEntries defines own keys, so a property named `__proto__` stays a property.
+    schema.properties = Object.fromEntries(properties);
+  }
+  // Declaration order, not the order in which parts made a name required.
+  if (required.size > 0) schema.required = [...schemas.keys()].filter((name) => required.has(name));
+  schema.additionalProperties = additional.length === 0 ? false : additional.length === 1 ? additional[0]! : { allOf: additional };
+  return schema;
 }
 
 /**
