@@ -62,22 +62,33 @@ export interface GenerateOptions {
   readonly regenerateCommand: string;
 }
 
-/** filter(audience) → envelopes → emit, each format under its own folder (`typescript/`, `json/`). */
-export function generateAudience(model: Model, audience: Audience, options: GenerateOptions, timings: Timings): Map<string, string> {
+/** Receives generated files batch by batch: one format of one audience at a time. */
+export type FileSink = (files: ReadonlyMap<string, string>) => void;
+
+/**
+ * filter(audience) → envelopes → emit, each format under its own folder
+ * (`typescript/`, `json/`); each format's files go to `sink` as soon as they exist,
+ * so they can be written while the next format is generated.
+ */
+export function generateAudience(model: Model, audience: Audience, options: GenerateOptions, timings: Timings, sink: FileSink): void {
   const filtered = timings.time(`filter-${audience}`, () => addEnvelopes(filterModel(model, audience)));
-  const files = new Map<string, string>();
   const command = audience === "experimental" ? `${options.regenerateCommand} --experimental` : options.regenerateCommand;
   if (options.formats.includes("typescript")) {
     const emitted = timings.time(`ts-${audience}`, () => emitTypeScript(filtered, { regenerateCommand: command }));
-    for (const [file, contents] of emitted) files.set(`typescript/${file}`, contents);
+    sink(withPrefix("typescript/", emitted));
   }
   if (options.formats.includes("json")) {
     // Files are chosen from the unfiltered model, so a type never gets a file in one audience only.
     const fileIds = rootIds(addEnvelopes(model));
     const emitted = timings.time(`json-${audience}`, () => emitJsonSchema(filtered, { bundleName: options.bundleName, fileIds }));
-    for (const [file, contents] of emitted) files.set(`json/${file}`, contents);
+    sink(withPrefix("json/", emitted));
   }
-  return files;
+}
+
+function withPrefix(prefix: string, files: ReadonlyMap<string, string>): Map<string, string> {
+  const prefixed = new Map<string, string>();
+  for (const [file, contents] of files) prefixed.set(prefix + file, contents);
+  return prefixed;
 }
 
 export const INVENTORY_FILE = "experimental-inventory.json";
@@ -85,29 +96,19 @@ export const EXPERIMENTAL_FOLDER = "experimental";
 
 /**
  * The managed folder's files for the given audiences, as `write` lays them out:
- * stable at the root, experimental under `experimental/`, the inventory beside both.
+ * stable at the root, experimental under `experimental/`, the inventory beside
+ * both and last (it is the one file both audiences share).
  */
-export function generateManagedTree(
-  model: Model,
-  audiences: readonly Audience[],
-  config: Config,
-  timings: Timings,
-): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const audience of audiences) {
-    for (const [file, contents] of generateManagedAudience(model, audience, config, timings)) files.set(file, contents);
-  }
-  files.set(INVENTORY_FILE, generateInventory(model, timings));
-  return files;
+export function generateManagedTree(model: Model, audiences: readonly Audience[], config: Config, timings: Timings, sink: FileSink): void {
+  for (const audience of audiences) generateManagedAudience(model, audience, config, timings, sink);
+  sink(new Map([[INVENTORY_FILE, generateInventory(model, timings)]]));
 }
 
 /** One audience's files under the managed folder (`experimental/` for the experimental one), without the inventory. */
-export function generateManagedAudience(model: Model, audience: Audience, config: Config, timings: Timings): Map<string, string> {
+export function generateManagedAudience(model: Model, audience: Audience, config: Config, timings: Timings, sink: FileSink): void {
   const options = { formats: ["typescript", "json"] as const, bundleName: config.bundleName, regenerateCommand: config.regenerateCommand };
   const prefix = audience === "experimental" ? `${EXPERIMENTAL_FOLDER}/` : "";
-  const files = new Map<string, string>();
-  for (const [file, contents] of generateAudience(model, audience, options, timings)) files.set(prefix + file, contents);
-  return files;
+  generateAudience(model, audience, options, timings, prefix === "" ? sink : (files) => sink(withPrefix(prefix, files)));
 }
 
 /** The text of `experimental-inventory.json`. */

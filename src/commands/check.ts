@@ -2,17 +2,10 @@ import path from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { CONFIG_FILE, findConfig, type Config } from "../config.js";
 import { UsageError } from "../errors.js";
-import {
-  compareWithFiles,
-  isSameTree,
-  listFiles,
-  MANAGED_MARKER,
-  MANAGED_MARKER_TEXT,
-  type FileChange,
-  type TreeDifference,
-} from "../output/tree.js";
+import { FolderComparer, type FileChange } from "../output/disk.js";
+import { isSameTree, MANAGED_MARKER, MANAGED_MARKER_TEXT, type TreeDifference } from "../output/tree.js";
 import { AUDIENCES, type Model } from "../model/types.js";
-import { audienceOfManagedFile, generateInventory, generateManagedAudience, INVENTORY_FILE, loadModel } from "../pipeline.js";
+import { audienceOfManagedFile, generateManagedTree, loadModel } from "../pipeline.js";
 import type { Timings } from "../timings.js";
 import { reportDiagnostics, withTimings, type CommonOptions } from "./io.js";
 
@@ -40,28 +33,23 @@ export async function check(options: CommonOptions): Promise<number> {
 }
 
 /**
- * Generates one audience at a time and compares it file by file with the
- * managed folder, so neither tree is ever held in memory twice.
+ * Generates one format of one audience at a time and compares it with the
+ * managed folder before generating the next, so neither tree is ever held in
+ * memory whole. Batches come in the order `write` produces them.
  */
 async function compareManagedFolder(model: Model, config: Config, timings: Timings) {
-  const present = await timings.time("list", () => listFiles(config.output));
-  const expectedPaths = new Set([MANAGED_MARKER]);
-  const missing = new Set<string>();
-  const changed = new Map<string, FileChange>();
-  for (const audience of AUDIENCES) {
-    const expected = generateManagedAudience(model, audience, config, timings);
-    if (audience === "stable") {
-      expected.set(MANAGED_MARKER, MANAGED_MARKER_TEXT);
-      expected.set(INVENTORY_FILE, generateInventory(model, timings));
-    }
-    const result = await timings.time(`compare-${audience}`, () => compareWithFiles(expected, present));
-    for (const file of expected.keys()) expectedPaths.add(file);
-    for (const file of result.missing) missing.add(file);
-    for (const [file, change] of result.changed) changed.set(file, change);
-  }
+  const comparer = timings.time("list", () => new FolderComparer(config.output));
+  const expectedPaths = new Set<string>();
+  const compare = (files: ReadonlyMap<string, string>) => {
+    for (const file of files.keys()) expectedPaths.add(file);
+    comparer.compare(files);
+  };
+  compare(new Map([[MANAGED_MARKER, MANAGED_MARKER_TEXT]]));
+  generateManagedTree(model, AUDIENCES, config, timings, compare);
+  const { present, missing, changed } = comparer.result();
   const difference: TreeDifference = {
     missing: [...missing].sort(),
-    extra: [...present.keys()].filter((file) => !expectedPaths.has(file)).sort(),
+    extra: present.filter((file) => !expectedPaths.has(file)).sort(),
     changed: [...changed.keys()].sort(),
   };
   return { difference, changed, expectedCount: expectedPaths.size };

@@ -3,7 +3,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { resolveInputConfig } from "../config.js";
 import { UsageError } from "../errors.js";
-import { writeManagedTree } from "../output/tree.js";
+import { fillManagedTree } from "../output/tree.js";
 import { generateAudience, loadModel, type Format } from "../pipeline.js";
 import { reportDiagnostics, withTimings, type CommonOptions } from "./io.js";
 
@@ -26,20 +26,23 @@ export async function generate(format: Format, options: GenerateOptions): Promis
     reportDiagnostics(diagnostics, config, options);
     if (!model) return 1;
     const audience = options.experimental ? "experimental" : "stable";
-    const generated = generateAudience(
-      model,
-      audience,
-      { formats: [format], bundleName: config.bundleName, regenerateCommand: `schemagate ${COMMAND_NAME[format]}` },
-      timings,
-    );
     const prefix = `${format}/`;
-    const files = new Map([...generated].map(([file, contents]) => [file.slice(prefix.length), contents]));
     const out = path.resolve(options.cwd, options.out);
     const prettier = options.prettier;
-    await timings.time("write", () =>
-      writeManagedTree(out, files, prettier ? { beforeSwap: (folder) => runPrettier(prettier, folder) } : {}),
+    const count = await fillManagedTree(
+      out,
+      (writer) =>
+        generateAudience(
+          model,
+          audience,
+          { formats: [format], bundleName: config.bundleName, regenerateCommand: `schemagate ${COMMAND_NAME[format]}` },
+          timings,
+          (files) => writer.add(new Map([...files].map(([file, contents]) => [file.slice(prefix.length), contents]))),
+        ),
+      prettier ? { beforeSwap: (folder) => runPrettier(prettier, folder) } : {},
+      timings,
     );
-    options.output.stdout(`wrote ${files.size} ${audience} files to ${path.relative(options.cwd, out) || "."}\n`);
+    options.output.stdout(`wrote ${count} ${audience} files to ${path.relative(options.cwd, out) || "."}\n`);
     return 0;
   });
 }

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { CONFIG_FILE, findConfig } from "../config.js";
 import { UsageError } from "../errors.js";
-import { writeManagedTree } from "../output/tree.js";
+import { fillManagedTree } from "../output/tree.js";
 import { AUDIENCES, type Audience } from "../model/types.js";
 import { audienceOfManagedFile, generateManagedTree, loadModel } from "../pipeline.js";
 import { reportDiagnostics, withTimings, type CommonOptions } from "./io.js";
@@ -24,12 +24,15 @@ export async function write(options: WriteOptions): Promise<number> {
     reportDiagnostics(diagnostics, config, options);
     if (!model) return 1;
     const audiences: readonly Audience[] = options.all ? AUDIENCES : [options.experimental ? "experimental" : "stable"];
-    const files = generateManagedTree(model, audiences, config, timings);
-    await timings.time("write", () =>
-      writeManagedTree(config.output, files, { keep: (entry) => !audiences.some((audience) => audience === audienceOfManagedFile(entry)) }),
+    const keep = (entry: string) => !audiences.some((audience) => audience === audienceOfManagedFile(entry));
+    const count = await fillManagedTree(
+      config.output,
+      (writer) => generateManagedTree(model, audiences, config, timings, (files) => writer.add(files)),
+      { keep },
+      timings,
     );
     const where = path.relative(options.cwd, config.output) || ".";
-    options.output.stdout(`wrote ${files.size} files (${audiences.join(" and ")}) to ${where}\n`);
+    options.output.stdout(`wrote ${count} files (${audiences.join(" and ")}) to ${where}\n`);
     return 0;
   });
 }

@@ -1,19 +1,16 @@
-import { closeSync, openSync, readdirSync, readFile as readFileCallback, readFileSync, readSync, writeFile as writeFileCallback, type Dirent } from "node:fs";
+import { readFile as readFileCallback } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import path from "node:path";
 import { compareStrings } from "../diagnostics/diagnostic.js";
 import { UsageError } from "../errors.js";
 import { forEachConcurrently } from "../concurrency.js";
+import { FolderComparer, FolderWriter, listFiles } from "./disk.js";
+import type { Timings } from "../timings.js";
 
 /** Output files by POSIX path relative to their folder. */
 export type FileTree = ReadonlyMap<string, string>;
 
-/**
- * For thousands of small files the callback API is markedly cheaper than
- * `fs/promises`, whose file-handle machinery costs more than the write itself.
- */
-const writeWholeFile = promisify(writeFileCallback);
 const readWholeFile = promisify(readFileCallback);
 
 /** The file that says schemagate owns a folder and may replace it. */
@@ -29,95 +26,20 @@ export interface TreeDifference {
 
 /** Reads every file under `folder` (empty when the folder does not exist), sorted by path. */
 export async function readTree(folder: string): Promise<Map<string, string>> {
-  const files = [...(await listFiles(folder))].sort(([a], [b]) => compareStrings(a, b));
+  const files = [...listFiles(folder)].sort(([a], [b]) => compareStrings(a, b));
   const contents = new Map<string, string>();
   await forEachConcurrently(files, async ([file, absolute]) => contents.set(file, await readWholeFile(absolute, "utf8")));
   return new Map(files.map(([file]) => [file, contents.get(file)!]));
 }
 
-/** Files under `folder` (none when it does not exist): POSIX relative path → absolute path. */
-export async function listFiles(folder: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  // A plain synchronous walk: Node's recursive readdir costs several times more on trees of a few hundred files.
-  const walk = (absolute: string, relative: string) => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(absolute, { withFileTypes: true });
-    } catch {
-      return; // missing or unreadable: its files show up as missing in a comparison
-    }
-    for (const entry of entries) {
-      const childRelative = relative === "" ? entry.name : `${relative}/${entry.name}`;
-      if (entry.isDirectory()) walk(path.join(absolute, entry.name), childRelative);
-      else if (entry.isFile()) files.set(childRelative, path.join(absolute, entry.name));
-    }
-  };
-  walk(path.resolve(folder), "");
-  return files;
-}
-
-export interface FileChange {
-  readonly expected: string;
-  readonly actual: string;
-}
-
-/**
- * Compares `expected` with files on disk (from `listFiles`) one file at a time,
- * so the folder is never held in memory whole; keeps the texts of changed files only.
- * Reads are synchronous: for many small files that were just written (so cached),
- * that is about twice as fast as overlapping them through the thread pool; bytes
- * are compared in reused buffers, so equal files cost no allocation.
- */
-export async function compareWithFiles(
-  expected: FileTree,
-  present: ReadonlyMap<string, string>,
-): Promise<{ missing: string[]; changed: Map<string, FileChange> }> {
-  const changed = new Map<string, FileChange>();
-  const missing: string[] = [];
-  for (const [file, contents] of expected) {
-    const absolute = present.get(file);
-    if (absolute === undefined) {
-      missing.push(file);
-      continue;
-    }
-    if (!hasContents(absolute, contents)) changed.set(file, { expected: contents, actual: readFileSync(absolute, "utf8") });
-  }
-  return { missing, changed };
-}
-
-/** Reused between files: a comparison allocates nothing per file unless it finds a difference. */
-const scratch = { disk: Buffer.alloc(0), expected: Buffer.alloc(0) };
-
-/** Whether the file holds exactly the UTF-8 bytes of `contents`: one read of at most one byte more than expected. */
-function hasContents(absolute: string, contents: string): boolean {
-  const length = Buffer.byteLength(contents);
-  if (scratch.disk.length <= length) {
-    scratch.disk = Buffer.allocUnsafe(Math.max(length + 1, 2 * scratch.disk.length));
-    scratch.expected = Buffer.allocUnsafe(scratch.disk.length);
-  }
-  const descriptor = openSync(absolute, "r");
-  let read = 0;
-  try {
-    while (read <= length) {
-      const chunk = readSync(descriptor, scratch.disk, read, length + 1 - read, read);
-      if (chunk === 0) break;
-      read += chunk;
-    }
-  } finally {
-    closeSync(descriptor);
-  }
-  if (read !== length) return false;
-  scratch.expected.write(contents, 0, "utf8");
-  return scratch.disk.compare(scratch.expected, 0, length, 0, length) === 0;
-}
-
 /** Byte comparison of `expected` with a folder: missing, extra and changed files, each sorted. */
 export async function compareFolder(expected: FileTree, folder: string): Promise<TreeDifference> {
-  const present = await listFiles(folder);
-  const { missing, changed } = await compareWithFiles(expected, present);
+  const comparer = new FolderComparer(folder);
+  comparer.compare(expected);
+  const { present, missing, changed } = comparer.result();
   return {
-    missing: missing.sort(),
-    extra: [...present.keys()].filter((file) => !expected.has(file)).sort(),
+    missing: [...missing].sort(),
+    extra: present.filter((file) => !expected.has(file)).sort(),
     changed: [...changed.keys()].sort(),
   };
 }
@@ -140,42 +62,107 @@ export interface WriteOptions {
 const CARRIED_JOURNAL = ".schemagate-carried";
 
 /**
- * Replaces `folder` with `files` (plus the managed marker) as one swap: the new
- * tree is written into a temporary sibling; then the old tree is renamed aside,
- * its kept entries are moved (renamed, not copied) into the new tree, and the
- * new tree is renamed into place. A failed run leaves the previous tree whole;
- * an interrupted swap is undone by the next run (see `restoreInterruptedSwap`).
- * Refuses a non-empty folder that schemagate did not create.
+ * Replaces `folder` with `files` (plus the managed marker) as one swap; see
+ * `ManagedTreeWriter`. Refuses a non-empty folder that schemagate did not create.
  */
 export async function writeManagedTree(folder: string, files: FileTree, options: WriteOptions = {}): Promise<void> {
-  await restoreInterruptedSwap(folder);
-  await assertManaged(folder);
-  const suffix = `${process.pid}-${Date.now()}`;
-  const temporary = `${folder}.tmp-${suffix}`;
-  const old = `${folder}.old-${suffix}`;
+  await fillManagedTree(folder, (writer) => writer.add(files), options);
+}
+
+/**
+ * Opens a `ManagedTreeWriter`, lets `fill` hand it files (generating as it goes),
+ * then swaps the new tree in and returns how many files it holds (the marker aside);
+ * if `fill` throws, nothing is written.
+ */
+export async function fillManagedTree(
+  folder: string,
+  fill: (writer: ManagedTreeWriter) => void | Promise<void>,
+  options: WriteOptions = {},
+  timings?: Timings,
+): Promise<number> {
+  const writer = await ManagedTreeWriter.open(folder);
   try {
-    const targets = [...files].map(([file, contents]) => [resolveInside(temporary, file), contents] as const);
-    await makeFolders(temporary, targets.map(([target]) => target));
-    await forEachConcurrently(targets, ([target, contents]) => writeWholeFile(target, contents));
-    await writeFile(path.join(temporary, MANAGED_MARKER), MANAGED_MARKER_TEXT);
-    if (options.beforeSwap) await options.beforeSwap(temporary);
+    await fill(writer);
   } catch (error) {
-    await rm(temporary, { recursive: true, force: true });
+    await writer.abort();
     throw error;
   }
-  const existing = await readdir(folder).catch(() => undefined);
-  if (existing === undefined) return rename(temporary, folder);
-  const written = new Set([...files.keys()].map((file) => file.split("/")[0]!));
-  const carried = options.keep
-    ? existing.filter((entry) => entry !== MANAGED_MARKER && !written.has(entry) && options.keep!(entry))
-    : [];
-  await rename(folder, old);
-  if (carried.length > 0) {
-    await writeFile(path.join(old, CARRIED_JOURNAL), `${carried.join("\n")}\n`);
-    for (const entry of carried) await rename(path.join(old, entry), path.join(temporary, entry));
+  // What is left after generation: the marker, any formatting, the swap.
+  await (timings ? timings.time("write", () => writer.commit(options)) : writer.commit(options));
+  return writer.size;
+}
+
+/**
+ * Writes a new tree into a temporary sibling of `folder`, batch by batch as the
+ * caller generates them, so no batch outlives its write. `commit` then renames
+ * the old tree aside, moves its kept entries (renamed, not copied) into the new
+ * tree, and renames the new tree into place. A failed run leaves the previous tree
+ * whole; an interrupted swap is undone by the next run (see `restoreInterruptedSwap`).
+ */
+export class ManagedTreeWriter {
+  /** Top-level entries the new tree writes into: never carried over from the old one. */
+  private readonly written = new Set<string>();
+  private count = 0;
+
+  private constructor(
+    readonly folder: string,
+    private readonly temporary: string,
+    private readonly files: FolderWriter,
+  ) {}
+
+  /** Refuses a non-empty folder that schemagate did not create. */
+  static async open(folder: string): Promise<ManagedTreeWriter> {
+    await restoreInterruptedSwap(folder);
+    await assertManaged(folder);
+    const temporary = `${folder}.tmp-${process.pid}-${Date.now()}`;
+    await mkdir(temporary, { recursive: true });
+    return new ManagedTreeWriter(folder, temporary, new FolderWriter(temporary));
   }
-  await rename(temporary, folder);
-  await rm(old, { recursive: true, force: true });
+
+  /** How many files were handed over so far. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** Writes files into the new tree; a path that leaves the folder is refused before anything of the batch is written. */
+  add(files: FileTree): void {
+    for (const file of files.keys()) {
+      resolveInside(this.temporary, file);
+      this.written.add(file.split("/")[0]!);
+    }
+    this.count += files.size;
+    this.files.write(files);
+  }
+
+  /** Adds the marker, runs `beforeSwap`, then swaps; on failure the old tree stays as it was. */
+  async commit(options: WriteOptions = {}): Promise<void> {
+    const { folder, temporary } = this;
+    try {
+      await writeFile(path.join(temporary, MANAGED_MARKER), MANAGED_MARKER_TEXT);
+      if (options.beforeSwap) await options.beforeSwap(temporary);
+    } catch (error) {
+      await rm(temporary, { recursive: true, force: true });
+      throw error;
+    }
+    const existing = await readdir(folder).catch(() => undefined);
+    if (existing === undefined) return rename(temporary, folder);
+    const carried = options.keep
+      ? existing.filter((entry) => entry !== MANAGED_MARKER && !this.written.has(entry) && options.keep!(entry))
+      : [];
+    const old = `${folder}.old-${temporary.slice(`${folder}.tmp-`.length)}`;
+    await rename(folder, old);
+    if (carried.length > 0) {
+      await writeFile(path.join(old, CARRIED_JOURNAL), `${carried.join("\n")}\n`);
+      for (const entry of carried) await rename(path.join(old, entry), path.join(temporary, entry));
+    }
+    await rename(temporary, folder);
+    await rm(old, { recursive: true, force: true });
+  }
+
+  /** Removes the temporary tree; the old tree is untouched. */
+  async abort(): Promise<void> {
+    await rm(this.temporary, { recursive: true, force: true });
+  }
 }
 
 /** A path from an emitter must stay inside the output folder. */
@@ -193,13 +180,6 @@ async function assertManaged(folder: string): Promise<void> {
   throw new UsageError(
     `${folder} is not empty and was not created by schemagate (no ${MANAGED_MARKER} file); choose an empty or new folder, or remove it first`,
   );
-}
-
-/** Creates each distinct parent folder of `targets` once. */
-async function makeFolders(root: string, targets: readonly string[]): Promise<void> {
-  await mkdir(root, { recursive: true });
-  const folders = [...new Set(targets.map((target) => path.dirname(target)))].sort();
-  for (const folder of folders) await mkdir(folder, { recursive: true });
 }
 
 /**

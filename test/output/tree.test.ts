@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors.js";
-import { compareFolder, MANAGED_MARKER, readTree, writeManagedTree } from "../../src/output/tree.js";
+import { compareFolder, fillManagedTree, MANAGED_MARKER, readTree, writeManagedTree } from "../../src/output/tree.js";
 
 const scratch = () => mkdtemp(path.join(tmpdir(), "schemagate-tree-"));
 
@@ -87,6 +87,48 @@ describe("writeManagedTree", () => {
     await writeManagedTree(out, new Map([["new.ts", "n"]]), { keep: (entry) => entry === "keep" });
     expect([...(await readTree(out))].sort()).toEqual([[MANAGED_MARKER, expect.any(String)], ["keep/x.ts", "x"], ["new.ts", "n"]].sort());
     expect(await readdir(root)).toEqual(["out"]);
+  });
+});
+
+describe("fillManagedTree", () => {
+  it("writes each batch as it is handed over and swaps once, counting the files", async () => {
+    const root = await scratch();
+    const out = path.join(root, "out");
+    await writeManagedTree(out, new Map([["old.ts", "o"]]));
+    const seenDuringFill: string[][] = [];
+    const count = await fillManagedTree(out, async (writer) => {
+      writer.add(new Map([["a/one.ts", "1"]]));
+      writer.add(new Map([["b/two.ts", "2"], ["three.ts", "3"]]));
+      // Until the swap, the old tree is what readers see; the batches are already in the new one.
+      seenDuringFill.push((await readdir(out)).sort(), (await readdir(root)).filter((name) => name.includes(".tmp-")).map(() => "tmp"));
+    });
+    expect(count).toBe(3);
+    expect(seenDuringFill).toEqual([[MANAGED_MARKER, "old.ts"].sort(), ["tmp"]]);
+    expect([...(await readTree(out))]).toEqual(
+      [[MANAGED_MARKER, expect.any(String)], ["a/one.ts", "1"], ["b/two.ts", "2"], ["three.ts", "3"]].sort(),
+    );
+    expect(await readdir(root)).toEqual(["out"]);
+  });
+
+  it("leaves the previous tree whole, and no temporary sibling, when generation fails after some batches", async () => {
+    const root = await scratch();
+    const out = path.join(root, "out");
+    await writeManagedTree(out, new Map([["a.ts", "old"]]));
+    const failing = fillManagedTree(out, (writer) => {
+      writer.add(new Map([["a.ts", "new"], ["b.ts", "new"]]));
+      throw new Error("emitter crashed");
+    });
+    await expect(failing).rejects.toThrow("emitter crashed");
+    expect([...(await readTree(out))]).toEqual([[MANAGED_MARKER, expect.any(String)], ["a.ts", "old"]].sort());
+    expect(await readdir(root)).toEqual(["out"]);
+  });
+
+  it("refuses a path that leaves the folder and leaves nothing behind", async () => {
+    const root = await scratch();
+    const out = path.join(root, "out");
+    const failing = fillManagedTree(out, (writer) => writer.add(new Map([["inside.ts", "i"], ["../escape.ts", "x"]])));
+    await expect(failing).rejects.toThrow(/outside the output folder/);
+    expect(await readdir(root)).toEqual([]);
   });
 });
 

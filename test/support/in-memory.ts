@@ -59,7 +59,9 @@ export function emitMemoryModel(model: Model): Map<string, string> {
   const timings = createTimings();
   const files = new Map<string, string>();
   for (const audience of ["stable", "experimental"] as const) {
-    for (const [file, contents] of generateAudience(model, audience, MEMORY_OPTIONS, timings)) files.set(`${audience}/${file}`, contents);
+    generateAudience(model, audience, MEMORY_OPTIONS, timings, (batch) => {
+      for (const [file, contents] of batch) files.set(`${audience}/${file}`, contents);
+    });
   }
   files.set("inventory.json", serializeInventory(buildInventory(model)));
   return files;
