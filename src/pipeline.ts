@@ -1,7 +1,7 @@
 import type { Config } from "./config.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
-import { emitJsonSchema } from "./emit/json-schema/index.js";
-import { emitTypeScript } from "./emit/typescript/index.js";
+import { emitJsonSchema, JsonSchemaCache } from "./emit/json-schema/index.js";
+import { emitTypeScript, TypeScriptCache } from "./emit/typescript/index.js";
 import { readInputs, type InputSet } from "./input/sources.js";
 import { buildModel } from "./model/build.js";
 import { addEnvelopes } from "./model/envelopes.js";
@@ -60,6 +60,18 @@ export interface GenerateOptions {
   readonly formats: readonly Format[];
   readonly bundleName: string;
   readonly regenerateCommand: string;
+  /** Shared by the audiences of one run: what one emission rendered, the next reuses. */
+  readonly caches?: EmitCaches;
+}
+
+/** See `JsonSchemaCache` and `TypeScriptCache`. */
+export interface EmitCaches {
+  readonly json: JsonSchemaCache;
+  readonly typescript: TypeScriptCache;
+}
+
+export function createEmitCaches(): EmitCaches {
+  return { json: new JsonSchemaCache(), typescript: new TypeScriptCache() };
 }
 
 /** Receives generated files batch by batch: one format of one audience at a time. */
@@ -74,13 +86,13 @@ export function generateAudience(model: Model, audience: Audience, options: Gene
   const filtered = timings.time(`filter-${audience}`, () => addEnvelopes(filterModel(model, audience)));
   const command = audience === "experimental" ? `${options.regenerateCommand} --experimental` : options.regenerateCommand;
   if (options.formats.includes("typescript")) {
-    const emitted = timings.time(`ts-${audience}`, () => emitTypeScript(filtered, { regenerateCommand: command }));
+    const emitted = timings.time(`ts-${audience}`, () => emitTypeScript(filtered, { regenerateCommand: command, cache: options.caches?.typescript }));
     sink(withPrefix("typescript/", emitted));
   }
   if (options.formats.includes("json")) {
     // Files are chosen from the unfiltered model, so a type never gets a file in one audience only.
     const fileIds = rootIds(addEnvelopes(model));
-    const emitted = timings.time(`json-${audience}`, () => emitJsonSchema(filtered, { bundleName: options.bundleName, fileIds }));
+    const emitted = timings.time(`json-${audience}`, () => emitJsonSchema(filtered, { bundleName: options.bundleName, fileIds, cache: options.caches?.json }));
     sink(withPrefix("json/", emitted));
   }
 }
@@ -100,13 +112,21 @@ export const EXPERIMENTAL_FOLDER = "experimental";
  * both and last (it is the one file both audiences share).
  */
 export function generateManagedTree(model: Model, audiences: readonly Audience[], config: Config, timings: Timings, sink: FileSink): void {
-  for (const audience of audiences) generateManagedAudience(model, audience, config, timings, sink);
+  const caches = createEmitCaches();
+  for (const audience of audiences) generateManagedAudience(model, audience, config, timings, sink, caches);
   sink(new Map([[INVENTORY_FILE, generateInventory(model, timings)]]));
 }
 
 /** One audience's files under the managed folder (`experimental/` for the experimental one), without the inventory. */
-export function generateManagedAudience(model: Model, audience: Audience, config: Config, timings: Timings, sink: FileSink): void {
-  const options = { formats: ["typescript", "json"] as const, bundleName: config.bundleName, regenerateCommand: config.regenerateCommand };
+export function generateManagedAudience(
+  model: Model,
+  audience: Audience,
+  config: Config,
+  timings: Timings,
+  sink: FileSink,
+  caches?: EmitCaches,
+): void {
+  const options = { formats: ["typescript", "json"] as const, bundleName: config.bundleName, regenerateCommand: config.regenerateCommand, caches };
   const prefix = audience === "experimental" ? `${EXPERIMENTAL_FOLDER}/` : "";
   generateAudience(model, audience, options, timings, prefix === "" ? sink : (files) => sink(withPrefix(prefix, files)));
 }

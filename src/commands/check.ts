@@ -1,5 +1,4 @@
 import path from "node:path";
-import { createTwoFilesPatch } from "diff";
 import { CONFIG_FILE, findConfig, type Config } from "../config.js";
 import { UsageError } from "../errors.js";
 import { FolderComparer, type FileChange } from "../output/disk.js";
@@ -26,7 +25,7 @@ export async function check(options: CommonOptions): Promise<number> {
       options.output.stdout(`${where} is up to date (${expectedCount} files)\n`);
       return 0;
     }
-    options.output.stderr(describeDrift(difference, changed, where));
+    options.output.stderr(await describeDrift(difference, changed, where));
     options.output.stderr(`\nfix: ${fixCommand(difference, config)}\n`);
     return 1;
   });
@@ -55,7 +54,9 @@ async function compareManagedFolder(model: Model, config: Config, timings: Timin
   return { difference, changed, expectedCount: expectedPaths.size };
 }
 
-function describeDrift(difference: TreeDifference, changed: ReadonlyMap<string, FileChange>, where: string): string {
+/** The diff library is loaded only when there is drift to show: a clean check never pays for it. */
+async function describeDrift(difference: TreeDifference, changed: ReadonlyMap<string, FileChange>, where: string): Promise<string> {
+  const { createTwoFilesPatch } = await import("diff");
   const lines: string[] = [`${where} differs from the definitions:`];
   for (const file of difference.missing) lines.push(`  missing: ${where}/${file}`);
   for (const file of difference.extra) lines.push(`  extra:   ${where}/${file}`);

@@ -5,9 +5,15 @@ export interface DeclarationLookup {
   readonly get: (id: string) => Declaration;
 }
 
-export function declarationLookup(model: Model): DeclarationLookup {
+/** A lookup that also answers whether an id is there. */
+export interface ModelLookup extends DeclarationLookup {
+  readonly find: (id: string) => Declaration | undefined;
+}
+
+export function declarationLookup(model: Model): ModelLookup {
   const byId = new Map(model.declarations.map((declaration) => [declaration.id, declaration]));
   return {
+    find: (id) => byId.get(id),
     get(id) {
       const declaration = byId.get(id);
       if (!declaration) throw new Error(`emit: reference to unknown declaration "${id}"`);

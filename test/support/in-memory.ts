@@ -3,7 +3,7 @@ import type { InputSet } from "../../src/input/sources.js";
 import { buildInventory } from "../../src/model/inventory.js";
 import type { Model } from "../../src/model/types.js";
 import { serializeInventory } from "../../src/output/inventory-json.js";
-import { analyzeInput, generateAudience } from "../../src/pipeline.js";
+import { analyzeInput, createEmitCaches, generateAudience } from "../../src/pipeline.js";
 import { scanProject } from "../../src/scan/index.js";
 import { createTimings } from "../../src/timings.js";
 
@@ -58,8 +58,10 @@ export const MEMORY_OPTIONS = {
 export function emitMemoryModel(model: Model): Map<string, string> {
   const timings = createTimings();
   const files = new Map<string, string>();
+  // As `write` runs them: both audiences sharing one set of caches.
+  const options = { ...MEMORY_OPTIONS, caches: createEmitCaches() };
   for (const audience of ["stable", "experimental"] as const) {
-    generateAudience(model, audience, MEMORY_OPTIONS, timings, (batch) => {
+    generateAudience(model, audience, options, timings, (batch) => {
       for (const [file, contents] of batch) files.set(`${audience}/${file}`, contents);
     });
   }

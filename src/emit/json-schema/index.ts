@@ -2,7 +2,7 @@ import type { Declaration, Model } from "../../model/types.js";
 import { closure, rootIds } from "../../model/walk.js";
 import { serializeJson } from "../../output/serialize.js";
 import { compareStrings } from "../../diagnostics/diagnostic.js";
-import { declarationLookup, type DeclarationLookup } from "../lookup.js";
+import { declarationLookup, type DeclarationLookup, type ModelLookup } from "../lookup.js";
 import { listNamespaces, namespaceKey } from "../namespaces.js";
 import { definitionRef, nestDefinitions, nestedPaths, type DefinitionPath } from "./definitions.js";
 import { rewriteRefs } from "./refs.js";
@@ -18,6 +18,58 @@ export interface JsonSchemaOptions {
    * choose files by the same rule.
    */
   readonly fileIds?: readonly string[];
+  /** Shared by the emissions of one run (both audiences), so a declaration both see alike is converted once. */
+  readonly cache?: JsonSchemaCache;
+}
+
+/**
+ * Conversions of one emission, reused by the next emission of the same run. A
+ * declaration object the filter left untouched is the same object in both
+ * audiences; its schema is reused when every `$ref` it makes points where it did
+ * before and every declaration its conversion looked at (an intersection inlines
+ * the objects it names) is still the same object.
+ */
+export class JsonSchemaCache {
+  readonly #conversions = new WeakMap<Declaration, CachedConversion>();
+  readonly #typeFiles = new WeakMap<JsonSchema, { readonly key: string; readonly text: string }>();
+
+  convert(declaration: Declaration, lookup: ModelLookup, refFor: (id: string) => string, convert: (lookup: DeclarationLookup) => Converted): Converted {
+    const known = this.#conversions.get(declaration);
+    if (
+      known &&
+      known.references.every((id, index) => refFor(id) === known.refs[index]) &&
+      known.looked.every((target) => lookup.find(target.id) === target)
+    ) {
+      return known;
+    }
+    const looked: Declaration[] = [];
+    const converted = convert({
+      get: (id) => {
+        const target = lookup.get(id);
+        looked.push(target);
+        return target;
+      },
+    });
+    this.#conversions.set(declaration, { schema: converted.schema, references: converted.references, refs: converted.references.map(refFor), looked });
+    return converted;
+  }
+
+  /** A per-type file's text depends only on the (shared) schema, where the bundle is, and the title. */
+  typeFile(schema: JsonSchema, bundleRef: string, title: string, render: () => string): string {
+    const key = `${bundleRef}\0${title}`;
+    const known = this.#typeFiles.get(schema);
+    if (known?.key === key) return known.text;
+    const text = render();
+    this.#typeFiles.set(schema, { key, text });
+    return text;
+  }
+}
+
+interface CachedConversion extends Converted {
+  /** The `$ref` string of each reference, in order. */
+  readonly refs: readonly string[];
+  /** The declarations the conversion looked up. */
+  readonly looked: readonly Declaration[];
 }
 
 /**
@@ -37,7 +89,8 @@ export function emitJsonSchema(model: Model, options: JsonSchemaOptions): Map<st
   const nestedPath = nestedPaths(model, lookup);
   const nestedRefs = new Map(model.declarations.map((declaration) => [declaration.id, definitionRef(nestedPath(declaration.id))]));
   // Converted once, with the bundle's pointers; the other files rewrite those for where they sit.
-  const converted = convertDeclarations(model.declarations, lookup, (id) => nestedRefs.get(id)!);
+  const cache = options.cache;
+  const converted = convertDeclarations(model.declarations, lookup, (id) => nestedRefs.get(id)!, cache);
   const bundleFile = `${options.bundleName}.schemas.json`;
 
   const files: [string, string][] = [];
@@ -45,9 +98,11 @@ export function emitJsonSchema(model: Model, options: JsonSchemaOptions): Map<st
   for (const id of (options.fileIds ?? rootIds(model)).filter((candidate) => present.has(candidate))) {
     const declaration = lookup.get(id);
     const bundleRef = `${"../".repeat(declaration.namespace.length)}${bundleFile}`;
-    const schema = rewriteRefs(converted.get(id)!.schema, (ref) => bundleRef + ref);
-    const path = [...declaration.namespace, `${declaration.name}.json`].join("/");
-    files.push([path, serializeJson(withoutRefSiblings(schema, { $schema: DRAFT_07, title: declaration.name }))]);
+    const { schema } = converted.get(id)!;
+    const render = () =>
+      serializeJson(withoutRefSiblings(rewriteRefs(schema, (ref) => bundleRef + ref), { $schema: DRAFT_07, title: declaration.name }));
+    const text = cache ? cache.typeFile(schema, bundleRef, declaration.name, render) : render();
+    files.push([[...declaration.namespace, `${declaration.name}.json`].join("/"), text]);
   }
   const definitions = nestDefinitions([...converted].map(([id, { schema }]) => [nestedPath(id), schema] as const));
   files.push([bundleFile, serializeJson({ $schema: DRAFT_07, title: options.bundleName, definitions })]);
@@ -69,17 +124,21 @@ interface Converted {
 
 function convertDeclarations(
   declarations: readonly Declaration[],
-  lookup: DeclarationLookup,
+  lookup: ModelLookup,
   refFor: (id: string) => string,
+  cache: JsonSchemaCache | undefined,
 ): Map<string, Converted> {
   return new Map(
     declarations.map((declaration) => {
-      const references = new Set<string>();
-      const ref = (id: string): string => {
-        references.add(id);
-        return refFor(id);
+      const convert = (lookup: DeclarationLookup): Converted => {
+        const references = new Set<string>();
+        const ref = (id: string): string => {
+          references.add(id);
+          return refFor(id);
+        };
+        return { schema: declarationSchema(declaration, { lookup, ref }), references: [...references] };
       };
-      return [declaration.id, { schema: declarationSchema(declaration, { lookup, ref }), references: [...references] }];
+      return [declaration.id, cache ? cache.convert(declaration, lookup, refFor, convert) : convert(lookup)];
     }),
   );
 }

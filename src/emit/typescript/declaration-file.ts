@@ -15,10 +15,7 @@ export function renderDeclarationFile(declaration: Declaration, lookup: Declarat
       return name;
     },
     mappedKey: freshName("key", new Set(imports.localNames.values())),
-    isEmptyObject: (id) => {
-      const target = lookup.get(id);
-      return target.kind === "alias" && target.type.kind === "object" && target.type.properties.length === 0 && !target.type.additional;
-    },
+    isEmptyObject: (id) => isEmptyObjectAlias(lookup.get(id)),
   };
   const body = renderDeclarationType(declaration, context);
   const lines = [
@@ -28,6 +25,11 @@ export function renderDeclarationFile(declaration: Declaration, lookup: Declarat
     `export type ${declaration.name} =${spaced(body)};`,
   ];
   return `${lines.join("\n")}\n`;
+}
+
+/** An alias of `{}`: the one thing a file asks about another declaration beyond its id. */
+export function isEmptyObjectAlias(declaration: Declaration): boolean {
+  return declaration.kind === "alias" && declaration.type.kind === "object" && declaration.type.properties.length === 0 && !declaration.type.additional;
 }
 
 function renderDeclarationType(declaration: Declaration, context: RenderContext): string {

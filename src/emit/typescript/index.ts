@@ -1,8 +1,8 @@
-import type { Model } from "../../model/types.js";
+import type { Declaration, Model } from "../../model/types.js";
 import { compareStrings } from "../../diagnostics/diagnostic.js";
-import { declarationLookup } from "../lookup.js";
+import { declarationLookup, type DeclarationLookup, type ModelLookup } from "../lookup.js";
 import { listNamespaces, namespaceKey, namespaceNames } from "../namespaces.js";
-import { renderDeclarationFile } from "./declaration-file.js";
+import { isEmptyObjectAlias, renderDeclarationFile } from "./declaration-file.js";
 import { toIdentifier } from "./identifiers.js";
 import { renderIndexFile } from "./index-file.js";
 import { declarationFile, namespaceIndexFile } from "./paths.js";
@@ -10,6 +10,38 @@ import { declarationFile, namespaceIndexFile } from "./paths.js";
 export interface TypeScriptOptions {
   /** Named in every file's header. */
   readonly regenerateCommand: string;
+  /** Shared by the emissions of one run (both audiences), so a declaration both see alike is rendered once. */
+  readonly cache?: TypeScriptCache;
+}
+
+/**
+ * Declaration file bodies of one emission, reused by the next emission of the
+ * same run. A declaration object the filter left untouched is the same object in
+ * both audiences; its body is reused when every declaration it looked up still
+ * answers `isEmptyObjectAlias` alike (imports depend only on ids, which carry
+ * name and namespace).
+ */
+export class TypeScriptCache {
+  readonly #bodies = new WeakMap<Declaration, { readonly body: string; readonly looked: readonly Declaration[] }>();
+
+  body(declaration: Declaration, lookup: ModelLookup, render: (lookup: DeclarationLookup) => string): string {
+    const known = this.#bodies.get(declaration);
+    if (known && known.looked.every((target) => sameEmptiness(lookup.find(target.id), target))) return known.body;
+    const looked: Declaration[] = [];
+    const body = render({
+      get: (id) => {
+        const target = lookup.get(id);
+        looked.push(target);
+        return target;
+      },
+    });
+    this.#bodies.set(declaration, { body, looked });
+    return body;
+  }
+}
+
+function sameEmptiness(target: Declaration | undefined, before: Declaration): boolean {
+  return target !== undefined && (target === before || isEmptyObjectAlias(target) === isEmptyObjectAlias(before));
 }
 
 /**
@@ -33,8 +65,12 @@ export function emitTypeScript(model: Model, options: TypeScriptOptions): Map<st
     const declarations = model.declarations.filter((declaration) => namespaceKey(declaration.namespace) === key);
     add(namespaceIndexFile(namespace), renderIndexFile(namespace, declarations, namespaces, exportNames));
   }
+  const { cache } = options;
   for (const declaration of model.declarations) {
-    add(declarationFile(declaration), renderDeclarationFile(declaration, lookup));
+    const body = cache
+      ? cache.body(declaration, lookup, (recording) => renderDeclarationFile(declaration, recording))
+      : renderDeclarationFile(declaration, lookup);
+    add(declarationFile(declaration), body);
   }
   return new Map([...files].sort(([a], [b]) => compareStrings(a, b)));
 }
