@@ -43,26 +43,38 @@ export class FolderWriter {
   }
 }
 
-/** Lists `folder` once, then compares files with it batch by batch; keeps the texts of changed files only. */
+/**
+ * Compares files with `folder` batch by batch, keeping the texts of changed files
+ * only; the folder is listed once, at the end, for the files nothing expected (a
+ * listing made first would stay in memory through the whole generation). As in
+ * that listing, only regular files count: an expected path holding anything else
+ * is missing.
+ */
 export class FolderComparer {
-  private readonly present: ReadonlyMap<string, string>;
-  private readonly missing: string[] = [];
+  private readonly root: string;
+  private readonly compared: string[] = [];
+  private readonly unreadable = new Set<string>();
   private readonly changed = new Map<string, FileChange>();
 
   constructor(folder: string) {
-    this.present = listFiles(folder);
+    this.root = path.resolve(folder);
   }
 
   compare(files: Iterable<FileEntry>): void {
     for (const [file, contents] of files) {
-      const absolute = this.present.get(file);
-      if (absolute === undefined) this.missing.push(file);
-      else if (!hasContents(absolute, contents)) this.changed.set(file, { expected: contents, actual: readFileSync(absolute, "utf8") });
+      this.compared.push(file);
+      const absolute = path.join(this.root, file);
+      const same = hasContents(absolute, contents);
+      if (same === undefined) this.unreadable.add(file);
+      else if (!same) this.changed.set(file, { expected: contents, actual: readFileSync(absolute, "utf8") });
     }
   }
 
   result(): Comparison {
-    return { present: [...this.present.keys()], missing: this.missing, changed: this.changed };
+    const present = listFiles(this.root);
+    const missing = this.compared.filter((file) => this.unreadable.has(file) || !present.has(file));
+    const changed = new Map([...this.changed].filter(([file]) => present.has(file)));
+    return { present: [...present.keys()], missing, changed };
   }
 }
 
@@ -87,33 +99,51 @@ export function listFiles(folder: string): Map<string, string> {
   return files;
 }
 
-/** Reused between files: a comparison allocates nothing per file unless it finds a difference. */
-const scratch = { disk: Buffer.alloc(0), expected: Buffer.alloc(0) };
-
 /**
- * Whether the file holds exactly the UTF-8 bytes of `contents`. It asks for one
- * byte more than expected: a regular file gives fewer bytes than asked only at
- * its end, so a short read is the whole file and a full one means it is longer.
+ * Files are compared a chunk at a time in two buffers made once: comparing
+ * allocates nothing per file, and a bundle of tens of megabytes costs no buffer
+ * of its size (large buffers count as external memory and bring on full
+ * garbage collections).
  */
-function hasContents(absolute: string, contents: string): boolean {
-  const length = Buffer.byteLength(contents);
-  if (scratch.disk.length <= length) {
-    scratch.disk = Buffer.allocUnsafe(Math.max(length + 1, 2 * scratch.disk.length));
-    scratch.expected = Buffer.allocUnsafe(scratch.disk.length);
-  }
-  const descriptor = openSync(absolute, "r");
-  let read = 0;
+const CHUNK_BYTES = 256 * 1024;
+const scratch = { disk: Buffer.allocUnsafe(CHUNK_BYTES + 1), expected: new Uint8Array(CHUNK_BYTES) };
+const encoder = new TextEncoder();
+
+/** Not a readable file where one was expected: nothing there, a folder, or a path through a file. */
+const NOT_A_FILE = new Set(["ENOENT", "EISDIR", "ENOTDIR"]);
+
+/** Whether the file holds exactly the UTF-8 bytes of `contents`; undefined when there is no file to read. */
+function hasContents(absolute: string, contents: string): boolean | undefined {
   try {
-    while (read <= length) {
-      const wanted = length + 1 - read;
-      const chunk = readSync(descriptor, scratch.disk, read, wanted, read);
-      read += chunk;
-      if (chunk < wanted) break;
+    const descriptor = openSync(absolute, "r");
+    try {
+      return sameBytes(descriptor, contents);
+    } finally {
+      closeSync(descriptor);
     }
-  } finally {
-    closeSync(descriptor);
+  } catch (error) {
+    if (NOT_A_FILE.has((error as NodeJS.ErrnoException).code ?? "")) return undefined;
+    throw error;
   }
-  if (read !== length) return false;
-  scratch.expected.write(contents, 0, "utf8");
-  return scratch.disk.compare(scratch.expected, 0, length, 0, length) === 0;
+}
+
+function sameBytes(descriptor: number, contents: string): boolean {
+  let position = 0;
+  let rest = contents;
+  for (;;) {
+    const { read: characters, written } = encoder.encodeInto(rest, scratch.expected);
+    const last = characters === rest.length;
+    // After the last chunk, one byte more is asked for: getting it means the file is longer.
+    const wanted = last ? written + 1 : written;
+    const got = readAt(descriptor, wanted, position);
+    if (got !== written || scratch.disk.compare(scratch.expected, 0, written, 0, written) !== 0) return false;
+    if (last) return true;
+    position += written;
+    rest = rest.slice(characters);
+  }
+}
+
+/** Reads up to `wanted` bytes at `position` into the disk buffer; a regular file gives fewer only at its end. */
+function readAt(descriptor: number, wanted: number, position: number): number {
+  return readSync(descriptor, scratch.disk, 0, wanted, position);
 }

@@ -148,6 +148,37 @@ describe("compareFolder", () => {
     expect(await compareFolder(expected, root)).toEqual({ missing: [], extra: [], changed: ["accent.txt", "longer.txt", "shorter.txt"] });
   });
 
+  it("compares files of many chunks, multi-byte characters straddling the chunk edges", async () => {
+    const root = await scratch();
+    const long = "é✓x".repeat(150_000); // 900 KB of UTF-8, characters of 1, 2 and 3 bytes
+    const expected = new Map([
+      ["same.txt", long],
+      ["last-differs.txt", long],
+      ["first-differs.txt", long],
+      ["one-more.txt", long],
+    ]);
+    await writeFile(path.join(root, "same.txt"), long);
+    await writeFile(path.join(root, "last-differs.txt"), `${long.slice(0, -1)}y`);
+    await writeFile(path.join(root, "first-differs.txt"), `è${long.slice(1)}`);
+    await writeFile(path.join(root, "one-more.txt"), `${long}\n`);
+    expect(await compareFolder(expected, root)).toEqual({
+      missing: [],
+      extra: [],
+      changed: ["first-differs.txt", "last-differs.txt", "one-more.txt"],
+    });
+  });
+
+  it("counts a folder where a file is expected as missing", async () => {
+    const root = await scratch();
+    await mkdir(path.join(root, "a.json", "inner"), { recursive: true });
+    await writeFile(path.join(root, "a.json", "inner", "x"), "x");
+    expect(await compareFolder(new Map([["a.json", "{}"], ["a.json/inner/x/y", "y"]]), root)).toEqual({
+      missing: ["a.json", "a.json/inner/x/y"],
+      extra: ["a.json/inner/x"],
+      changed: [],
+    });
+  });
+
   it("lists missing, extra and changed files, sorted", async () => {
     const root = await scratch();
     await mkdir(path.join(root, "sub"));
