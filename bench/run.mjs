@@ -420,7 +420,10 @@ const TARGETS = {
   genTsVsTsc: { label: "generate-ts ÷ tsc", target: "—", ok: null },
   writeVsTsc: { label: "write --all (both audiences and formats, one run) ÷ tsc", target: "≤ 2×", ok: (x) => x <= 2 },
   writeTwoRunsVsTsc: { label: "write + write --experimental (two runs) ÷ tsc", target: "—", ok: null },
-  checkVsWrite: { label: "check ÷ write --all", target: "≤ 1×", ok: (x) => x <= 1 },
+  // The issue's "write (both audiences)": `write` then `write --experimental`, as it ran before `--all` existed.
+  checkVsWrite: { label: "check ÷ write + write --experimental (both audiences)", target: "≤ 1×", ok: (x) => x <= 1 },
+  // The same generation as check, one run: equal within noise by construction.
+  checkVsWriteAll: { label: "check ÷ write --all", target: "—", ok: null },
   rssVsTsc: { label: "peak RSS, max of schemagate commands ÷ tsc", target: "≤ 2×", ok: (x) => x <= 2 },
 };
 
@@ -443,7 +446,8 @@ function computeRatios(results) {
         genTsVsTsc: div(ms("sg-gen-ts"), ms("tsc")),
         writeVsTsc: div(ms("sg-write-all"), ms("tsc")),
         writeTwoRunsVsTsc: div(ms("sg-write"), ms("tsc")),
-        checkVsWrite: div(ms("sg-check"), ms("sg-write-all")),
+        checkVsWrite: div(ms("sg-check"), ms("sg-write")),
+        checkVsWriteAll: div(ms("sg-check"), ms("sg-write-all")),
         rssVsTsc: sgRss.length === SG_IDS.filter((id) => t[id]).length && sgRss.length > 0 ? div(Math.max(...sgRss), rss("tsc")) : null,
         rssByTool: Object.fromEntries(SG_IDS.filter((id) => t[id]).map((id) => [id, div(rss(id), rss("tsc"))])),
         // Peer timeouts make the speedup at least timeout ÷ gen-json.
