@@ -118,7 +118,7 @@ export function generateManagedTree(model: Model, audiences: readonly Audience[]
 }
 
 /** One audience's files under the managed folder (`experimental/` for the experimental one), without the inventory. */
-export function generateManagedAudience(
+function generateManagedAudience(
   model: Model,
   audience: Audience,
   config: Config,
@@ -132,7 +132,7 @@ export function generateManagedAudience(
 }
 
 /** The text of `experimental-inventory.json`. */
-export function generateInventory(model: Model, timings: Timings): string {
+function generateInventory(model: Model, timings: Timings): string {
   return timings.time("inventory", () => serializeInventory(buildInventory(model)));
 }
 
