@@ -21,3 +21,18 @@ export function declarationLookup(model: Model): ModelLookup {
     },
   };
 }
+
+/** A lookup that lists every declaration it hands out, so a cache can later tell whether they are still the same. */
+export function recordingLookup(lookup: DeclarationLookup): { readonly lookup: DeclarationLookup; readonly looked: readonly Declaration[] } {
+  const looked: Declaration[] = [];
+  return {
+    lookup: {
+      get: (id) => {
+        const target = lookup.get(id);
+        looked.push(target);
+        return target;
+      },
+    },
+    looked,
+  };
+}

@@ -2,7 +2,7 @@ import type { Declaration, Model } from "../../model/types.js";
 import { closure, rootIds } from "../../model/walk.js";
 import { serializeJson } from "../../output/serialize.js";
 import { compareStrings } from "../../diagnostics/diagnostic.js";
-import { declarationLookup, type DeclarationLookup, type ModelLookup } from "../lookup.js";
+import { declarationLookup, recordingLookup, type DeclarationLookup, type ModelLookup } from "../lookup.js";
 import { listNamespaces, namespaceKey } from "../namespaces.js";
 import { definitionRef, nestDefinitions, nestedPaths, type DefinitionPath } from "./definitions.js";
 import { rewriteRefs } from "./refs.js";
@@ -42,14 +42,8 @@ export class JsonSchemaCache {
     ) {
       return known;
     }
-    const looked: Declaration[] = [];
-    const converted = convert({
-      get: (id) => {
-        const target = lookup.get(id);
-        looked.push(target);
-        return target;
-      },
-    });
+    const { lookup: recording, looked } = recordingLookup(lookup);
+    const converted = convert(recording);
     this.#conversions.set(declaration, { schema: converted.schema, references: converted.references, refs: converted.references.map(refFor), looked });
     return converted;
   }

@@ -1,6 +1,6 @@
 import type { Declaration, Model } from "../../model/types.js";
 import { compareStrings } from "../../diagnostics/diagnostic.js";
-import { declarationLookup, type DeclarationLookup, type ModelLookup } from "../lookup.js";
+import { declarationLookup, recordingLookup, type DeclarationLookup, type ModelLookup } from "../lookup.js";
 import { listNamespaces, namespaceKey, namespaceNames } from "../namespaces.js";
 import { isEmptyObjectAlias, renderDeclarationFile } from "./declaration-file.js";
 import { toIdentifier } from "./identifiers.js";
@@ -27,14 +27,8 @@ export class TypeScriptCache {
   body(declaration: Declaration, lookup: ModelLookup, render: (lookup: DeclarationLookup) => string): string {
     const known = this.#bodies.get(declaration);
     if (known && known.looked.every((target) => sameEmptiness(lookup.find(target.id), target))) return known.body;
-    const looked: Declaration[] = [];
-    const body = render({
-      get: (id) => {
-        const target = lookup.get(id);
-        looked.push(target);
-        return target;
-      },
-    });
+    const { lookup: recording, looked } = recordingLookup(lookup);
+    const body = render(recording);
     this.#bodies.set(declaration, { body, looked });
     return body;
   }
