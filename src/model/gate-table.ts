@@ -13,22 +13,26 @@ type Lookup = ReadonlyMap<string, Declaration>;
 export function buildGateTable(model: Model): Inventory["gate"] {
   const byId: Lookup = new Map(model.declarations.map((declaration) => [declaration.id, declaration]));
   const hot = hotDeclarations(model, byId);
-  const types: Record<string, GateType> = {};
+  const types: [string, GateType][] = [];
   for (const declaration of model.declarations) {
     if (!hot.has(declaration.id)) continue;
     const gate = gateOf(declarationType(declaration), byId, hot);
-    if (gate) types[declaration.id] = gate;
+    if (gate) types.push([declaration.id, gate]);
   }
-  const methods: Record<string, Inventory["gate"]["methods"][string]> = {};
+  const methods: [string, Inventory["gate"]["methods"][string]][] = [];
   for (const method of model.methods) {
     const params = method.params && gateOf(method.params, byId, hot);
-    methods[method.name] = {
-      direction: method.direction,
-      ...(method.experimental ? { experimental: method.experimental.reason } : {}),
-      ...(params ? { params } : {}),
-    };
+    methods.push([
+      method.name,
+      {
+        direction: method.direction,
+        ...(method.experimental ? { experimental: method.experimental.reason } : {}),
+        ...(params ? { params } : {}),
+      },
+    ]);
   }
-  return { methods, types };
+  // Keys come from the protocol: fromEntries defines them, so a method or type named `__proto__` stays a key.
+  return { methods: Object.fromEntries(methods), types: Object.fromEntries(types) };
 }
 
 /** An enum is the union of its literal members. */
@@ -190,11 +194,11 @@ function matchOf(type: TypeNode, byId: Lookup, seen: Set<string>): GateMatch {
       return { kind: "typeof", type: "object" };
     case "object":
     case "intersection": {
-      const discriminant: Record<string, string | number | boolean> = {};
+      const discriminant: [string, string | number | boolean][] = [];
       for (const property of objectProperties(type, byId, new Set())) {
-        if (!property.optional && property.type.kind === "literal") discriminant[property.name] = property.type.value;
+        if (!property.optional && property.type.kind === "literal") discriminant.push([property.name, property.type.value]);
       }
-      return Object.keys(discriminant).length > 0 ? { kind: "object", discriminant } : { kind: "typeof", type: "object" };
+      return discriminant.length > 0 ? { kind: "object", discriminant: Object.fromEntries(discriminant) } : { kind: "typeof", type: "object" };
     }
     case "ref": {
       const target = byId.get(type.target);

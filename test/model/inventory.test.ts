@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildInventory } from "../../src/model/inventory.js";
+import type { GateType, Inventory } from "../../src/model/inventory-types.js";
+import { serializeInventory } from "../../src/output/inventory-json.js";
 import { createGate } from "../../src/runtime/index.js";
 import { modelFrom } from "../support/memory.js";
 
@@ -62,5 +64,29 @@ describe("buildInventory", () => {
     expect(gate.reason("thread/realtime/start", {})).toBe("thread/realtime/start");
     expect(gate.allowsNotification("thread/realtime/closed", false)).toBe(false);
     expect(gate.allowsNotification("thread/realtime/closed", true)).toBe(true);
+  });
+
+  it("keeps a method, a type and a discriminant named __proto__ as keys, through the file into the gate", () => {
+    const { model, diagnostics } = modelFrom({
+      "p.ts": `
+        export interface Empty {}
+        export type __proto__ = { __proto__: "odd"; size: number } | /** @experimental */ { kind: "new"; extra: string };
+        export interface Params { shape: __proto__ }
+        /** @methods clientRequest */
+        export interface Requests {
+          /** @experimental */ "__proto__": Request<Empty, Empty>;
+          "shape/set": Request<Params, Empty>;
+        }`,
+    });
+    expect(diagnostics).toEqual([]);
+    const inventory = JSON.parse(serializeInventory(buildInventory(model))) as Inventory;
+    expect(Object.keys(inventory.gate.methods).sort()).toEqual(["__proto__", "shape/set"]);
+    expect(Object.keys(inventory.gate.types)).toContain("__proto__");
+    const shape = inventory.gate.types["__proto__"] as Extract<GateType, { kind: "union" }>;
+    expect(shape.members[0]!.match).toEqual({ kind: "object", discriminant: JSON.parse('{"__proto__":"odd"}') });
+    const gate = createGate(inventory);
+    expect(gate.reason("__proto__", {})).toBe("__proto__");
+    expect(gate.reason("shape/set", { shape: { kind: "new", extra: "x" } })).toBe("__proto__.new");
+    expect(gate.reason("shape/set", JSON.parse('{ "shape": { "__proto__": "odd", "size": 1 } }'))).toBeNull();
   });
 });
