@@ -112,7 +112,8 @@ export const EXPERIMENTAL_FOLDER = "experimental";
  * both and last (it is the one file both audiences share).
  */
 export function generateManagedTree(model: Model, audiences: readonly Audience[], config: Config, timings: Timings, sink: FileSink): void {
-  const caches = createEmitCaches();
+  // Worth keeping only when a second audience follows.
+  const caches = audiences.length > 1 ? createEmitCaches() : undefined;
   for (const audience of audiences) generateManagedAudience(model, audience, config, timings, sink, caches);
   sink(new Map([[INVENTORY_FILE, generateInventory(model, timings)]]));
 }
