@@ -77,24 +77,36 @@ export function createEmitCaches(): EmitCaches {
 /** Receives generated files batch by batch: one format of one audience at a time. */
 export type FileSink = (files: ReadonlyMap<string, string>) => void;
 
+/** Receives one format's files, with paths relative to that format's folder. */
+export type FormatSink = (format: Format, files: ReadonlyMap<string, string>) => void;
+
 /**
- * filter(audience) → envelopes → emit, each format under its own folder
- * (`typescript/`, `json/`); each format's files go to `sink` as soon as they exist,
- * so they can be written while the next format is generated.
+ * filter(audience) → envelopes → emit. Each format's files go to `sink` as soon
+ * as they exist, so they can be written (or compared) and dropped before the next
+ * format is generated.
  */
-export function generateAudience(model: Model, audience: Audience, options: GenerateOptions, timings: Timings, sink: FileSink): void {
+export function generateAudience(model: Model, audience: Audience, options: GenerateOptions, timings: Timings, sink: FormatSink): void {
   const filtered = timings.time(`filter-${audience}`, () => addEnvelopes(filterModel(model, audience)));
   const command = audience === "experimental" ? `${options.regenerateCommand} --experimental` : options.regenerateCommand;
   if (options.formats.includes("typescript")) {
     const emitted = timings.time(`ts-${audience}`, () => emitTypeScript(filtered, { regenerateCommand: command, cache: options.caches?.typescript }));
-    sink(withPrefix("typescript/", emitted));
+    sink("typescript", emitted);
   }
   if (options.formats.includes("json")) {
-    // Files are chosen from the unfiltered model, so a type never gets a file in one audience only.
-    const fileIds = rootIds(addEnvelopes(model));
+    const fileIds = jsonFileIds(model);
     const emitted = timings.time(`json-${audience}`, () => emitJsonSchema(filtered, { bundleName: options.bundleName, fileIds, cache: options.caches?.json }));
-    sink(withPrefix("json/", emitted));
+    sink("json", emitted);
   }
+}
+
+/** Both audiences of one run ask for the same (immutable) model's answer. */
+const fileIdsOf = new WeakMap<Model, readonly string[]>();
+
+/** The declarations that get a JSON file: chosen from the unfiltered model, so a type never gets a file in one audience only. */
+function jsonFileIds(model: Model): readonly string[] {
+  let ids = fileIdsOf.get(model);
+  if (!ids) fileIdsOf.set(model, (ids = rootIds(addEnvelopes(model))));
+  return ids;
 }
 
 function withPrefix(prefix: string, files: ReadonlyMap<string, string>): Map<string, string> {
@@ -128,8 +140,9 @@ function generateManagedAudience(
   caches?: EmitCaches,
 ): void {
   const options = { formats: ["typescript", "json"] as const, bundleName: config.bundleName, regenerateCommand: config.regenerateCommand, caches };
-  const prefix = audience === "experimental" ? `${EXPERIMENTAL_FOLDER}/` : "";
-  generateAudience(model, audience, options, timings, prefix === "" ? sink : (files) => sink(withPrefix(prefix, files)));
+  const audienceFolder = audience === "experimental" ? `${EXPERIMENTAL_FOLDER}/` : "";
+  // Each format has a folder named after it: `typescript/`, `json/`.
+  generateAudience(model, audience, options, timings, (format, files) => sink(withPrefix(`${audienceFolder}${format}/`, files)));
 }
 
 /** The text of `experimental-inventory.json`. */

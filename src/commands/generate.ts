@@ -26,7 +26,6 @@ export async function generate(format: Format, options: GenerateOptions): Promis
     reportDiagnostics(diagnostics, config, options);
     if (!model) return 1;
     const audience = options.experimental ? "experimental" : "stable";
-    const prefix = `${format}/`;
     const out = path.resolve(options.cwd, options.out);
     const prettier = options.prettier;
     const count = await fillManagedTree(
@@ -37,7 +36,7 @@ export async function generate(format: Format, options: GenerateOptions): Promis
           audience,
           { formats: [format], bundleName: config.bundleName, regenerateCommand: `schemagate ${COMMAND_NAME[format]}` },
           timings,
-          (files) => writer.add(new Map([...files].map(([file, contents]) => [file.slice(prefix.length), contents]))),
+          (_format, files) => writer.add(files),
         ),
       prettier ? { beforeSwap: (folder) => runPrettier(prettier, folder) } : {},
       timings,

@@ -41,7 +41,6 @@ function orDerived(experimental: Experimental | undefined, derived: string | (()
   return { reason: typeof derived === "string" ? derived : derived() };
 }
 
-
 class TypeReasons {
   constructor(
     private readonly fieldPrefix: string,

@@ -11,8 +11,8 @@ function emit(model: Model, order: readonly Audience[], shared: boolean): Map<st
   const files = new Map<string, string>();
   for (const audience of order) {
     const options = shared ? { ...MEMORY_OPTIONS, caches } : MEMORY_OPTIONS;
-    generateAudience(model, audience, options, createTimings(), (batch) => {
-      for (const [file, contents] of batch) files.set(`${audience}/${file}`, contents);
+    generateAudience(model, audience, options, createTimings(), (format, batch) => {
+      for (const [file, contents] of batch) files.set(`${audience}/${format}/${file}`, contents);
     });
   }
   return files;

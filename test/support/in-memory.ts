@@ -61,8 +61,8 @@ export function emitMemoryModel(model: Model): Map<string, string> {
   // As `write` runs them: both audiences sharing one set of caches.
   const options = { ...MEMORY_OPTIONS, caches: createEmitCaches() };
   for (const audience of ["stable", "experimental"] as const) {
-    generateAudience(model, audience, options, timings, (batch) => {
-      for (const [file, contents] of batch) files.set(`${audience}/${file}`, contents);
+    generateAudience(model, audience, options, timings, (format, batch) => {
+      for (const [file, contents] of batch) files.set(`${audience}/${format}/${file}`, contents);
     });
   }
   files.set("inventory.json", serializeInventory(buildInventory(model)));

@@ -81,7 +81,8 @@ interface CachedConversion extends Converted {
 export function emitJsonSchema(model: Model, options: JsonSchemaOptions): Map<string, string> {
   const lookup = declarationLookup(model);
   const nestedPath = nestedPaths(model, lookup);
-  const nestedRefs = new Map(model.declarations.map((declaration) => [declaration.id, definitionRef(nestedPath(declaration.id))]));
+  const paths = new Map(model.declarations.map((declaration) => [declaration.id, nestedPath(declaration.id)]));
+  const nestedRefs = new Map([...paths].map(([id, path]) => [id, definitionRef(path)]));
   // Converted once, with the bundle's pointers; the other files rewrite those for where they sit.
   const cache = options.cache;
   const converted = convertDeclarations(model.declarations, lookup, (id) => nestedRefs.get(id)!, cache);
@@ -98,7 +99,7 @@ export function emitJsonSchema(model: Model, options: JsonSchemaOptions): Map<st
     const text = cache ? cache.typeFile(schema, bundleRef, declaration.name, render) : render();
     files.push([[...declaration.namespace, `${declaration.name}.json`].join("/"), text]);
   }
-  const definitions = nestDefinitions([...converted].map(([id, { schema }]) => [nestedPath(id), schema] as const));
+  const definitions = nestDefinitions([...converted].map(([id, { schema }]) => [paths.get(id)!, schema] as const));
   files.push([bundleFile, serializeJson({ $schema: DRAFT_07, title: options.bundleName, definitions })]);
   const idOfRef = new Map([...nestedRefs].map(([id, ref]) => [ref, id]));
   for (const namespace of listNamespaces(model).filter((namespace) => namespace.length > 0)) {
