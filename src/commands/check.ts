@@ -1,7 +1,7 @@
 import path from "node:path";
 import { CONFIG_FILE, findConfig, type Config } from "../config.js";
 import { UsageError } from "../errors.js";
-import { FolderComparer, type FileChange } from "../output/disk.js";
+import { FolderComparer, type Comparison, type FileChange } from "../output/disk.js";
 import { isSameTree, MANAGED_MARKER, MANAGED_MARKER_TEXT, type TreeDifference } from "../output/tree.js";
 import { AUDIENCES, type Model } from "../model/types.js";
 import { audienceOfManagedFile, generateManagedTree, loadModel } from "../pipeline.js";
@@ -19,10 +19,10 @@ export async function check(options: CommonOptions): Promise<number> {
     const { model, diagnostics } = await loadModel(config, timings);
     reportDiagnostics(diagnostics, config, options);
     if (!model) return 1;
-    const { difference, changed, expectedCount } = await compareManagedFolder(model, config, timings);
+    const { difference, changed, compared } = compareManagedFolder(model, config, timings);
     const where = path.relative(options.cwd, config.output) || ".";
     if (isSameTree(difference)) {
-      options.output.stdout(`${where} is up to date (${expectedCount} files)\n`);
+      options.output.stdout(`${where} is up to date (${compared} files)\n`);
       return 0;
     }
     options.output.stderr(await describeDrift(difference, changed, where));
@@ -36,22 +36,13 @@ export async function check(options: CommonOptions): Promise<number> {
  * managed folder before generating the next, so neither tree is ever held in
  * memory whole. Batches come in the order `write` produces them.
  */
-async function compareManagedFolder(model: Model, config: Config, timings: Timings) {
-  const comparer = timings.time("list", () => new FolderComparer(config.output));
-  const expectedPaths = new Set<string>();
-  const compare = (files: ReadonlyMap<string, string>) => {
-    for (const file of files.keys()) expectedPaths.add(file);
-    comparer.compare(files);
-  };
+function compareManagedFolder(model: Model, config: Config, timings: Timings): Comparison {
+  const comparer = new FolderComparer(config.output);
+  const compare = (files: ReadonlyMap<string, string>) => comparer.compare(files);
   compare(new Map([[MANAGED_MARKER, MANAGED_MARKER_TEXT]]));
   generateManagedTree(model, AUDIENCES, config, timings, compare);
-  const { present, missing, changed } = comparer.result();
-  const difference: TreeDifference = {
-    missing: [...missing].sort(),
-    extra: present.filter((file) => !expectedPaths.has(file)).sort(),
-    changed: [...changed.keys()].sort(),
-  };
-  return { difference, changed, expectedCount: expectedPaths.size };
+  // The listing (for extra files) happens here, after generation.
+  return timings.time("list", () => comparer.result());
 }
 
 /** The diff library is loaded only when there is drift to show: a clean check never pays for it. */

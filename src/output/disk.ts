@@ -17,11 +17,18 @@ export interface FileChange {
   readonly actual: string;
 }
 
-/** What a comparison with a folder found; `present` lists every file the folder held. */
-export interface Comparison {
-  readonly present: readonly string[];
+/** Missing, extra and changed files, each sorted. */
+export interface TreeDifference {
   readonly missing: readonly string[];
+  readonly extra: readonly string[];
+  readonly changed: readonly string[];
+}
+
+/** What a comparison with a folder found, with the texts of the changed files and how many files were compared. */
+export interface Comparison {
+  readonly difference: TreeDifference;
   readonly changed: ReadonlyMap<string, FileChange>;
+  readonly compared: number;
 }
 
 /** Writes files under `root`, creating each parent folder once. */
@@ -52,7 +59,7 @@ export class FolderWriter {
  */
 export class FolderComparer {
   private readonly root: string;
-  private readonly compared: string[] = [];
+  private readonly compared = new Set<string>();
   private readonly unreadable = new Set<string>();
   private readonly changed = new Map<string, FileChange>();
 
@@ -62,7 +69,7 @@ export class FolderComparer {
 
   compare(files: Iterable<FileEntry>): void {
     for (const [file, contents] of files) {
-      this.compared.push(file);
+      this.compared.add(file);
       const absolute = path.join(this.root, file);
       const same = hasContents(absolute, contents);
       if (same === undefined) this.unreadable.add(file);
@@ -70,11 +77,16 @@ export class FolderComparer {
     }
   }
 
+  /** Lists the folder and sorts out what differs; files present but never compared are extra. */
   result(): Comparison {
     const present = listFiles(this.root);
-    const missing = this.compared.filter((file) => this.unreadable.has(file) || !present.has(file));
     const changed = new Map([...this.changed].filter(([file]) => present.has(file)));
-    return { present: [...present.keys()], missing, changed };
+    const difference = {
+      missing: [...this.compared].filter((file) => this.unreadable.has(file) || !present.has(file)).sort(),
+      extra: [...present.keys()].filter((file) => !this.compared.has(file)).sort(),
+      changed: [...changed.keys()].sort(),
+    };
+    return { difference, changed, compared: this.compared.size };
   }
 }
 
