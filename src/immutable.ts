@@ -7,3 +7,9 @@ export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((item, index) => item === b[index]);
 }
+
+/** `record[key] = value`, except that a `__proto__` key becomes an own property rather than the prototype. */
+export function setOwn<V>(record: Record<string, V>, key: string, value: V): void {
+  if (key === "__proto__") Object.defineProperty(record, key, { value, writable: true, enumerable: true, configurable: true });
+  else record[key] = value;
+}

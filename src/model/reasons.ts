@@ -48,8 +48,11 @@ class TypeReasons {
     private readonly declarationsById: ReadonlyMap<string, Declaration>,
   ) {}
 
-  /** `type` with derived reasons; nodes with nothing to derive are returned as they are. */
-  type(type: TypeNode, path: readonly string[]): TypeNode {
+  /**
+   * `type` with derived reasons; nodes with nothing to derive are returned as they are.
+   * `path` holds the field names leading here; each object level pushes and pops its own.
+   */
+  type(type: TypeNode, path: string[]): TypeNode {
     switch (type.kind) {
       case "primitive":
       case "literal":
@@ -73,9 +76,10 @@ class TypeReasons {
       }
       case "object": {
         const properties = type.properties.map((property) => {
-          const fieldPath = [...path, property.name];
-          const experimental = orDerived(property.experimental, () => `${this.fieldPrefix}.${fieldPath.join(".")}`);
-          const inner = this.type(property.type, fieldPath);
+          path.push(property.name);
+          const experimental = orDerived(property.experimental, () => `${this.fieldPrefix}.${path.join(".")}`);
+          const inner = this.type(property.type, path);
+          path.pop();
           if (inner === property.type && experimental === property.experimental) return property;
           return experimental ? { ...property, type: inner, experimental } : { ...property, type: inner };
         });

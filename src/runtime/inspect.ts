@@ -1,4 +1,5 @@
 import type { GateField, GateMember, GateType, LiteralValue } from "../model/inventory-types.js";
+import { setOwn } from "../immutable.js";
 import { InvalidInventoryError } from "./errors.js";
 import { compileMatch, literalValue, matchNeedsKind, type MatchTest } from "./match.js";
 import { isPresence, PRESENCE_TESTS, type PresenceTest } from "./presence.js";
@@ -343,12 +344,6 @@ function copyWith(object: JsonObject, changes: ReadonlyMap<string, unknown>): Js
     }
   }
   return copy;
-}
-
-/** `object[key] = value`, except that a `__proto__` key becomes an own property rather than the prototype. */
-function setOwn(object: JsonObject, key: string, value: unknown): void {
-  if (key === "__proto__") Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
-  else object[key] = value;
 }
 
 export function optionalReason(reason: unknown, path: string): string | null {

@@ -29,15 +29,23 @@ const KEYWORD_TAGS = new Set(["default", "format", "pattern", "minimum", "maximu
  * compiler does not attach JSDoc to union members, where markers also live.
  */
 export function leadingJsDoc(text: string, node: TS.Node): JsDoc {
-  const sameLine = ts.getTrailingCommentRanges(text, node.pos) ?? [];
-  const ranges = [...sameLine, ...(ts.getLeadingCommentRanges(text, node.pos) ?? [])];
+  // The leading comments follow the same-line ones, so they are searched first, last to first.
+  return (
+    lastJsDoc(text, ts.getLeadingCommentRanges(text, node.pos)) ??
+    lastJsDoc(text, ts.getTrailingCommentRanges(text, node.pos)) ??
+    EMPTY
+  );
+}
+
+function lastJsDoc(text: string, ranges: readonly TS.CommentRange[] | undefined): JsDoc | undefined {
+  if (!ranges) return undefined;
   for (let index = ranges.length - 1; index >= 0; index--) {
     const range = ranges[index]!;
     if (range.kind === ts.SyntaxKind.MultiLineCommentTrivia && text.startsWith("/**", range.pos) && range.end - range.pos > 4) {
       return parseJsDoc(text.slice(range.pos, range.end), range.pos);
     }
   }
-  return EMPTY;
+  return undefined;
 }
 
 /** Parses the raw text of one JSDoc comment that starts at `start` in its file. */

@@ -54,6 +54,9 @@ const MARKER_PLACES: Record<MarkerName, string> = {
   methods: "it marks a registry: a top-level interface or class whose keys are wire method names",
 };
 
+/** Most elements carry no JSDoc tags and no decorators: they share this result. */
+const UNMARKED: { marks: Marks; problems: readonly MarkerProblem[] } = Object.freeze({ marks: Object.freeze({}), problems: Object.freeze([]) });
+
 const isMarkerName = (name: string): name is MarkerName => Object.hasOwn(MARKER_HANDLERS, name);
 
 /**
@@ -65,7 +68,9 @@ export function readMarks(
   node: TS.Node,
   sourceFile: TS.SourceFile,
   allowed: readonly MarkerName[],
-): { marks: Marks; problems: MarkerProblem[] } {
+): { marks: Marks; problems: readonly MarkerProblem[] } {
+  const decorators = decoratorsOf(node);
+  if (doc.tags.length === 0 && doc.inlineTags.length === 0 && decorators.length === 0) return UNMARKED;
   const uses: MarkerUse[] = [];
   const problems: MarkerProblem[] = [];
   for (const tag of doc.tags) {
@@ -77,7 +82,7 @@ export function readMarks(
       problems.push({ message: "@experimental must start its own JSDoc line to take effect (quote it as `@experimental` in prose)", offset: tag.offset });
     }
   }
-  for (const decorator of decoratorsOf(node)) {
+  for (const decorator of decorators) {
     const use = decoratorUse(decorator, sourceFile);
     if (use === undefined) continue;
     if ("message" in use) problems.push(use);
@@ -95,8 +100,10 @@ export function readMarks(
   return { marks, problems };
 }
 
+const NO_DECORATORS: readonly TS.Decorator[] = Object.freeze([]);
+
 function decoratorsOf(node: TS.Node): readonly TS.Decorator[] {
-  return ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : [];
+  return ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? NO_DECORATORS) : NO_DECORATORS;
 }
 
 /** `@experimental`, `@experimental("r")`, `@markers.experimental("r")`; undefined for foreign decorators. */

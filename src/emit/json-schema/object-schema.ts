@@ -1,4 +1,4 @@
-import type { Mutable } from "../../immutable.js";
+import { setOwn, type Mutable } from "../../immutable.js";
 import type { Property, TypeNode } from "../../model/types.js";
 import { withDocs } from "./docs.js";
 import type { JsonSchema } from "./schema.js";
@@ -17,29 +17,36 @@ interface ObjectPart {
  * `allOf` of its schemas and is required when any part requires it.
  */
 export function closedObjectSchema(parts: readonly ObjectPart[], context: SchemaContext): JsonSchema {
-  const schemas = new Map<string, JsonSchema[]>();
-  const required = new Set<string>();
-  const additional: JsonSchema[] = [];
+  const properties: Record<string, JsonSchema> = {};
+  let required: string[] | undefined;
+  let additional: JsonSchema[] | undefined;
+  // Names more than one part declares, with every part's schema in order; rare, so made only when needed.
+  let repeated: Map<string, JsonSchema[]> | undefined;
+  let count = 0;
   for (const part of parts) {
     for (const property of part.properties) {
+      const { name } = property;
       const schema = withDocs(typeSchema(property.type, context), property.docs);
-      const known = schemas.get(property.name);
-      if (known) known.push(schema);
-      else schemas.set(property.name, [schema]);
-      if (!property.optional) required.add(property.name);
+      if (!Object.hasOwn(properties, name)) {
+        setOwn(properties, name, schema);
+        count++;
+        if (!property.optional) (required ??= []).push(name);
+        continue;
+      }
+      repeated ??= new Map();
+      const list = repeated.get(name);
+      if (list) list.push(schema);
+      else repeated.set(name, [properties[name]!, schema]);
+      if (!property.optional && !required?.includes(name)) (required ??= []).push(name);
     }
-    if (part.additional) additional.push(typeSchema(part.additional, context));
+    if (part.additional) (additional ??= []).push(typeSchema(part.additional, context));
   }
+  if (repeated) for (const [name, list] of repeated) setOwn(properties, name, { allOf: list });
   const schema: Mutable<JsonSchema> = { type: "object" };
-  if (schemas.size > 0) {
-    const properties: [string, JsonSchema][] = [];
-    for (const [name, list] of schemas) properties.push([name, list.length === 1 ? list[0]! : { allOf: list }]);
-    // fromEntries defines own keys, so a property named `__proto__` stays a property.
-    schema.properties = Object.fromEntries(properties);
-  }
+  if (count > 0) schema.properties = properties;
   // Declaration order, not the order in which parts made a name required.
-  if (required.size > 0) schema.required = [...schemas.keys()].filter((name) => required.has(name));
-  schema.additionalProperties = additional.length === 0 ? false : additional.length === 1 ? additional[0]! : { allOf: additional };
+  if (required) schema.required = repeated ? Object.keys(properties).filter((name) => required!.includes(name)) : required;
+  schema.additionalProperties = additional === undefined ? false : additional.length === 1 ? additional[0]! : { allOf: additional };
   return schema;
 }
 

@@ -1,4 +1,4 @@
-import { sameItems, type Mutable } from "../../immutable.js";
+import { sameItems, setOwn, type Mutable } from "../../immutable.js";
 import type { JsonSchema } from "./schema.js";
 
 /**
@@ -45,9 +45,19 @@ function rewriteList(list: readonly JsonSchema[], rewrite: (ref: string) => stri
   return sameItems(rewritten, list) ? list : rewritten;
 }
 
-/** Property maps are rebuilt with `Object.fromEntries`, so a property named `__proto__` stays a property. */
+/** Copied from the first key whose schema changes; `setOwn` keeps a property named `__proto__` a property. */
 function rewriteMap(map: Readonly<Record<string, JsonSchema>>, rewrite: (ref: string) => string): Readonly<Record<string, JsonSchema>> {
-  const entries = Object.entries(map);
-  const rewritten = entries.map(([key, value]) => [key, rewriteRefs(value, rewrite)] as const);
-  return rewritten.every(([, value], index) => value === entries[index]![1]) ? map : Object.fromEntries(rewritten);
+  const keys = Object.keys(map);
+  let copy: Record<string, JsonSchema> | undefined;
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index]!;
+    const value = map[key]!;
+    const rewritten = rewriteRefs(value, rewrite);
+    if (!copy && rewritten !== value) {
+      copy = {};
+      for (const earlier of keys.slice(0, index)) setOwn(copy, earlier, map[earlier]!);
+    }
+    if (copy) setOwn(copy, key, rewritten);
+  }
+  return copy ?? map;
 }
