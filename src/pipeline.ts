@@ -10,7 +10,6 @@ import { buildInventory } from "./model/inventory.js";
 import type { Audience, Model } from "./model/types.js";
 import { validateModel } from "./model/validate.js";
 import { rootIds } from "./model/walk.js";
-import { collectGarbage } from "./memory.js";
 import { serializeInventory } from "./output/inventory-json.js";
 import type { FileTree } from "./output/tree.js";
 import type { ScanResult } from "./scan/index.js";
@@ -31,8 +30,6 @@ export async function loadModel(config: Config, timings: Timings): Promise<LoadR
   const { scanProject, saveCompileCache } = await timings.time("load-ts", () => import("./scan/index.js"));
   const analysis = analyzeInput(input, scanProject, timings);
   saveCompileCache();
-  // The syntax trees are garbage now; what follows allocates about as much again.
-  timings.time("gc", collectGarbage);
   return { model: hasErrors(analysis.diagnostics) ? undefined : analysis.model, diagnostics: analysis.diagnostics };
 }
 

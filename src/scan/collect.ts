@@ -1,18 +1,15 @@
 import { ts, type TS } from "./typescript.js";
 import type { ScanContext } from "./context.js";
-import { isDeclarationNode, isRelativeSpecifier, resolveModule, type DeclarationSite, type FileScope } from "./scope.js";
+import { isDeclarationNode, isRelativeSpecifier, type DeclarationSite, type FileScope } from "./scope.js";
 
 /**
- * Fills a file's scope (declarations, imports, re-exports) and returns its
- * declaration sites. Runtime statements (functions, constants) are ignored:
- * they describe no message.
+ * Fills a file's scope: declarations (in order), imports, re-exports. Runtime
+ * statements (functions, constants) are ignored: they describe no message.
  */
-export function collectScope(scope: FileScope, context: ScanContext): DeclarationSite[] {
-  const sites: DeclarationSite[] = [];
+export function collectScope(scope: FileScope, context: ScanContext): void {
   for (const statement of scope.sourceFile.statements) {
     if (isDeclarationNode(statement)) {
-      const site = declarationSite(statement, scope, context);
-      if (site) sites.push(site);
+      declarationSite(statement, scope, context);
     } else if (ts.isImportDeclaration(statement)) {
       collectImport(statement, scope, context);
     } else if (ts.isExportDeclaration(statement)) {
@@ -26,23 +23,21 @@ export function collectScope(scope: FileScope, context: ScanContext): Declaratio
       );
     }
   }
-  return sites;
 }
 
-function declarationSite(node: DeclarationSite["node"], scope: FileScope, context: ScanContext): DeclarationSite | undefined {
+function declarationSite(node: DeclarationSite["node"], scope: FileScope, context: ScanContext): void {
   if (!node.name) {
     context.report("unsupported-construct", "a declaration needs a name", scope, node);
-    return undefined;
+    return;
   }
   const name = node.name.text;
   const namespace = scope.source.namespace;
   const site: DeclarationSite = { name, id: [...namespace, name].join("."), namespace, node, scope };
   if (scope.declarations.has(name)) {
     context.report("duplicate-name", `"${name}" is declared twice in this file (declaration merging is not supported)`, scope, node.name);
-    return undefined;
+    return;
   }
   scope.declarations.set(name, site);
-  return site;
 }
 
 function moduleSpecifier(node: TS.ImportDeclaration | TS.ExportDeclaration): TS.StringLiteral | undefined {
@@ -52,7 +47,7 @@ function moduleSpecifier(node: TS.ImportDeclaration | TS.ExportDeclaration): TS.
 
 /** Relative specifiers must name an input file; others (like "schemagate/markers") are fine until a type is used from them. */
 function checkResolves(specifier: TS.StringLiteral, scope: FileScope, context: ScanContext): void {
-  if (isRelativeSpecifier(specifier.text) && !resolveModule(scope.source.path, specifier.text, context.scopes)) {
+  if (isRelativeSpecifier(specifier.text) && context.modules.resolvePath(scope.source.path, specifier.text) === undefined) {
     context.report("unresolved-import", `cannot find "${specifier.text}" among the input files`, scope, specifier);
   }
 }

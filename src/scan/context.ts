@@ -2,6 +2,7 @@ import type { TS } from "./typescript.js";
 import type { DiagnosticName } from "../diagnostics/codes.js";
 import type { TypeNode } from "../model/types.js";
 import type { FileScope } from "./scope.js";
+import type { ModuleTable } from "./modules.js";
 
 /** Type parameters in scope while expanding a generic declaration. */
 export type TypeEnv = ReadonlyMap<string, TypeNode>;
@@ -13,7 +14,7 @@ export const ERROR_TYPE: TypeNode = { kind: "primitive", name: "unknown" };
 
 /** Shared, read-mostly state of one scan. */
 export interface ScanContext {
-  readonly scopes: ReadonlyMap<string, FileScope>;
+  readonly modules: ModuleTable;
   /** Generic declarations currently being expanded, to stop runaway recursion. */
   readonly expanding: string[];
   /** Finished generic instances by declaration and arguments: each is expanded once per scan. */

@@ -1,10 +1,10 @@
 import { ts, type TS } from "./typescript.js";
-import type { TypeNode } from "../model/types.js";
+import type { EnumMember, TypeNode } from "../model/types.js";
 import { ERROR_TYPE, type ScanContext, type TypeEnv } from "./context.js";
-import { convertDeclarationBody, findEnumMember } from "./declaration-body.js";
+import { convertDeclarationBody, enumMembers } from "./declaration-body.js";
 import { convertType } from "./convert-type.js";
 import { locationOf } from "./location.js";
-import { findExport, isRelativeSpecifier, resolveModule, type DeclarationSite, type FileScope } from "./scope.js";
+import { findExport, isRelativeSpecifier, isSite, type DeclarationEntry, type DeclarationSite, type FileScope } from "./scope.js";
 
 /** The module authors import markers from; its names are read from syntax, never resolved. */
 const MARKERS_MODULE = "schemagate/markers";
@@ -41,12 +41,11 @@ export function convertReferenceTo(
     context.report("unresolved-reference", `cannot find type "${text}" in the input`, scope, name);
     return ERROR_TYPE;
   }
-  const parameters = typeParametersOf(lookup);
-  const location = locationOf(scope.sourceFile, scope.source.path, name);
-  if (parameters.length === 0) {
+  if (!isGeneric(lookup)) {
     if (argumentNodes.length > 0) return arityError(text, 0, 0, argumentNodes.length, node, scope, context);
-    return { kind: "ref", target: lookup.id, location };
+    return { kind: "ref", target: lookup.id, location: locationOf(scope.sourceFile, scope.source.path, name) };
   }
+  const parameters = typeParametersOf(lookup);
   const required = parameters.filter((parameter) => !parameter.default).length;
   if (argumentNodes.length < required || argumentNodes.length > parameters.length) {
     return arityError(text, required, parameters.length, argumentNodes.length, node, scope, context);
@@ -89,6 +88,11 @@ function instanceKey(id: string, bindings: ReadonlyMap<string, TypeNode>): strin
   return `${id}<${JSON.stringify([...bindings.values()], (key, value) => (key === "location" ? undefined : value))}>`;
 }
 
+/** Generic declarations are never released: they are expanded where used (see `ModuleTable`). */
+function isGeneric(entry: DeclarationEntry): entry is DeclarationSite {
+  return isSite(entry) && typeParametersOf(entry).length > 0;
+}
+
 function typeParametersOf(site: DeclarationSite): readonly TS.TypeParameterDeclaration[] {
   return ts.isEnumDeclaration(site.node) ? [] : (site.node.typeParameters ?? []);
 }
@@ -116,7 +120,7 @@ export function lookupDeclaration(
   name: string,
   scope: FileScope,
   context: ScanContext,
-): DeclarationSite | "reported" | undefined {
+): DeclarationEntry | "reported" | undefined {
   const local = scope.declarations.get(name);
   if (local) return local;
   const binding = scope.imports.get(name);
@@ -131,9 +135,9 @@ export function lookupDeclaration(
     );
     return "reported";
   }
-  const target = resolveModule(scope.source.path, binding.specifier, context.scopes);
+  const target = context.modules.resolve(scope.source.path, binding.specifier);
   if (!target) return "reported"; // the import itself was reported as unresolved
-  const found = findExport(target, binding.importedName, context.scopes);
+  const found = findExport(target, binding.importedName, context.modules);
   if (found) return found;
   context.report(
     "unresolved-reference",
@@ -179,7 +183,7 @@ function convertBuiltin(
 function convertEnumMemberReference(name: TS.QualifiedName, scope: FileScope, context: ScanContext): TypeNode {
   const site = ts.isIdentifier(name.left) ? lookupDeclaration(name.left.text, scope, context) : undefined;
   if (site === "reported") return ERROR_TYPE;
-  const member = site && ts.isEnumDeclaration(site.node) ? findEnumMember(site, name.right.text) : undefined;
+  const member = site && enumMembersOf(site)?.find((candidate) => candidate.name === name.right.text);
   if (site && member) {
     const literal = { kind: "literal", value: member.value } as const;
     if (!member.experimental) return literal;
@@ -191,4 +195,10 @@ function convertEnumMemberReference(name: TS.QualifiedName, scope: FileScope, co
   }
   context.report("unresolved-reference", `cannot resolve "${name.getText(scope.sourceFile)}" to an enum member`, scope, name);
   return ERROR_TYPE;
+}
+
+/** The members of an enum declaration, live or released; undefined for other declarations. */
+function enumMembersOf(entry: DeclarationEntry): readonly EnumMember[] | undefined {
+  if (!isSite(entry)) return entry.enumMembers;
+  return ts.isEnumDeclaration(entry.node) ? enumMembers(entry) : undefined;
 }

@@ -48,10 +48,6 @@ export function enumMembers(site: DeclarationSite, context?: ScanContext): EnumM
   return members;
 }
 
-export function findEnumMember(site: DeclarationSite, memberName: string): EnumMember | undefined {
-  return enumMembers(site).find((member) => member.name === memberName);
-}
-
 function constantValue(expression: TS.Expression): string | number | undefined {
   if (ts.isStringLiteralLike(expression)) return expression.text;
   if (ts.isNumericLiteral(expression)) return Number(expression.text);

@@ -1,16 +1,35 @@
-import path from "node:path";
 import { ts, type TS } from "./typescript.js";
 import type { SourceText } from "../input/sources.js";
+import type { EnumMember } from "../model/types.js";
+import type { ModuleTable } from "./modules.js";
 
 /** A top-level type declaration the scanner can turn into IR. */
 export type DeclarationNode = TS.InterfaceDeclaration | TS.TypeAliasDeclaration | TS.EnumDeclaration | TS.ClassDeclaration;
 
+/** A declaration in a file whose syntax tree is held: what conversion works from. */
 export interface DeclarationSite {
   readonly name: string;
   readonly id: string;
   readonly namespace: readonly string[];
   readonly node: DeclarationNode;
   readonly scope: FileScope;
+}
+
+/**
+ * A declaration of a file already converted and released (see `ModuleTable`):
+ * all that references from other files still need.
+ */
+export interface ReleasedDeclaration {
+  readonly name: string;
+  readonly id: string;
+  /** An enum's members, for `Kind.Value` references. */
+  readonly enumMembers?: readonly EnumMember[];
+}
+
+export type DeclarationEntry = DeclarationSite | ReleasedDeclaration;
+
+export function isSite(entry: DeclarationEntry): entry is DeclarationSite {
+  return "node" in entry;
 }
 
 export interface ImportBinding {
@@ -20,14 +39,20 @@ export interface ImportBinding {
   readonly node: TS.Node;
 }
 
-export interface FileScope {
+/** What other files see of a file: its declarations and imports, for resolving names. */
+export interface ModuleScope {
   readonly source: SourceText;
-  readonly sourceFile: TS.SourceFile;
-  readonly declarations: Map<string, DeclarationSite>;
+  readonly declarations: ReadonlyMap<string, DeclarationEntry>;
   readonly imports: Map<string, ImportBinding>;
   /** `export * from "./x.js"` specifiers and `export { A } from "./x.js"` bindings, for resolving through index files. */
   readonly starExports: string[];
   readonly namedExports: Map<string, ImportBinding>;
+}
+
+/** A file with its syntax tree, being converted (or holding generic declarations other files expand). */
+export interface FileScope extends ModuleScope {
+  readonly sourceFile: TS.SourceFile;
+  readonly declarations: Map<string, DeclarationSite>;
 }
 
 export function isDeclarationNode(node: TS.Node): node is DeclarationNode {
@@ -40,56 +65,28 @@ export function isRelativeSpecifier(specifier: string): boolean {
   return specifier.startsWith("./") || specifier.startsWith("../");
 }
 
-/** Resolutions by scope set, then by `<from file>\0<specifier>`: every reference through an import asks again. */
-const resolutions = new WeakMap<ReadonlyMap<string, FileScope>, Map<string, FileScope | undefined>>();
-
-/** The input file a relative specifier names (`./x.js`, `./x`, `./x.ts`, `./dir`), if any. */
-export function resolveModule(
-  fromFile: string,
-  specifier: string,
-  scopes: ReadonlyMap<string, FileScope>,
-): FileScope | undefined {
-  let known = resolutions.get(scopes);
-  if (!known) resolutions.set(scopes, (known = new Map()));
-  const key = `${fromFile}\0${specifier}`;
-  if (known.has(key)) return known.get(key);
-  const scope = resolveModuleUncached(fromFile, specifier, scopes);
-  known.set(key, scope);
-  return scope;
-}
-
-function resolveModuleUncached(fromFile: string, specifier: string, scopes: ReadonlyMap<string, FileScope>): FileScope | undefined {
-  const base = path.posix.join(path.posix.dirname(fromFile), specifier);
-  const stem = base.replace(/\.(m|c)?(j|t)s$/, "");
-  for (const candidate of [`${stem}.ts`, `${stem}.mts`, `${stem}.cts`, `${stem}.d.ts`, `${base}/index.ts`]) {
-    const scope = scopes.get(candidate);
-    if (scope) return scope;
-  }
-  return undefined;
-}
-
 /**
  * Follows an exported name through re-exports to its declaration.
  * `seen` guards against `export *` cycles.
  */
 export function findExport(
-  scope: FileScope,
+  scope: ModuleScope,
   name: string,
-  scopes: ReadonlyMap<string, FileScope>,
-  seen: Set<FileScope> = new Set(),
-): DeclarationSite | undefined {
-  if (seen.has(scope)) return undefined;
-  seen.add(scope);
+  modules: ModuleTable,
+  seen: Set<string> = new Set(),
+): DeclarationEntry | undefined {
+  if (seen.has(scope.source.path)) return undefined;
+  seen.add(scope.source.path);
   const local = scope.declarations.get(name);
   if (local) return local;
   const named = scope.namedExports.get(name) ?? scope.imports.get(name);
   if (named) {
-    const target = resolveModule(scope.source.path, named.specifier, scopes);
-    return target ? findExport(target, named.importedName, scopes, seen) : undefined;
+    const target = modules.resolve(scope.source.path, named.specifier);
+    return target ? findExport(target, named.importedName, modules, seen) : undefined;
   }
   for (const specifier of scope.starExports) {
-    const target = resolveModule(scope.source.path, specifier, scopes);
-    const found = target && findExport(target, name, scopes, seen);
+    const target = modules.resolve(scope.source.path, specifier);
+    const found = target && findExport(target, name, modules, seen);
     if (found) return found;
   }
   return undefined;

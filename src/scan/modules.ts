@@ -1,0 +1,83 @@
+import path from "node:path";
+import { ts } from "./typescript.js";
+import type { SourceText } from "../input/sources.js";
+import { enumMembers } from "./declaration-body.js";
+import type { DeclarationSite, FileScope, ModuleScope, ReleasedDeclaration } from "./scope.js";
+
+/**
+ * The input files by path. A file is parsed when first needed: at its turn in
+ * input order, or earlier when another file imports from it. Once its own
+ * declarations are converted, `release` swaps its scope for one without the
+ * syntax tree, keeping what references from other files need (names, ids, enum
+ * members). Each tree then dies young rather than being held, and copied by the
+ * garbage collector, for the whole scan. A file declaring generics keeps its
+ * tree: they are expanded where they are used.
+ */
+export class ModuleTable {
+  readonly #files: ReadonlyMap<string, SourceText>;
+  readonly #open: (source: SourceText) => FileScope;
+  readonly #scopes = new Map<string, ModuleScope>();
+  /** Resolved paths by `<from file>\0<specifier>`: every reference through an import asks again. */
+  readonly #resolved = new Map<string, string | undefined>();
+
+  /** `open` parses a file and collects its scope. */
+  constructor(files: readonly SourceText[], open: (source: SourceText) => FileScope) {
+    this.#files = new Map(files.map((file) => [file.path, file]));
+    this.#open = open;
+  }
+
+  /** The input file a relative specifier names (`./x.js`, `./x`, `./x.ts`, `./dir`), if any. */
+  resolvePath(fromFile: string, specifier: string): string | undefined {
+    const key = `${fromFile}\0${specifier}`;
+    if (this.#resolved.has(key)) return this.#resolved.get(key);
+    const base = path.posix.join(path.posix.dirname(fromFile), specifier);
+    const stem = base.replace(/\.(m|c)?(j|t)s$/, "");
+    const found = [`${stem}.ts`, `${stem}.mts`, `${stem}.cts`, `${stem}.d.ts`, `${base}/index.ts`].find((candidate) =>
+      this.#files.has(candidate),
+    );
+    this.#resolved.set(key, found);
+    return found;
+  }
+
+  /** The scope of the file a relative specifier names, parsing it if it was not yet. */
+  resolve(fromFile: string, specifier: string): ModuleScope | undefined {
+    const target = this.resolvePath(fromFile, specifier);
+    return target === undefined ? undefined : (this.#scopes.get(target) ?? this.open(target));
+  }
+
+  /** A file's scope with its syntax tree, for converting its declarations; parsed on first use. */
+  open(filePath: string): FileScope {
+    const known = this.#scopes.get(filePath);
+    if (known) {
+      if (!("sourceFile" in known)) throw new Error(`scan: "${filePath}" was opened after its release`);
+      return known as FileScope;
+    }
+    const source = this.#files.get(filePath);
+    if (!source) throw new Error(`scan: "${filePath}" is not an input file`);
+    const scope = this.#open(source);
+    this.#scopes.set(filePath, scope);
+    return scope;
+  }
+
+  /** Drops a converted file's syntax tree, unless it declares generics. */
+  release(scope: FileScope): void {
+    const sites = [...scope.declarations.values()];
+    if (sites.some(isTemplate)) return;
+    this.#scopes.set(scope.source.path, {
+      source: scope.source,
+      declarations: new Map(sites.map((site) => [site.name, released(site)])),
+      imports: scope.imports,
+      starExports: scope.starExports,
+      namedExports: scope.namedExports,
+    });
+  }
+}
+
+function isTemplate(site: DeclarationSite): boolean {
+  return !ts.isEnumDeclaration(site.node) && (site.node.typeParameters?.length ?? 0) > 0;
+}
+
+function released(site: DeclarationSite): ReleasedDeclaration {
+  const { name, id } = site;
+  return ts.isEnumDeclaration(site.node) ? { name, id, enumMembers: enumMembers(site) } : { name, id };
+}
