@@ -121,8 +121,8 @@ export function lookupDeclaration(
   scope: FileScope,
   context: ScanContext,
 ): DeclarationEntry | "reported" | undefined {
-  const local = scope.declarations.get(name);
-  if (local) return local;
+  const known = scope.declarations.get(name) ?? scope.imported.get(name);
+  if (known) return known;
   const binding = scope.imports.get(name);
   if (!binding) return undefined;
   if (!isRelativeSpecifier(binding.specifier)) {
@@ -138,7 +138,10 @@ export function lookupDeclaration(
   const target = context.modules.resolve(scope.source.path, binding.specifier);
   if (!target) return "reported"; // the import itself was reported as unresolved
   const found = findExport(target, binding.importedName, context.modules);
-  if (found) return found;
+  if (found) {
+    scope.imported.set(name, found);
+    return found;
+  }
   context.report(
     "unresolved-reference",
     `"${binding.specifier}" has no type named "${binding.importedName}"`,

@@ -102,6 +102,7 @@ function openFile(source: SourceText, context: ScanContext, diagnostics: Diagnos
     imports: new Map(),
     starExports: [],
     namedExports: new Map(),
+    imported: new Map(),
   };
   collectScope(scope, context);
   return scope;

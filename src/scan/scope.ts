@@ -53,6 +53,8 @@ export interface ModuleScope {
 export interface FileScope extends ModuleScope {
   readonly sourceFile: TS.SourceFile;
   readonly declarations: Map<string, DeclarationSite>;
+  /** Imported names already followed to their declarations: a file names each import many times. */
+  readonly imported: Map<string, DeclarationEntry>;
 }
 
 export function isDeclarationNode(node: TS.Node): node is DeclarationNode {
