@@ -1,5 +1,6 @@
 import { sameItems } from "../immutable.js";
-import { methodTypeIds, reachableIds, referencedIds, walkType } from "./walk.js";
+import { indexType } from "./type-index.js";
+import { closure, methodTypeIds, reachableIds } from "./walk.js";
 import { assertNever, type Audience, type Declaration, type Model, type TypeNode } from "./types.js";
 
 /**
@@ -11,10 +12,15 @@ import { assertNever, type Audience, type Declaration, type Model, type TypeNode
 export function filterModel(model: Model, audience: Audience): Model {
   if (audience === "experimental") return model;
   const methods = model.methods.filter((method) => !method.experimental);
-  const stripped = model.declarations.filter((declaration) => !declaration.experimental).map(stripDeclaration);
-  const strippedModel: Model = { declarations: stripped, methods };
-  const keep = reachableIds(strippedModel, stableRootIds(model));
-  return { declarations: stripped.filter((declaration) => keep.has(declaration.id)), methods };
+  const byId = new Map(model.declarations.map((declaration) => [declaration.id, declaration]));
+  // What a stripped declaration refers to is what the original refers to from stable positions.
+  const keep = closure(stableRootIds(model), (id) => {
+    const declaration = byId.get(id);
+    if (!declaration || declaration.experimental || declaration.kind === "enum") return [];
+    return indexType(declaration.type).stableRefs.map((ref) => ref.target);
+  });
+  const declarations = model.declarations.filter((declaration) => !declaration.experimental && keep.has(declaration.id));
+  return { declarations: declarations.map(stripDeclaration), methods };
 }
 
 /**
@@ -46,18 +52,10 @@ function computeStableRootIds(model: Model): string[] {
  * Ids a declaration names through experimental surface: its whole body if it
  * is experimental, else the types of its experimental fields and members.
  */
-function experimentalReferences(declaration: Declaration): string[] {
+function experimentalReferences(declaration: Declaration): readonly string[] {
   if (declaration.kind === "enum") return [];
-  if (declaration.experimental) return referencedIds(declaration.type);
-  const ids: string[] = [];
-  walkType(declaration.type, (node) => {
-    if (node.kind === "object") {
-      for (const property of node.properties) if (property.experimental) ids.push(...referencedIds(property.type));
-    } else if (node.kind === "union") {
-      for (const member of node.members) if (member.experimental) ids.push(...referencedIds(member.type));
-    }
-  });
-  return ids;
+  const index = indexType(declaration.type);
+  return declaration.experimental ? index.ids : index.experimentalRefs.map((ref) => ref.target);
 }
 
 /** Declarations and type nodes without experimental parts are returned as they are, so stages can share them. */

@@ -1,8 +1,7 @@
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { ENVELOPE_NAMES } from "./envelopes.js";
 import { stableRootIds } from "./filter.js";
-import { walkStable } from "./stable-walk.js";
-import { walkType } from "./walk.js";
+import { indexType } from "./type-index.js";
 import type { Declaration, Model, SourceLocation, TypeNode } from "./types.js";
 
 /** Problems that need the whole model: leaks, reserved names, bad intersections, empty stable unions. */
@@ -33,10 +32,9 @@ function reservedNames(model: Model): Diagnostic[] {
  */
 function experimentalLeaks(model: Model, byId: ReadonlyMap<string, Declaration>): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const check = (type: TypeNode, from: string): string[] => {
-    const next: string[] = [];
-    walkStable(type, (ref) => {
-      if (ref.kind !== "ref") return;
+  const queue: string[] = [];
+  const check = (type: TypeNode, from: string): void => {
+    for (const ref of indexType(type).stableRefs) {
       const target = byId.get(ref.target);
       if (target?.experimental) {
         const reason = target.experimental.reason === target.name ? "" : ` (reason "${target.experimental.reason}")`;
@@ -48,24 +46,23 @@ function experimentalLeaks(model: Model, byId: ReadonlyMap<string, Declaration>)
           ),
         );
       } else if (target) {
-        next.push(target.id);
+        queue.push(target.id);
       }
-    });
-    return next;
+    }
   };
-  const queue: string[] = [];
   for (const method of model.methods) {
     if (method.experimental) continue;
-    for (const type of [method.params, method.result]) if (type) queue.push(...check(type, `method "${method.name}"`));
+    if (method.params) check(method.params, `method "${method.name}"`);
+    if (method.result) check(method.result, `method "${method.name}"`);
   }
-  queue.push(...stableRootIds(model).filter((id) => !byId.get(id)?.experimental));
+  for (const id of stableRootIds(model)) if (!byId.get(id)?.experimental) queue.push(id);
   const visited = new Set<string>();
   while (queue.length > 0) {
     const id = queue.pop()!;
     if (visited.has(id)) continue;
     visited.add(id);
     const declaration = byId.get(id);
-    if (declaration?.kind === "alias") queue.push(...check(declaration.type, `"${declaration.name}"`));
+    if (declaration?.kind === "alias") check(declaration.type, `"${declaration.name}"`);
   }
   return diagnostics;
 }
@@ -78,25 +75,24 @@ function declarationShape(declaration: Declaration, byId: ReadonlyMap<string, De
     }
     return diagnostics;
   }
+  const index = indexType(declaration.type);
   // Only stable positions: a union left empty inside an experimental field or type never reaches stable.
   if (!declaration.experimental) {
-    walkStable(declaration.type, (node) => {
-      if (node.kind === "union" && node.members.every((member) => member.experimental)) {
-        diagnostics.push(emptyUnion(declaration.name, node.members[0]!.location, node.members.length === 1 ? "member" : "union"));
-      }
-    });
-  }
-  walkType(declaration.type, (node) => {
-    if (node.kind === "intersection") {
-      for (const member of node.members) {
-        const problem = nonObjectReason(member, byId, new Set());
-        if (problem) {
-          const at = member.kind === "ref" ? member.location : node.location;
-          diagnostics.push(createDiagnostic("unsupported-construct", `an intersection must combine object types; ${problem}`, at));
-        }
+    for (const union of index.stableUnions) {
+      if (union.members.every((member) => member.experimental)) {
+        diagnostics.push(emptyUnion(declaration.name, union.members[0]!.location, union.members.length === 1 ? "member" : "union"));
       }
     }
-  });
+  }
+  for (const intersection of index.intersections) {
+    for (const member of intersection.members) {
+      const problem = nonObjectReason(member, byId, new Set());
+      if (problem) {
+        const at = member.kind === "ref" ? member.location : intersection.location;
+        diagnostics.push(createDiagnostic("unsupported-construct", `an intersection must combine object types; ${problem}`, at));
+      }
+    }
+  }
   return diagnostics;
 }
 

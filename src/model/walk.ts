@@ -1,3 +1,4 @@
+import { indexType } from "./type-index.js";
 import { assertNever, type Declaration, type Model, type TypeNode } from "./types.js";
 
 /** Calls `visit` on every type node inside `type`, depth first, the node itself first. */
@@ -27,22 +28,14 @@ export function walkType(type: TypeNode, visit: (node: TypeNode) => void): void 
   }
 }
 
-/** Ids of the declarations `type` refers to directly. */
-export function referencedIds(type: TypeNode): string[] {
-  const ids: string[] = [];
-  walkType(type, (node) => {
-    if (node.kind === "ref") ids.push(node.target);
-  });
-  return ids;
+/** Ids of the declarations `type` refers to directly (repeats kept). */
+export function referencedIds(type: TypeNode): readonly string[] {
+  return indexType(type).ids;
 }
 
-const referencesOf = new WeakMap<Declaration, readonly string[]>();
-
-/** Ids referenced directly by a declaration's body. Declarations are immutable, so the answer is kept per object. */
+/** Ids referenced directly by a declaration's body. */
 export function declarationReferences(declaration: Declaration): readonly string[] {
-  let ids = referencesOf.get(declaration);
-  if (!ids) referencesOf.set(declaration, (ids = declaration.kind === "alias" ? referencedIds(declaration.type) : []));
-  return ids;
+  return declaration.kind === "alias" ? indexType(declaration.type).ids : [];
 }
 
 /** Every id reachable from `start` (included) by following `next`. */
