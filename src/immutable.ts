@@ -3,9 +3,19 @@
 /** A readonly shape made writable, for building a value field by field before it is handed on. */
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** Whether two arrays hold the same items in the same order: a copy-on-change map left everything as it was. */
-export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((item, index) => item === b[index]);
+/**
+ * `items.map(map)` that copies only on change: `items` itself when `map` returns
+ * every item as it was, so unchanged nodes stay shared between stages.
+ */
+export function mapShared<T>(items: readonly T[], map: (item: T, index: number) => T): readonly T[] {
+  let copy: T[] | undefined;
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index]!;
+    const next = map(item, index);
+    if (copy) copy.push(next);
+    else if (next !== item) (copy = items.slice(0, index)).push(next);
+  }
+  return copy ?? items;
 }
 
 /** `record[key] = value`, except that a `__proto__` key becomes an own property rather than the prototype. */

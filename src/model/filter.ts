@@ -1,4 +1,4 @@
-import { sameItems } from "../immutable.js";
+import { mapShared } from "../immutable.js";
 import { indexType } from "./type-index.js";
 import { closure, methodTypeIds, reachableIds } from "./walk.js";
 import { assertNever, type Audience, type Declaration, type Model, type TypeNode } from "./types.js";
@@ -61,11 +61,16 @@ function experimentalReferences(declaration: Declaration): readonly string[] {
 /** Declarations and type nodes without experimental parts are returned as they are, so stages can share them. */
 function stripDeclaration(declaration: Declaration): Declaration {
   if (declaration.kind === "enum") {
-    const members = declaration.members.filter((member) => !member.experimental);
-    return members.length === declaration.members.length ? declaration : { ...declaration, members };
+    const members = withoutExperimental(declaration.members);
+    return members === declaration.members ? declaration : { ...declaration, members };
   }
   const type = stripType(declaration.type);
   return type === declaration.type ? declaration : { ...declaration, type };
+}
+
+/** `items` itself when none is experimental. */
+function withoutExperimental<T extends { readonly experimental?: unknown }>(items: readonly T[]): readonly T[] {
+  return items.some((item) => item.experimental) ? items.filter((item) => !item.experimental) : items;
 }
 
 function stripType(type: TypeNode): TypeNode {
@@ -83,29 +88,29 @@ function stripType(type: TypeNode): TypeNode {
       return value === type.value ? type : { ...type, value };
     }
     case "tuple": {
-      const elements = type.elements.map(stripType);
-      return sameItems(elements, type.elements) ? type : { ...type, elements };
+      const elements = mapShared(type.elements, stripType);
+      return elements === type.elements ? type : { ...type, elements };
     }
     case "intersection": {
-      const members = type.members.map(stripType);
-      return sameItems(members, type.members) ? type : { ...type, members };
+      const members = mapShared(type.members, stripType);
+      return members === type.members ? type : { ...type, members };
     }
     case "object": {
-      const properties = type.properties.filter((property) => !property.experimental).map((property) => {
+      const properties = mapShared(withoutExperimental(type.properties), (property) => {
         const inner = stripType(property.type);
         return inner === property.type ? property : { ...property, type: inner };
       });
       const additional = type.additional && stripType(type.additional);
-      if (sameItems(properties, type.properties) && additional === type.additional) return type;
+      if (properties === type.properties && additional === type.additional) return type;
       return additional ? { ...type, properties, additional } : { ...type, properties };
     }
     case "union": {
-      const members = type.members.filter((member) => !member.experimental).map((member) => {
+      const members = mapShared(withoutExperimental(type.members), (member) => {
         const inner = stripType(member.type);
         return inner === member.type ? member : { ...member, type: inner };
       });
       if (members.length === 1) return members[0]!.type;
-      return sameItems(members, type.members) ? type : { ...type, members };
+      return members === type.members ? type : { ...type, members };
     }
     default:
       return assertNever(type);

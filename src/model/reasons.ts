@@ -1,4 +1,4 @@
-import { sameItems } from "../immutable.js";
+import { mapShared } from "../immutable.js";
 import { fieldPrefix, memberLabel, methodsByType } from "./owners.js";
 import { assertNever, type Declaration, type Experimental, type Method, type TypeNode } from "./types.js";
 
@@ -67,15 +67,15 @@ class TypeReasons {
         return value === type.value ? type : { ...type, value };
       }
       case "tuple": {
-        const elements = type.elements.map((element) => this.type(element, path));
-        return sameItems(elements, type.elements) ? type : { ...type, elements };
+        const elements = mapShared(type.elements, (element) => this.type(element, path));
+        return elements === type.elements ? type : { ...type, elements };
       }
       case "intersection": {
-        const members = type.members.map((member) => this.type(member, path));
-        return sameItems(members, type.members) ? type : { ...type, members };
+        const members = mapShared(type.members, (member) => this.type(member, path));
+        return members === type.members ? type : { ...type, members };
       }
       case "object": {
-        const properties = type.properties.map((property) => {
+        const properties = mapShared(type.properties, (property) => {
           path.push(property.name);
           const experimental = orDerived(property.experimental, () => `${this.fieldPrefix}.${path.join(".")}`);
           const inner = this.type(property.type, path);
@@ -84,17 +84,17 @@ class TypeReasons {
           return experimental ? { ...property, type: inner, experimental } : { ...property, type: inner };
         });
         const additional = type.additional && this.type(type.additional, path);
-        if (sameItems(properties, type.properties) && additional === type.additional) return type;
+        if (properties === type.properties && additional === type.additional) return type;
         return additional ? { ...type, properties, additional } : { ...type, properties };
       }
       case "union": {
-        const members = type.members.map((member, index) => {
+        const members = mapShared(type.members, (member, index) => {
           const experimental = orDerived(member.experimental, () => `${this.typeName}.${memberLabel(member.type, index, this.declarationsById)}`);
           const inner = this.type(member.type, path);
           if (inner === member.type && experimental === member.experimental) return member;
           return experimental ? { ...member, type: inner, experimental } : { ...member, type: inner };
         });
-        return sameItems(members, type.members) ? type : { ...type, members };
+        return members === type.members ? type : { ...type, members };
       }
       default:
         return assertNever(type);

@@ -157,7 +157,13 @@ function flatBundle(
   // Followed through the references the emitted schemas make, not the model's: an intersection
   // inlines the objects it names, so those need no definition of their own.
   const reached = closure(ownIds, (id) => converted.get(id)?.references ?? []);
-  const flatRef = (ref: string) => definitionRef([keyOf(idOfRef(ref))]);
+  // A declaration is referred to from many places: each pointer is built once.
+  const flatRefs = new Map<string, string>();
+  const flatRef = (ref: string): string => {
+    let flat = flatRefs.get(ref);
+    if (flat === undefined) flatRefs.set(ref, (flat = definitionRef([keyOf(idOfRef(ref))])));
+    return flat;
+  };
   const entries = [...reached].map(
     (id): [DefinitionPath, JsonSchema] => [[keyOf(id)], rewriteRefs(converted.get(id)!.schema, flatRef)],
   );

@@ -1,4 +1,4 @@
-import { sameItems, setOwn, type Mutable } from "../../immutable.js";
+import { mapShared, setOwn, type Mutable } from "../../immutable.js";
 import type { JsonSchema } from "./schema.js";
 
 /**
@@ -41,8 +41,7 @@ export function rewriteRefs(schema: JsonSchema, rewrite: (ref: string) => string
 }
 
 function rewriteList(list: readonly JsonSchema[], rewrite: (ref: string) => string): readonly JsonSchema[] {
-  const rewritten = list.map((item) => rewriteRefs(item, rewrite));
-  return sameItems(rewritten, list) ? list : rewritten;
+  return mapShared(list, (item) => rewriteRefs(item, rewrite));
 }
 
 /** Copied from the first key whose schema changes; `setOwn` keeps a property named `__proto__` a property. */
