@@ -32,11 +32,19 @@ export function constSchema(value: LiteralValue): JsonSchema {
  */
 export function literalSetSchema(items: readonly LiteralItem[]): JsonSchema {
   if (items.length === 0) return { not: {} };
-  const documented = items.some((item) => item.docs !== undefined && hasDocs(item.docs));
-  const types = [...new Set(items.map((item) => jsonTypeOf(item.value)))];
-  const valueTypes = types.filter((type) => type !== "null");
-  if (!documented && valueTypes.length <= 1) {
-    const type = types.length === 1 ? types[0]! : [valueTypes[0]!, "null" as const];
+  let documented = false;
+  let valueType: JsonType | undefined;
+  let mixed = false;
+  let nullable = false;
+  for (const item of items) {
+    documented ||= item.docs !== undefined && hasDocs(item.docs);
+    const type = jsonTypeOf(item.value);
+    if (type === "null") nullable = true;
+    else if (valueType === undefined) valueType = type;
+    else if (type !== valueType) mixed = true;
+  }
+  if (!documented && !mixed) {
+    const type = valueType === undefined ? "null" : nullable ? [valueType, "null" as const] : valueType;
     return { type, enum: [...new Set(items.map((item) => item.value))] };
   }
   const branches = items.map((item) => {

@@ -71,20 +71,22 @@ function tupleSchema(elements: readonly TypeNode[], context: SchemaContext): Jso
  */
 function unionSchema(members: readonly UnionMember[], context: SchemaContext): JsonSchema {
   const flat = flattenUnion(members);
-  if (flat.some(({ type }) => type.kind === "primitive" && type.name === "unknown")) return {};
+  let literalsOnly = true;
+  let primitivesOnly = true;
+  let documented = false;
+  for (const { type, docs } of flat) {
+    if (type.kind === "primitive" && type.name === "unknown") return {};
+    if (type.kind !== "literal" && !(type.kind === "primitive" && type.name === "null")) literalsOnly = false;
+    if (type.kind !== "primitive") primitivesOnly = false;
+    documented ||= hasDocs(docs);
+  }
   if (flat.length === 1) return withDocs(typeSchema(flat[0]!.type, context), flat[0]!.docs);
-  const literals = flat.map(({ type, docs }) =>
-    type.kind === "literal" ? { value: type.value, docs } : type.kind === "primitive" && type.name === "null" ? { value: null, docs } : undefined,
-  );
   // Also the empty union, which nothing satisfies.
-  if (literals.every((item) => item !== undefined)) return literalSetSchema(literals);
-
-  const primitives = flat.map(({ type }) => (type.kind === "primitive" ? (type.name as JsonType) : undefined));
-  if (!flat.some(({ docs }) => hasDocs(docs)) && primitives.every((name) => name !== undefined)) {
-    const types = [...new Set(primitives)];
-    const valueTypes = types.filter((type) => type !== "null");
-    if (types.length === 1) return { type: types[0]! };
-    if (valueTypes.length === 1) return { type: [valueTypes[0]!, "null"] };
+  if (literalsOnly) return literalSetSchema(flat.map(({ type, docs }) => ({ value: type.kind === "literal" ? type.value : null, docs })));
+  if (primitivesOnly && !documented) {
+    const types = new Set(flat.map(({ type }) => (type as Extract<TypeNode, { kind: "primitive" }>).name as JsonType));
+    if (types.size === 1) return { type: [...types][0]! };
+    if (types.size === 2 && types.has("null")) return { type: [[...types].find((type) => type !== "null")!, "null"] };
   }
   return { anyOf: flat.map(({ type, docs }) => withDocs(typeSchema(type, context), docs)) };
 }
