@@ -99,10 +99,19 @@ export function generateAudience(model: Model, audience: Audience, options: Gene
 /** Both audiences of one run ask for the same (immutable) model's answer. */
 const fileIdsOf = new WeakMap<Model, readonly string[]>();
 
-/** The declarations that get a JSON file: chosen from the unfiltered model, so a type never gets a file in one audience only. */
+/**
+ * The declarations that get a JSON file: the roots of the unfiltered model with
+ * its envelopes, so a type never gets a file in one audience only. Nothing
+ * refers to the generated envelopes (their names are reserved), so they are
+ * roots, and the other roots are the model's own.
+ */
 function jsonFileIds(model: Model): readonly string[] {
   let ids = fileIdsOf.get(model);
-  if (!ids) fileIdsOf.set(model, (ids = rootIds(addEnvelopes(model))));
+  if (!ids) {
+    const declared = new Set(model.declarations);
+    const envelopes = addEnvelopes(model).declarations.filter((declaration) => !declared.has(declaration));
+    fileIdsOf.set(model, (ids = [...rootIds(model), ...envelopes.map((declaration) => declaration.id)].sort()));
+  }
   return ids;
 }
 

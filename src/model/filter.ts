@@ -1,6 +1,6 @@
 import { mapShared } from "../immutable.js";
 import { indexType } from "./type-index.js";
-import { closure, methodTypeIds, reachableIds } from "./walk.js";
+import { closure, methodTypeIds, reachedByMethods } from "./walk.js";
 import { assertNever, type Audience, type Declaration, type Model, type TypeNode } from "./types.js";
 
 /**
@@ -40,7 +40,7 @@ const stableRoots = new WeakMap<Model, readonly string[]>();
 
 function computeStableRootIds(model: Model): string[] {
   const stableMethods = model.methods.filter((method) => !method.experimental);
-  const reachedByAnyMethod = reachableIds(model, methodTypeIds(model));
+  const reachedByAnyMethod = reachedByMethods(model);
   const namedByExperimental = new Set(model.declarations.flatMap(experimentalReferences));
   const unreached = model.declarations
     .map((declaration) => declaration.id)

@@ -46,7 +46,7 @@ export function closure(start: Iterable<string>, next: (id: string) => Iterable<
     const id = stack.pop()!;
     if (seen.has(id)) continue;
     seen.add(id);
-    stack.push(...next(id));
+    for (const following of next(id)) if (!seen.has(following)) stack.push(following);
   }
   return seen;
 }
@@ -68,14 +68,22 @@ export function methodTypeIds(model: Model): string[] {
   ]);
 }
 
+/** Every declaration a method's params or result reach, directly or not. Kept per (immutable) model: validation, filtering and emission all ask. */
+export function reachedByMethods(model: Model): ReadonlySet<string> {
+  let reached = methodReach.get(model);
+  if (!reached) methodReach.set(model, (reached = reachableIds(model, methodTypeIds(model))));
+  return reached;
+}
+
+const methodReach = new WeakMap<Model, ReadonlySet<string>>();
+
 /**
  * The roots of a model: declarations used directly by a method's params or
  * result, plus every declaration that no method reaches at all. Sorted.
  */
 export function rootIds(model: Model): string[] {
-  const direct = methodTypeIds(model);
-  const reached = reachableIds(model, direct);
-  const roots = new Set(direct);
+  const reached = reachedByMethods(model);
+  const roots = new Set(methodTypeIds(model));
   for (const declaration of model.declarations) {
     if (!reached.has(declaration.id)) roots.add(declaration.id);
   }
