@@ -1,4 +1,5 @@
 import { ts, type TS } from "./typescript.js";
+import type { Mutable } from "../immutable.js";
 import type { Property, TypeNode } from "../model/types.js";
 import { ERROR_TYPE, type ScanContext, type TypeEnv } from "./context.js";
 import { convertType, convertTypeAllowingUndefined } from "./convert-type.js";
@@ -74,14 +75,15 @@ function convertProperty(
   const { marks, problems } = readMarks(doc, member, scope.sourceFile, ["experimental"]);
   for (const problem of problems) context.report("malformed-marker", problem.message, scope, problem.offset);
   const { type, includesUndefined } = convertTypeAllowingUndefined(member.type, scope, env, context);
-  return {
+  const property: Mutable<Property> = {
     name,
     type,
     optional: member.questionToken !== undefined || includesUndefined,
     docs: docsOf(doc),
     location: locationOf(scope.sourceFile, scope.source.path, member.name),
-    ...(marks.experimental ? { experimental: marks.experimental } : {}),
   };
+  if (marks.experimental) property.experimental = marks.experimental;
+  return property;
 }
 
 export function propertyName(name: TS.PropertyName): string | undefined {

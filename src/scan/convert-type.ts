@@ -1,4 +1,5 @@
 import { ts, type TS } from "./typescript.js";
+import type { Mutable } from "../immutable.js";
 import type { TypeNode, UnionMember } from "../model/types.js";
 import { ERROR_TYPE, type ScanContext, type TypeEnv } from "./context.js";
 import { docsOf, leadingJsDoc } from "./jsdoc.js";
@@ -15,6 +16,11 @@ const KEYWORD_TYPES: Partial<Record<TS.SyntaxKind, TypeNode>> = {
   [ts.SyntaxKind.UnknownKeyword]: { kind: "primitive", name: "unknown" },
   [ts.SyntaxKind.AnyKeyword]: { kind: "primitive", name: "unknown" },
 };
+
+// IR nodes are immutable, so the ones without data are shared.
+const NULL_TYPE: TypeNode = { kind: "primitive", name: "null" };
+const TRUE_TYPE: TypeNode = { kind: "literal", value: true };
+const FALSE_TYPE: TypeNode = { kind: "literal", value: false };
 
 /** Result of converting a type that may admit `undefined` (property types, registry params). */
 export interface OptionalType {
@@ -70,11 +76,11 @@ function convertLiteral(node: TS.LiteralTypeNode, scope: FileScope, context: Sca
   const literal = node.literal;
   switch (literal.kind) {
     case ts.SyntaxKind.NullKeyword:
-      return { kind: "primitive", name: "null" };
+      return NULL_TYPE;
     case ts.SyntaxKind.TrueKeyword:
-      return { kind: "literal", value: true };
+      return TRUE_TYPE;
     case ts.SyntaxKind.FalseKeyword:
-      return { kind: "literal", value: false };
+      return FALSE_TYPE;
     case ts.SyntaxKind.StringLiteral:
     case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
       return { kind: "literal", value: (literal as TS.StringLiteralLike).text };
@@ -109,12 +115,9 @@ function convertUnion(node: TS.UnionTypeNode, scope: FileScope, env: TypeEnv, co
       members.push(...converted.type.members);
       continue;
     }
-    members.push({
-      type: converted.type,
-      docs: docsOf(doc),
-      location,
-      ...(marks.experimental ? { experimental: marks.experimental } : {}),
-    });
+    const member: Mutable<UnionMember> = { type: converted.type, docs: docsOf(doc), location };
+    if (marks.experimental) member.experimental = marks.experimental;
+    members.push(member);
   }
   const only = members.length === 1 ? members[0]! : undefined;
   if (only && !only.experimental) return { type: only.type, includesUndefined };

@@ -51,6 +51,10 @@ function lastJsDoc(text: string, ranges: readonly TS.CommentRange[] | undefined)
 /** Parses the raw text of one JSDoc comment that starts at `start` in its file. */
 export function parseJsDoc(raw: string, start: number): JsDoc {
   const body = raw.slice(3, -2);
+  // Most comments are one line of prose: no tags, nothing to split.
+  if (!body.includes("\n") && !body.includes("@")) {
+    return { description: body.slice(/^\s*\*?\s?/.exec(body)![0].length).trim(), tags: [], inlineTags: [] };
+  }
   const description: string[] = [];
   const tags: { name: string; lines: string[]; offset: number }[] = [];
   const inlineTags: JsDocTag[] = [];

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { parseJsDoc } from "../../src/scan/jsdoc.js";
+import { locationAt } from "../../src/scan/location.js";
+import { ts } from "../../src/scan/typescript.js";
+
+describe("parseJsDoc", () => {
+  it("reads a one-line comment as its multi-line form", () => {
+    for (const [oneLine, multiLine] of [
+      ["/** Null when the value was cleared. */", "/**\n * Null when the value was cleared.\n */"],
+      ["/** * starred */", "/**\n * starred\n */"],
+      ["/**   spaced out   */", "/**\n *   spaced out\n */"],
+      ["/***/", "/**\n */"],
+    ] as const) {
+      expect(parseJsDoc(oneLine, 0)).toEqual(parseJsDoc(multiLine, 0));
+    }
+  });
+
+  it("still finds tags and inline tags on one line, with their offsets", () => {
+    expect(parseJsDoc("/** @experimental thread/start.x */", 10).tags).toEqual([{ name: "experimental", text: "thread/start.x", offset: 14 }]);
+    expect(parseJsDoc("/** see @experimental here */", 0).inlineTags).toEqual([{ name: "experimental", text: "", offset: 8 }]);
+  });
+});
+
+describe("locationAt", () => {
+  it("agrees with the compiler's line map at every offset", () => {
+    const text = "export interface A {\n  x: string;\r\n\n  /** doc */ y?: number;\n}";
+    const sourceFile = ts.createSourceFile("a.ts", text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+    for (let offset = 0; offset <= text.length; offset++) {
+      const { line, character } = sourceFile.getLineAndCharacterOfPosition(offset);
+      expect(locationAt(sourceFile, "a.ts", offset)).toEqual({ file: "a.ts", line: line + 1, column: character + 1 });
+    }
+  });
+});
