@@ -37,6 +37,10 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   );
 }
 
+/**
+ * UTF-16 code unit order, the same as `Array.prototype.sort` without a
+ * comparator; plain string arrays are sorted that way (it runs natively).
+ */
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

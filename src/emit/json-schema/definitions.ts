@@ -1,5 +1,4 @@
 import type { Model } from "../../model/types.js";
-import { compareStrings } from "../../diagnostics/diagnostic.js";
 import type { DeclarationLookup } from "../lookup.js";
 import { namespaceKey, namespaceNames } from "../namespaces.js";
 import type { Definitions, JsonSchema } from "./schema.js";
@@ -48,7 +47,7 @@ export function nestDefinitions(entries: Iterable<readonly [DefinitionPath, Json
 }
 
 function toDefinitions(tree: Tree): Definitions {
-  const keys = [...new Set([...tree.schemas.keys(), ...tree.children.keys()])].sort(compareStrings);
+  const keys = [...new Set([...tree.schemas.keys(), ...tree.children.keys()])].sort();
   return Object.fromEntries(
     keys.map((key) => {
       const schema = tree.schemas.get(key);

@@ -1,7 +1,6 @@
 import type { Declaration, Model } from "../../model/types.js";
 import { closure, rootIds } from "../../model/walk.js";
-import { serializeJson } from "../../output/serialize.js";
-import { compareStrings } from "../../diagnostics/diagnostic.js";
+import { serializeJson, sortedByPath } from "../../output/serialize.js";
 import { declarationLookup, recordingLookup, type DeclarationLookup, type ModelLookup } from "../lookup.js";
 import { listNamespaces, namespaceKey } from "../namespaces.js";
 import { definitionRef, nestDefinitions, nestedPaths, type DefinitionPath } from "./definitions.js";
@@ -108,7 +107,7 @@ export function emitJsonSchema(model: Model, options: JsonSchemaOptions): Map<st
     const title = `${options.bundleName}.${namespace.join(".")}`;
     files.push([`${title}.schemas.json`, flatBundle(title, own, converted, lookup, (ref) => idOfRef.get(ref)!)]);
   }
-  return new Map(files.sort(([a], [b]) => compareStrings(a, b)));
+  return sortedByPath(files);
 }
 
 interface Converted {

@@ -22,7 +22,7 @@ export interface ImportPlan {
 export function planImports(declaration: Declaration, lookup: DeclarationLookup): ImportPlan {
   const targets = [...new Set(declarationReferences(declaration))]
     .filter((id) => id !== declaration.id)
-    .sort(compareStrings)
+    .sort()
     .map((id) => lookup.get(id));
 
   const nameCounts = new Map<string, number>();

@@ -1,5 +1,4 @@
 import type { Declaration } from "../../model/types.js";
-import { compareStrings } from "../../diagnostics/diagnostic.js";
 import { isChildNamespace, namespaceKey, type Namespace } from "../namespaces.js";
 
 /**
@@ -14,11 +13,11 @@ export function renderIndexFile(
   exportNames: ReadonlyMap<string, string>,
 ): string {
   const lines = [
-    ...declarations.map((declaration) => declaration.name).sort(compareStrings).map((name) => `export type { ${name} } from "./${name}.js";`),
+    ...declarations.map((declaration) => declaration.name).sort().map((name) => `export type { ${name} } from "./${name}.js";`),
     ...namespaces
       .filter((child) => isChildNamespace(child, namespace))
       .map((child) => child[child.length - 1]!)
-      .sort(compareStrings)
+      .sort()
       .map((segment) => {
         const name = exportNames.get(namespaceKey([...namespace, segment]))!;
         return `export type * as ${name} from "./${segment}/index.js";`;

@@ -1,5 +1,5 @@
 import type { Declaration, Model } from "../../model/types.js";
-import { compareStrings } from "../../diagnostics/diagnostic.js";
+import { sortedByPath } from "../../output/serialize.js";
 import { declarationLookup, recordingLookup, type DeclarationLookup, type ModelLookup } from "../lookup.js";
 import { listNamespaces, namespaceKey, namespaceNames } from "../namespaces.js";
 import { isEmptyObjectAlias, renderDeclarationFile } from "./declaration-file.js";
@@ -66,5 +66,5 @@ export function emitTypeScript(model: Model, options: TypeScriptOptions): Map<st
       : renderDeclarationFile(declaration, lookup);
     add(declarationFile(declaration), body);
   }
-  return new Map([...files].sort(([a], [b]) => compareStrings(a, b)));
+  return sortedByPath(files);
 }

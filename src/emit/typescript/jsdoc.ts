@@ -1,5 +1,4 @@
 import type { Docs } from "../../model/types.js";
-import { compareStrings } from "../../diagnostics/diagnostic.js";
 
 /**
  * JSDoc lines for `docs`, each prefixed with `indent`; [] when there is nothing to say.
@@ -18,7 +17,7 @@ export function jsDocLines(docs: Docs, indent: string): string[] {
 
 function jsDocContent(docs: Docs): string[] {
   const tags = Object.keys(docs.tags)
-    .sort(compareStrings)
+    .sort()
     .map((name) => tagText(name, docs.tags[name]!));
   if (docs.deprecated !== undefined) tags.push(tagText("deprecated", docs.deprecated));
   const description = docs.description === "" ? [] : docs.description.split("\n");
