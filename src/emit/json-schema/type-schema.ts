@@ -53,8 +53,17 @@ export function typeSchema(type: TypeNode, context: SchemaContext): JsonSchema {
   }
 }
 
+/** Schemas are never changed once made, so the primitive ones are shared. */
+const PRIMITIVE_SCHEMAS: Readonly<Record<PrimitiveName, JsonSchema>> = {
+  string: { type: "string" },
+  number: { type: "number" },
+  boolean: { type: "boolean" },
+  null: { type: "null" },
+  unknown: {},
+};
+
 function primitiveSchema(name: PrimitiveName): JsonSchema {
-  return name === "unknown" ? {} : { type: name };
+  return PRIMITIVE_SCHEMAS[name];
 }
 
 /** Fixed length: Ajv's strictTuples wants `minItems` and `maxItems`; draft-07 forbids an empty `items` array. */
