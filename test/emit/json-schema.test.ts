@@ -304,6 +304,36 @@ describe("emitJsonSchema type mapping", () => {
     expect((file(emitted(model), "app.schemas.json").definitions as Record<string, Schema>).Target).toEqual({ description: odd, type: "string" });
   });
 
+  it("prefixes per-type references on the text alone, leaving look-alike text and object defaults as written", () => {
+    const lookalike = '"$ref": "#/definitions/Target"';
+    const model = modelOf([
+      alias("Target", string),
+      alias("Plain", object([
+        prop("target", ref("Target")),
+        prop("literal", lit(lookalike), { docs: { description: lookalike } }),
+      ])),
+      alias("Defaulted", object([
+        prop("target", ref("Target")),
+        prop("config", map(string), { docs: { tags: { default: JSON.stringify({ $ref: "#/definitions/Target" }) } } }),
+      ])),
+    ]);
+    const files = emitted(model);
+    expect(file(files, "Plain.json").properties).toEqual({
+      target: { $ref: "app.schemas.json#/definitions/Target" },
+      literal: { description: lookalike, type: "string", const: lookalike },
+    });
+    expect(file(files, "Defaulted.json").properties).toMatchObject({
+      target: { $ref: "app.schemas.json#/definitions/Target" },
+      config: { default: { $ref: "#/definitions/Target" } },
+    });
+  });
+
+  it("writes a bundle name into per-type references as JSON, whatever its characters", () => {
+    const model = modelOf([alias("Target", string), alias("Pointer", object([prop("target", ref("Target"))]))]);
+    const [, text] = [...emitJsonSchema(model, { bundleName: 'odd"$&\\name' })].find(([path]) => path === "Pointer.json")!;
+    expect((JSON.parse(text) as { properties: { target: Schema } }).properties.target).toEqual({ $ref: 'odd"$&\\name.schemas.json#/definitions/Target' });
+  });
+
   it("wraps a reference at the top of a file, where $schema and title would be its siblings", () => {
     const model = modelOf([alias("Target", string), alias("Pointer", ref("Target"))]);
     expect(file(emitted(model), "Pointer.json")).toEqual({

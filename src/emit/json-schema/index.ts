@@ -93,8 +93,7 @@ export function emitJsonSchema(model: Model, options: JsonSchemaOptions): Map<st
     const declaration = lookup.get(id);
     const bundleRef = `${"../".repeat(declaration.namespace.length)}${bundleFile}`;
     const { schema } = converted.get(id)!;
-    const render = () =>
-      serializeJson(withoutRefSiblings(rewriteRefs(schema, (ref) => bundleRef + ref), { $schema: DRAFT_07, title: declaration.name }));
+    const render = () => typeFileText(schema, bundleRef, declaration.name);
     const text = cache ? cache.typeFile(schema, bundleRef, declaration.name, render) : render();
     files.push([[...declaration.namespace, `${declaration.name}.json`].join("/"), text]);
   }
@@ -108,6 +107,23 @@ export function emitJsonSchema(model: Model, options: JsonSchemaOptions): Map<st
     files.push([`${title}.schemas.json`, flatBundle(title, own, converted, lookup, (ref) => idOfRef.get(ref)!)]);
   }
   return sortedByPath(files);
+}
+
+/**
+ * A per-type file: the declaration's schema with each bundle pointer
+ * (`#/definitions/…`) prefixed by the bundle's path. Rewritten on the text, which
+ * is exact here: string values escape their quotes and `const` and `enum` hold
+ * primitives, so `"$ref": "` only ever starts a reference, except inside an
+ * object or array `default`, which takes the rewrite on the schema instead.
+ */
+function typeFileText(schema: JsonSchema, bundleRef: string, title: string): string {
+  const header = { $schema: DRAFT_07, title };
+  const text = serializeJson(withoutRefSiblings(schema, header));
+  if (text.includes('"default": {') || text.includes('"default": [')) {
+    return serializeJson(withoutRefSiblings(rewriteRefs(schema, (ref) => bundleRef + ref), header));
+  }
+  const prefixed = `"$ref": ${JSON.stringify(`${bundleRef}#`).slice(0, -1)}`;
+  return text.replaceAll('"$ref": "#', () => prefixed);
 }
 
 interface Converted {
