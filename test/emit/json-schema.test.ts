@@ -328,6 +328,23 @@ describe("emitJsonSchema type mapping", () => {
     });
   });
 
+  it("rewrites a namespace bundle's references the same way, with or without an object default", () => {
+    const lookalike = '"$ref": "#/definitions/v2/Target"';
+    const holder = (id: string, withDefault: boolean) =>
+      alias(id, object([
+        prop("target", ref("v2.Target")),
+        prop("literal", lit(lookalike), { docs: { description: lookalike } }),
+        ...(withDefault ? [prop("config", map(string), { docs: { tags: { default: JSON.stringify({ $ref: "#/definitions/v2/Target" }) } } })] : []),
+      ]));
+    for (const withDefault of [false, true]) {
+      const flat = file(emitted(modelOf([alias("v2.Target", string), holder("v2.Holder", withDefault)])), "app.v2.schemas.json");
+      const properties = (flat.definitions as Record<string, Schema>).Holder!.properties as Record<string, Schema>;
+      expect(properties.target).toEqual({ $ref: "#/definitions/Target" });
+      expect(properties.literal).toEqual({ description: lookalike, type: "string", const: lookalike });
+      if (withDefault) expect(properties.config).toMatchObject({ default: { $ref: "#/definitions/v2/Target" } });
+    }
+  });
+
   it("writes a bundle name into per-type references as JSON, whatever its characters", () => {
     const model = modelOf([alias("Target", string), alias("Pointer", object([prop("target", ref("Target"))]))]);
     const [, text] = [...emitJsonSchema(model, { bundleName: 'odd"$&\\name' })].find(([path]) => path === "Pointer.json")!;

@@ -4,7 +4,7 @@ import { serializeJson, sortedByPath } from "../../output/serialize.js";
 import { declarationLookup, recordingLookup, type DeclarationLookup, type ModelLookup } from "../lookup.js";
 import { listNamespaces, namespaceKey } from "../namespaces.js";
 import { definitionRef, nestDefinitions, nestedPaths, type DefinitionPath } from "./definitions.js";
-import { rewriteRefs } from "./refs.js";
+import { rewriteRefs, serializeRewritingRefs } from "./refs.js";
 import { DRAFT_07, withoutRefSiblings, type JsonSchema } from "./schema.js";
 import { declarationSchema } from "./type-schema.js";
 
@@ -93,7 +93,10 @@ export function emitJsonSchema(model: Model, options: JsonSchemaOptions): Map<st
     const declaration = lookup.get(id);
     const bundleRef = `${"../".repeat(declaration.namespace.length)}${bundleFile}`;
     const { schema } = converted.get(id)!;
-    const render = () => typeFileText(schema, bundleRef, declaration.name);
+    const header = { $schema: DRAFT_07, title: declaration.name };
+    const prefix = (ref: string) => bundleRef + ref;
+    const render = () =>
+      serializeRewritingRefs(withoutRefSiblings(schema, header), prefix, () => withoutRefSiblings(rewriteRefs(schema, prefix), header));
     const text = cache ? cache.typeFile(schema, bundleRef, declaration.name, render) : render();
     files.push([[...declaration.namespace, `${declaration.name}.json`].join("/"), text]);
   }
@@ -107,23 +110,6 @@ export function emitJsonSchema(model: Model, options: JsonSchemaOptions): Map<st
     files.push([`${title}.schemas.json`, flatBundle(title, own, converted, lookup, (ref) => idOfRef.get(ref)!)]);
   }
   return sortedByPath(files);
-}
-
-/**
- * A per-type file: the declaration's schema with each bundle pointer
- * (`#/definitions/…`) prefixed by the bundle's path. Rewritten on the text, which
- * is exact here: string values escape their quotes and `const` and `enum` hold
- * primitives, so `"$ref": "` only ever starts a reference, except inside an
- * object or array `default`, which takes the rewrite on the schema instead.
- */
-function typeFileText(schema: JsonSchema, bundleRef: string, title: string): string {
-  const header = { $schema: DRAFT_07, title };
-  const text = serializeJson(withoutRefSiblings(schema, header));
-  if (text.includes('"default": {') || text.includes('"default": [')) {
-    return serializeJson(withoutRefSiblings(rewriteRefs(schema, (ref) => bundleRef + ref), header));
-  }
-  const prefixed = `"$ref": ${JSON.stringify(`${bundleRef}#`).slice(0, -1)}`;
-  return text.replaceAll('"$ref": "#', () => prefixed);
 }
 
 interface Converted {
@@ -179,8 +165,10 @@ function flatBundle(
     if (flat === undefined) flatRefs.set(ref, (flat = definitionRef([keyOf(idOfRef(ref))])));
     return flat;
   };
-  const entries = [...reached].map(
-    (id): [DefinitionPath, JsonSchema] => [[keyOf(id)], rewriteRefs(converted.get(id)!.schema, flatRef)],
-  );
-  return serializeJson({ $schema: DRAFT_07, title, definitions: nestDefinitions(entries) });
+  const bundle = (schemaOf: (schema: JsonSchema) => JsonSchema) => ({
+    $schema: DRAFT_07,
+    title,
+    definitions: nestDefinitions([...reached].map((id): [DefinitionPath, JsonSchema] => [[keyOf(id)], schemaOf(converted.get(id)!.schema)])),
+  });
+  return serializeRewritingRefs(bundle((schema) => schema), flatRef, () => bundle((schema) => rewriteRefs(schema, flatRef)));
 }

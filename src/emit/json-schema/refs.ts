@@ -1,4 +1,5 @@
 import { mapShared, setOwn, type Mutable } from "../../immutable.js";
+import { serializeJson } from "../../output/serialize.js";
 import type { JsonSchema } from "./schema.js";
 
 /**
@@ -59,4 +60,24 @@ function rewriteMap(map: Readonly<Record<string, JsonSchema>>, rewrite: (ref: st
     if (copy) setOwn(copy, key, rewritten);
   }
   return copy ?? map;
+}
+
+/** A `$ref` keyword in `serializeJson` output, with the (JSON-escaped) pointer it holds. */
+const REF_TEXT = /"\$ref": "((?:[^"\\]|\\.)*)"/g;
+
+/**
+ * `serializeJson(value)` with every `$ref` replaced by `rewrite(ref)`, without
+ * copying the schemas to rewrite them. Done on the text, which is exact here:
+ * string values escape their quotes and `const` and `enum` hold primitives, so
+ * `"$ref": "` only ever starts a reference, except inside an object or array
+ * `default`. A text holding one of those is made from `rewritten()` instead, the
+ * value with its schemas rewritten by `rewriteRefs`.
+ */
+export function serializeRewritingRefs(value: unknown, rewrite: (ref: string) => string, rewritten: () => unknown): string {
+  const text = serializeJson(value);
+  if (text.includes('"default": {') || text.includes('"default": [')) return serializeJson(rewritten());
+  return text.replace(REF_TEXT, (_, escaped: string) => {
+    const ref = escaped.includes("\\") ? (JSON.parse(`"${escaped}"`) as string) : escaped;
+    return `"$ref": ${JSON.stringify(rewrite(ref))}`;
+  });
 }
