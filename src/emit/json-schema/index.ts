@@ -4,7 +4,7 @@ import { serializeJson, sortedByPath } from "../../output/serialize.js";
 import { declarationLookup, recordingLookup, type DeclarationLookup, type ModelLookup } from "../lookup.js";
 import { listNamespaces, namespaceKey } from "../namespaces.js";
 import { definitionRef, nestDefinitions, nestedPaths, type DefinitionPath } from "./definitions.js";
-import { rewriteRefs, serializeRewritingRefs } from "./refs.js";
+import { rewriteRefs, serializePrefixingRefs, serializeRewritingRefs } from "./refs.js";
 import { DRAFT_07, withoutRefSiblings, type JsonSchema } from "./schema.js";
 import { declarationSchema } from "./type-schema.js";
 
@@ -94,9 +94,10 @@ export function emitJsonSchema(model: Model, options: JsonSchemaOptions): Map<st
     const bundleRef = `${"../".repeat(declaration.namespace.length)}${bundleFile}`;
     const { schema } = converted.get(id)!;
     const header = { $schema: DRAFT_07, title: declaration.name };
-    const prefix = (ref: string) => bundleRef + ref;
     const render = () =>
-      serializeRewritingRefs(withoutRefSiblings(schema, header), prefix, () => withoutRefSiblings(rewriteRefs(schema, prefix), header));
+      serializePrefixingRefs(withoutRefSiblings(schema, header), bundleRef, () =>
+        withoutRefSiblings(rewriteRefs(schema, (ref) => bundleRef + ref), header),
+      );
     const text = cache ? cache.typeFile(schema, bundleRef, declaration.name, render) : render();
     files.push([[...declaration.namespace, `${declaration.name}.json`].join("/"), text]);
   }

@@ -74,10 +74,22 @@ const REF_TEXT = /"\$ref": "((?:[^"\\]|\\.)*)"/g;
  * value with its schemas rewritten by `rewriteRefs`.
  */
 export function serializeRewritingRefs(value: unknown, rewrite: (ref: string) => string, rewritten: () => unknown): string {
+  return onRefText(value, rewritten, (text) =>
+    text.replace(REF_TEXT, (_, escaped: string) => {
+      const ref = escaped.includes("\\") ? (JSON.parse(`"${escaped}"`) as string) : escaped;
+      return `"$ref": ${JSON.stringify(rewrite(ref))}`;
+    }),
+  );
+}
+
+/** `serializeRewritingRefs` for the common rewrite that puts `prefix` before every pointer. */
+export function serializePrefixingRefs(value: unknown, prefix: string, rewritten: () => unknown): string {
+  const prefixed = `"$ref": ${JSON.stringify(prefix).slice(0, -1)}`;
+  return onRefText(value, rewritten, (text) => text.replaceAll('"$ref": "', () => prefixed));
+}
+
+function onRefText(value: unknown, rewritten: () => unknown, rewriteText: (text: string) => string): string {
   const text = serializeJson(value);
   if (text.includes('"default": {') || text.includes('"default": [')) return serializeJson(rewritten());
-  return text.replace(REF_TEXT, (_, escaped: string) => {
-    const ref = escaped.includes("\\") ? (JSON.parse(`"${escaped}"`) as string) : escaped;
-    return `"$ref": ${JSON.stringify(rewrite(ref))}`;
-  });
+  return rewriteText(text);
 }
