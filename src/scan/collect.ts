@@ -45,22 +45,26 @@ function moduleSpecifier(node: TS.ImportDeclaration | TS.ExportDeclaration): TS.
   return specifier && ts.isStringLiteral(specifier) ? specifier : undefined;
 }
 
-/** Relative specifiers must name an input file; others (like "schemagate/markers") are fine until a type is used from them. */
-function checkResolves(specifier: TS.StringLiteral, scope: FileScope, context: ScanContext): void {
-  if (isRelativeSpecifier(specifier.text) && context.modules.resolvePath(scope.source.path, specifier.text) === undefined) {
-    context.report("unresolved-import", `cannot find "${specifier.text}" among the input files`, scope, specifier);
-  }
+/**
+ * The input file a relative specifier names. It must name one; others (like
+ * "schemagate/markers") are fine until a type is used from them.
+ */
+function resolveSpecifier(specifier: TS.StringLiteral, scope: FileScope, context: ScanContext): string | undefined {
+  if (!isRelativeSpecifier(specifier.text)) return undefined;
+  const target = context.modules.resolvePath(scope.source.path, specifier.text);
+  if (target === undefined) context.report("unresolved-import", `cannot find "${specifier.text}" among the input files`, scope, specifier);
+  return target;
 }
 
 function collectImport(node: TS.ImportDeclaration, scope: FileScope, context: ScanContext): void {
   const specifier = moduleSpecifier(node);
   if (!specifier) return;
-  checkResolves(specifier, scope, context);
+  const target = resolveSpecifier(specifier, scope, context);
   const bindings = node.importClause?.namedBindings;
   if (bindings && ts.isNamedImports(bindings)) {
     for (const element of bindings.elements) {
       const importedName = (element.propertyName ?? element.name).text;
-      scope.imports.set(element.name.text, { importedName, specifier: specifier.text, node: element });
+      scope.imports.set(element.name.text, { importedName, specifier: specifier.text, target, node: element });
     }
   } else if (bindings && isRelativeSpecifier(specifier.text)) {
     context.report("unsupported-construct", "import the types by name: `import type { A } from \"./a.js\"`", scope, bindings);
@@ -70,14 +74,14 @@ function collectImport(node: TS.ImportDeclaration, scope: FileScope, context: Sc
 function collectReExport(node: TS.ExportDeclaration, scope: FileScope, context: ScanContext): void {
   const specifier = moduleSpecifier(node);
   if (!specifier) return;
-  checkResolves(specifier, scope, context);
+  const target = resolveSpecifier(specifier, scope, context);
   const clause = node.exportClause;
   if (!clause) {
-    scope.starExports.push(specifier.text);
+    if (target !== undefined) scope.starExports.push(target);
   } else if (ts.isNamedExports(clause)) {
     for (const element of clause.elements) {
       const importedName = (element.propertyName ?? element.name).text;
-      scope.namedExports.set(element.name.text, { importedName, specifier: specifier.text, node: element });
+      scope.namedExports.set(element.name.text, { importedName, specifier: specifier.text, target, node: element });
     }
   }
 }

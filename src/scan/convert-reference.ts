@@ -135,9 +135,8 @@ export function lookupDeclaration(
     );
     return "reported";
   }
-  const target = context.modules.resolve(scope.source.path, binding.specifier);
-  if (!target) return "reported"; // the import itself was reported as unresolved
-  const found = findExport(target, binding.importedName, context.modules);
+  if (binding.target === undefined) return "reported"; // the import itself was reported as unresolved
+  const found = findExport(context.modules.scope(binding.target), binding.importedName, context.modules);
   if (found) {
     scope.imported.set(name, found);
     return found;

@@ -17,8 +17,6 @@ export class ModuleTable {
   readonly #files: ReadonlyMap<string, SourceText>;
   readonly #open: (source: SourceText) => FileScope;
   readonly #scopes = new Map<string, ModuleScope>();
-  /** Resolved paths by `<from file>\0<specifier>`: every reference through an import asks again. */
-  readonly #resolved = new Map<string, string | undefined>();
 
   /** `open` parses a file and collects its scope. */
   constructor(files: readonly SourceText[], open: (source: SourceText) => FileScope) {
@@ -28,21 +26,14 @@ export class ModuleTable {
 
   /** The input file a relative specifier names (`./x.js`, `./x`, `./x.ts`, `./dir`), if any. */
   resolvePath(fromFile: string, specifier: string): string | undefined {
-    const key = `${fromFile}\0${specifier}`;
-    if (this.#resolved.has(key)) return this.#resolved.get(key);
     const base = path.posix.join(path.posix.dirname(fromFile), specifier);
     const stem = base.replace(/\.(m|c)?(j|t)s$/, "");
-    const found = [`${stem}.ts`, `${stem}.mts`, `${stem}.cts`, `${stem}.d.ts`, `${base}/index.ts`].find((candidate) =>
-      this.#files.has(candidate),
-    );
-    this.#resolved.set(key, found);
-    return found;
+    return [`${stem}.ts`, `${stem}.mts`, `${stem}.cts`, `${stem}.d.ts`, `${base}/index.ts`].find((candidate) => this.#files.has(candidate));
   }
 
-  /** The scope of the file a relative specifier names, parsing it if it was not yet. */
-  resolve(fromFile: string, specifier: string): ModuleScope | undefined {
-    const target = this.resolvePath(fromFile, specifier);
-    return target === undefined ? undefined : (this.#scopes.get(target) ?? this.open(target));
+  /** An input file's scope, parsing the file if it was not yet. */
+  scope(filePath: string): ModuleScope {
+    return this.#scopes.get(filePath) ?? this.open(filePath);
   }
 
   /** A file's scope with its syntax tree, for converting its declarations; parsed on first use. */

@@ -36,6 +36,8 @@ export interface ImportBinding {
   /** The name exported by the other module. */
   readonly importedName: string;
   readonly specifier: string;
+  /** The input file `specifier` names, resolved once when the file is collected; undefined when it names none. */
+  readonly target: string | undefined;
   readonly node: TS.Node;
 }
 
@@ -44,7 +46,7 @@ export interface ModuleScope {
   readonly source: SourceText;
   readonly declarations: ReadonlyMap<string, DeclarationEntry>;
   readonly imports: Map<string, ImportBinding>;
-  /** `export * from "./x.js"` specifiers and `export { A } from "./x.js"` bindings, for resolving through index files. */
+  /** The input files of `export * from "./x.js"`, and `export { A } from "./x.js"` bindings, for resolving through index files. */
   readonly starExports: string[];
   readonly namedExports: Map<string, ImportBinding>;
 }
@@ -83,12 +85,10 @@ export function findExport(
   if (local) return local;
   const named = scope.namedExports.get(name) ?? scope.imports.get(name);
   if (named) {
-    const target = modules.resolve(scope.source.path, named.specifier);
-    return target ? findExport(target, named.importedName, modules, seen) : undefined;
+    return named.target === undefined ? undefined : findExport(modules.scope(named.target), named.importedName, modules, seen);
   }
-  for (const specifier of scope.starExports) {
-    const target = modules.resolve(scope.source.path, specifier);
-    const found = target && findExport(target, name, modules, seen);
+  for (const target of scope.starExports) {
+    const found = findExport(modules.scope(target), name, modules, seen);
     if (found) return found;
   }
   return undefined;

@@ -113,16 +113,18 @@ describe("ModuleTable", () => {
     const { modules, opened } = table();
     expect(modules.resolvePath("in/other.ts", "./plain.js")).toBe("in/plain.ts");
     expect(opened).toEqual([]);
-    const scope = modules.resolve("in/other.ts", "./plain.js");
+    expect(modules.resolvePath("in/other.ts", "./plain")).toBe("in/plain.ts");
+    expect(modules.resolvePath("in/other.ts", "./missing.js")).toBeUndefined();
+    const scope = modules.scope("in/plain.ts");
     expect(modules.open("in/plain.ts")).toBe(scope);
+    expect(modules.scope("in/plain.ts")).toBe(scope);
     expect(opened).toEqual(["in/plain.ts"]);
-    expect(modules.resolve("in/other.ts", "./missing.js")).toBeUndefined();
   });
 
   it("releases a converted file's syntax tree, keeping names, ids and enum members", () => {
     const { modules } = table();
     modules.release(modules.open("in/plain.ts"));
-    const released = modules.resolve("in/x.ts", "./plain.js")!;
+    const released = modules.scope("in/plain.ts");
     expect("sourceFile" in released).toBe(false);
     expect([...released.declarations.values()].some(isSite)).toBe(false);
     expect(released.declarations.get("A")).toEqual({ name: "A", id: "A" });
