@@ -27,9 +27,20 @@ export function buildModel(
     unique.push(method);
   }
   const derived = deriveReasons(declarations, unique);
-  const sortedDeclarations = derived.declarations.sort((a, b) => compareStrings(a.id, b.id));
+  const sortedDeclarations = sortById(derived.declarations);
   const sortedMethods = METHOD_DIRECTIONS.flatMap((direction) =>
     derived.methods.filter((method) => method.direction === direction),
   );
   return { model: { declarations: sortedDeclarations, methods: sortedMethods }, diagnostics };
+}
+
+/**
+ * Declarations in id order. Ids are unique once scanned, so the ids are sorted
+ * natively (the same order as `compareStrings`) and the declarations looked up;
+ * with repeated ids the comparator decides.
+ */
+export function sortById(declarations: readonly Declaration[]): Declaration[] {
+  const byId = new Map(declarations.map((declaration) => [declaration.id, declaration]));
+  if (byId.size !== declarations.length) return [...declarations].sort((a, b) => compareStrings(a.id, b.id));
+  return [...byId.keys()].sort().map((id) => byId.get(id)!);
 }

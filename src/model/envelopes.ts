@@ -1,4 +1,4 @@
-import { compareStrings } from "../diagnostics/diagnostic.js";
+import { sortById } from "./build.js";
 import type { Declaration, Method, MethodDirection, Model, Property, TypeNode } from "./types.js";
 
 /** The JSON-RPC message unions generated per direction, e.g. `ClientRequest`. */
@@ -45,7 +45,7 @@ export function addEnvelopes(model: Model): Model {
     const methods = model.methods.filter((method) => method.direction === direction);
     if (methods.length > 0) added.push(envelope(name, direction, methods));
   }
-  const declarations = [...model.declarations, ...added].sort((a, b) => compareStrings(a.id, b.id));
+  const declarations = sortById([...model.declarations, ...added]);
   return { ...model, declarations };
 }
 
