@@ -4,7 +4,7 @@ import { emitJsonSchema, JsonSchemaCache } from "./emit/json-schema/index.js";
 import { emitTypeScript, TypeScriptCache } from "./emit/typescript/index.js";
 import { readInputs, type InputSet } from "./input/sources.js";
 import { buildModel } from "./model/build.js";
-import { addEnvelopes } from "./model/envelopes.js";
+import { addEnvelopes, envelopeIds } from "./model/envelopes.js";
 import { filterModel } from "./model/filter.js";
 import { buildInventory } from "./model/inventory.js";
 import type { Audience, Model } from "./model/types.js";
@@ -107,11 +107,7 @@ const fileIdsOf = new WeakMap<Model, readonly string[]>();
  */
 function jsonFileIds(model: Model): readonly string[] {
   let ids = fileIdsOf.get(model);
-  if (!ids) {
-    const declared = new Set(model.declarations);
-    const envelopes = addEnvelopes(model).declarations.filter((declaration) => !declared.has(declaration));
-    fileIdsOf.set(model, (ids = [...rootIds(model), ...envelopes.map((declaration) => declaration.id)].sort()));
-  }
+  if (!ids) fileIdsOf.set(model, (ids = [...rootIds(model), ...envelopeIds(model)].sort()));
   return ids;
 }
 

@@ -22,9 +22,8 @@ const isRequest = (direction: MethodDirection) => direction === "clientRequest" 
  */
 export function addEnvelopes(model: Model): Model {
   const added: Declaration[] = [];
-  const hasRequestId = model.declarations.some((declaration) => declaration.id === REQUEST_ID);
   const firstRequest = model.methods.find((method) => isRequest(method.direction));
-  if (firstRequest && !hasRequestId) {
+  if (firstRequest && addsRequestId(model)) {
     added.push({
       kind: "alias",
       id: REQUEST_ID,
@@ -47,6 +46,18 @@ export function addEnvelopes(model: Model): Model {
   }
   const declarations = sortById([...model.declarations, ...added]);
   return { ...model, declarations };
+}
+
+/** The ids of the declarations `addEnvelopes` adds to `model`, without building them. */
+export function envelopeIds(model: Model): string[] {
+  const ids = Object.entries(ENVELOPE_NAME)
+    .filter(([direction]) => model.methods.some((method) => method.direction === direction))
+    .map(([, name]) => name);
+  return addsRequestId(model) && model.methods.some((method) => isRequest(method.direction)) ? [REQUEST_ID, ...ids] : ids;
+}
+
+function addsRequestId(model: Model): boolean {
+  return !model.declarations.some((declaration) => declaration.id === REQUEST_ID);
 }
 
 function envelope(name: string, direction: MethodDirection, methods: readonly Method[]): Declaration {

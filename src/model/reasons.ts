@@ -1,5 +1,6 @@
 import { mapShared } from "../immutable.js";
 import { fieldPrefix, memberLabel, methodsByType } from "./owners.js";
+import { indexType } from "./type-index.js";
 import { assertNever, type Declaration, type Experimental, type Method, type TypeNode } from "./types.js";
 
 /**
@@ -23,6 +24,8 @@ export function deriveReasons(
       });
       return { ...base, members };
     }
+    // Only experimental fields and members can lack a reason; the index is kept for the later stages.
+    if (!indexType(base.type).experimentalParts) return base;
     const rewrite = new TypeReasons(fieldPrefix(declaration, owners), declaration.name, byId);
     const type = rewrite.type(base.type, []);
     return type === base.type ? base : { ...base, type };

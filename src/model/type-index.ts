@@ -16,6 +16,8 @@ export interface TypeIndex {
   readonly experimentalRefs: readonly RefNode[];
   readonly stableUnions: readonly UnionNode[];
   readonly intersections: readonly IntersectionNode[];
+  /** Whether any field or union member is marked experimental. */
+  readonly experimentalParts: boolean;
 }
 
 /** Types are immutable and shared between stages (and audiences), so each is indexed once. */
@@ -25,14 +27,14 @@ const indexes = new WeakMap<TypeNode, TypeIndex>();
 export function indexType(type: TypeNode): TypeIndex {
   let index = indexes.get(type);
   if (!index) {
-    const found: Found = { ids: [], stableRefs: [], experimentalRefs: [], stableUnions: [], intersections: [] };
+    const found: Found = { ids: [], stableRefs: [], experimentalRefs: [], stableUnions: [], intersections: [], experimentalParts: false };
     visit(type, true, found);
     indexes.set(type, (index = found));
   }
   return index;
 }
 
-type Found = { -readonly [K in keyof TypeIndex]: TypeIndex[K] extends readonly (infer T)[] ? T[] : never };
+type Found = { -readonly [K in keyof TypeIndex]: TypeIndex[K] extends readonly (infer T)[] ? T[] : TypeIndex[K] };
 
 function visit(type: TypeNode, stable: boolean, found: Found): void {
   switch (type.kind) {
@@ -55,12 +57,18 @@ function visit(type: TypeNode, stable: boolean, found: Found): void {
       for (const member of type.members) visit(member, stable, found);
       return;
     case "object":
-      for (const property of type.properties) visit(property.type, stable && !property.experimental, found);
+      for (const property of type.properties) {
+        if (property.experimental) found.experimentalParts = true;
+        visit(property.type, stable && !property.experimental, found);
+      }
       if (type.additional) visit(type.additional, stable, found);
       return;
     case "union":
       if (stable) found.stableUnions.push(type);
-      for (const member of type.members) visit(member.type, stable && !member.experimental, found);
+      for (const member of type.members) {
+        if (member.experimental) found.experimentalParts = true;
+        visit(member.type, stable && !member.experimental, found);
+      }
       return;
     default:
       return assertNever(type);

@@ -33,6 +33,8 @@ describe("indexType", () => {
     // `A | "none"` and `C | D` are stable; `"x" | "y"` sits inside the experimental field.
     expect(index.stableUnions.map((union) => union.members.length)).toEqual([2, 2]);
     expect(index.intersections).toHaveLength(1);
+    expect(index.experimentalParts).toBe(true);
+    expect(indexType(bodyOf(FILES, "A")).experimentalParts).toBe(false);
   });
 
   it("indexes each type object once", () => {
