@@ -64,6 +64,7 @@ function stripDeclaration(declaration: Declaration): Declaration {
     const members = withoutExperimental(declaration.members);
     return members === declaration.members ? declaration : { ...declaration, members };
   }
+  if (!indexType(declaration.type).experimentalParts) return declaration;
   const type = stripType(declaration.type);
   return type === declaration.type ? declaration : { ...declaration, type };
 }

@@ -40,7 +40,7 @@ export class FolderWriter {
   write(files: Iterable<FileEntry>): void {
     for (const [file, contents] of files) {
       const target = path.join(this.root, file);
-      const folder = path.dirname(target);
+      const folder = target.slice(0, target.lastIndexOf(path.sep));
       if (!this.made.has(folder)) {
         mkdirSync(folder, { recursive: true });
         this.made.add(folder);
