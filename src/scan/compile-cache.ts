@@ -1,3 +1,4 @@
+import { isAscii } from "node:buffer";
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
@@ -9,6 +10,7 @@ import { Script } from "node:vm";
 export const NO_COMPILE_CACHE_VARIABLE = "SCHEMAGATE_NO_COMPILE_CACHE";
 
 type ModuleCompile = (this: ModuleInstance, content: string, filename: string) => unknown;
+type ModuleLoad = (module: ModuleInstance & { _compile: ModuleCompile }, filename: string) => void;
 interface ModuleInstance {
   exports: unknown;
   require(id: string): unknown;
@@ -28,7 +30,14 @@ const unsaved: { script: Script; file: string }[] = [];
 export function requireWithCompileCache<T>(load: () => T, folder = defaultFolder()): T {
   if (process.env[NO_COMPILE_CACHE_VARIABLE]) return load();
   const prototype = Module.prototype as unknown as { _compile: ModuleCompile };
+  const extensions = (Module as unknown as { _extensions: Record<string, ModuleLoad> })._extensions;
   const original = prototype._compile;
+  const originalLoad = extensions[".js"]!;
+  // The compiler's 9 MB source is ASCII: read as such, it skips UTF-8 decoding (about 9 ms).
+  extensions[".js"] = function (module: ModuleInstance & { _compile: ModuleCompile }, filename: string): void {
+    const bytes = readFileSync(filename);
+    module._compile(isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8"), filename);
+  };
   prototype._compile = function (this: ModuleInstance, content: string, filename: string): unknown {
     const file = cacheFile(folder, filename);
     const cachedData = readCache(file);
@@ -43,6 +52,7 @@ export function requireWithCompileCache<T>(load: () => T, folder = defaultFolder
     return load();
   } finally {
     prototype._compile = original;
+    extensions[".js"] = originalLoad;
   }
 }
 
