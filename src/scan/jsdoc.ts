@@ -29,12 +29,25 @@ const KEYWORD_TAGS = new Set(["default", "format", "pattern", "minimum", "maximu
  * compiler does not attach JSDoc to union members, where markers also live.
  */
 export function leadingJsDoc(text: string, node: TS.Node): JsDoc {
+  if (!commentMayFollow(text, node.pos)) return EMPTY;
   // The leading comments follow the same-line ones, so they are searched first, last to first.
   return (
     lastJsDoc(text, ts.getLeadingCommentRanges(text, node.pos)) ??
     lastJsDoc(text, ts.getTrailingCommentRanges(text, node.pos)) ??
     EMPTY
   );
+}
+
+/**
+ * False when plain ASCII whitespace leads from `pos` to something other than
+ * `/`: then no comment precedes the node (most fields have none), and the
+ * compiler's comment scanners need not run. Anything else is left to them.
+ */
+function commentMayFollow(text: string, pos: number): boolean {
+  let index = pos;
+  for (let code = text.charCodeAt(index); code === 32 || (code >= 9 && code <= 13); code = text.charCodeAt(++index));
+  const next = text.charCodeAt(index);
+  return next === 47 || next >= 128;
 }
 
 function lastJsDoc(text: string, ranges: readonly TS.CommentRange[] | undefined): JsDoc | undefined {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseJsDoc } from "../../src/scan/jsdoc.js";
+import { leadingJsDoc, parseJsDoc } from "../../src/scan/jsdoc.js";
 import { locationAt } from "../../src/scan/location.js";
-import { ts } from "../../src/scan/typescript.js";
+import { ts, type TS } from "../../src/scan/typescript.js";
 
 describe("parseJsDoc", () => {
   it("reads a one-line comment as its multi-line form", () => {
@@ -18,6 +18,23 @@ describe("parseJsDoc", () => {
   it("still finds tags and inline tags on one line, with their offsets", () => {
     expect(parseJsDoc("/** @experimental thread/start.x */", 10).tags).toEqual([{ name: "experimental", text: "thread/start.x", offset: 14 }]);
     expect(parseJsDoc("/** see @experimental here */", 0).inlineTags).toEqual([{ name: "experimental", text: "", offset: 8 }]);
+  });
+});
+
+describe("leadingJsDoc", () => {
+  it("finds the comment after any whitespace, including non-ASCII spaces, and nothing when there is none", () => {
+    for (const [gap, description] of [
+      ["\t\r\n  ", "doc"],
+      ["\u00A0", "doc"],
+      ["\u2003\n", "doc"],
+      [" // line\n ", "doc"],
+    ] as const) {
+      const text = `export interface A {${gap}/** ${description} */ x: string; y: number }`;
+      const sourceFile = ts.createSourceFile("a.ts", text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+      const [x, y] = (sourceFile.statements[0] as TS.InterfaceDeclaration).members;
+      expect(leadingJsDoc(text, x!).description).toBe(description);
+      expect(leadingJsDoc(text, y!).description).toBe("");
+    }
   });
 });
 
