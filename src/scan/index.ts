@@ -43,42 +43,50 @@ export function scanProject(input: InputSet): ScanResult {
       diagnostics.push(createDiagnostic(name, message, location));
     },
   };
-  const declarations: Declaration[] = [];
-  const methods: Method[] = [];
-  const firstById = new Map<string, SourceLocation>();
+  const found: Found = { declarations: [], methods: [], firstById: new Map() };
   for (const { path } of input.files) {
     const scope = context.modules.open(path);
-    for (const site of scope.declarations.values()) {
-      const node = site.node;
-      const location = locationOf(scope.sourceFile, path, node.name ?? node);
-      if (isDuplicate(site, location, firstById, context)) continue;
-      const doc = leadingJsDoc(scope.source.text, node);
-      const { marks, problems } = readMarks(doc, node, scope.sourceFile, ["experimental", "methods"]);
-      for (const problem of problems) context.report("malformed-marker", problem.message, scope, problem.offset);
-      // A registry whose @methods marker was reported: its direction is unknown, so its entries are not read.
-      if (problems.some((problem) => problem.marker === "methods")) continue;
-      if (marks.methods) {
-        methods.push(...scanRegistry(site, marks.methods, context));
-        continue;
-      }
-      if (!ts.isEnumDeclaration(node) && node.typeParameters?.length) continue; // a template, expanded where used
-      const base = {
-        id: site.id,
-        name: site.name,
-        namespace: site.namespace,
-        docs: docsOf(doc),
-        location,
-        ...(marks.experimental ? { experimental: marks.experimental } : {}),
-      };
-      declarations.push(
-        ts.isEnumDeclaration(node)
-          ? { ...base, kind: "enum", members: enumMembers(site, context) }
-          : { ...base, kind: "alias", type: convertDeclarationBody(site, NO_TYPE_PARAMETERS, context) },
-      );
-    }
+    for (const site of scope.declarations.values()) scanDeclaration(site, found, context);
     context.modules.release(scope);
   }
-  return { declarations, methods, diagnostics };
+  return { declarations: found.declarations, methods: found.methods, diagnostics };
+}
+
+interface Found {
+  readonly declarations: Declaration[];
+  readonly methods: Method[];
+  /** Where each id was first declared, for reporting later duplicates. */
+  readonly firstById: Map<string, SourceLocation>;
+}
+
+/** One top-level declaration: a registry's methods, a declaration, or nothing (a duplicate, or a generic template). */
+function scanDeclaration(site: DeclarationSite, found: Found, context: ScanContext): void {
+  const { node, scope } = site;
+  const location = locationOf(scope.sourceFile, scope.source.path, node.name ?? node);
+  if (isDuplicate(site, location, found.firstById, context)) return;
+  const doc = leadingJsDoc(scope.source.text, node);
+  const { marks, problems } = readMarks(doc, node, scope.sourceFile, ["experimental", "methods"]);
+  for (const problem of problems) context.report("malformed-marker", problem.message, scope, problem.offset);
+  // A registry whose @methods marker was reported: its direction is unknown, so its entries are not read.
+  if (problems.some((problem) => problem.marker === "methods")) return;
+  if (marks.methods) {
+    found.methods.push(...scanRegistry(site, marks.methods, context));
+    return;
+  }
+  if (!ts.isEnumDeclaration(node) && node.typeParameters?.length) return; // a template, expanded where used
+  const base = {
+    id: site.id,
+    name: site.name,
+    namespace: site.namespace,
+    docs: docsOf(doc),
+    location,
+    ...(marks.experimental ? { experimental: marks.experimental } : {}),
+  };
+  found.declarations.push(
+    ts.isEnumDeclaration(node)
+      ? { ...base, kind: "enum", members: enumMembers(site, context) }
+      : { ...base, kind: "alias", type: convertDeclarationBody(site, NO_TYPE_PARAMETERS, context) },
+  );
 }
 
 /** Parses one file, reports its syntax errors and collects its scope. */
