@@ -4,7 +4,7 @@ import { ERROR_TYPE, type ScanContext, type TypeEnv } from "./context.js";
 import { convertDeclarationBody, enumMembers } from "./declaration-body.js";
 import { convertType } from "./convert-type.js";
 import { locationOf } from "./location.js";
-import { findExport, isRelativeSpecifier, isSite, type DeclarationEntry, type DeclarationSite, type FileScope } from "./scope.js";
+import { findExport, isRelativeSpecifier, isSite, typeParametersOf, type DeclarationEntry, type DeclarationSite, type FileScope } from "./scope.js";
 
 /** The module authors import markers from; its names are read from syntax, never resolved. */
 const MARKERS_MODULE = "schemagate/markers";
@@ -45,7 +45,7 @@ export function convertReferenceTo(
     if (argumentNodes.length > 0) return arityError(text, 0, 0, argumentNodes.length, node, scope, context);
     return { kind: "ref", target: lookup.id, location: locationOf(scope.sourceFile, scope.source.path, name) };
   }
-  const parameters = typeParametersOf(lookup);
+  const parameters = typeParametersOf(lookup.node);
   const required = parameters.filter((parameter) => !parameter.default).length;
   if (argumentNodes.length < required || argumentNodes.length > parameters.length) {
     return arityError(text, required, parameters.length, argumentNodes.length, node, scope, context);
@@ -90,11 +90,7 @@ function instanceKey(id: string, bindings: ReadonlyMap<string, TypeNode>): strin
 
 /** Generic declarations are never released: they are expanded where used (see `ModuleTable`). */
 function isGeneric(entry: DeclarationEntry): entry is DeclarationSite {
-  return isSite(entry) && typeParametersOf(entry).length > 0;
-}
-
-function typeParametersOf(site: DeclarationSite): readonly TS.TypeParameterDeclaration[] {
-  return ts.isEnumDeclaration(site.node) ? [] : (site.node.typeParameters ?? []);
+  return isSite(entry) && typeParametersOf(entry.node).length > 0;
 }
 
 function arityError(

@@ -12,7 +12,7 @@ import { scanRegistry } from "./registries.js";
 import { collectScope } from "./collect.js";
 import { syntaxDiagnostics } from "./syntax-diagnostics.js";
 import { ModuleTable } from "./modules.js";
-import type { DeclarationSite, FileScope } from "./scope.js";
+import { typeParametersOf, type DeclarationSite, type FileScope } from "./scope.js";
 
 export { saveCompileCache } from "./compile-cache.js";
 
@@ -73,7 +73,7 @@ function scanDeclaration(site: DeclarationSite, found: Found, context: ScanConte
     found.methods.push(...scanRegistry(site, marks.methods, context));
     return;
   }
-  if (!ts.isEnumDeclaration(node) && node.typeParameters?.length) return; // a template, expanded where used
+  if (typeParametersOf(node).length > 0) return; // a template, expanded where used
   const base = {
     id: site.id,
     name: site.name,

@@ -2,7 +2,7 @@ import path from "node:path";
 import { ts } from "./typescript.js";
 import type { SourceText } from "../input/sources.js";
 import { enumMembers } from "./declaration-body.js";
-import type { DeclarationSite, FileScope, ModuleScope, ReleasedDeclaration } from "./scope.js";
+import { typeParametersOf, type DeclarationSite, type FileScope, type ModuleScope, type ReleasedDeclaration } from "./scope.js";
 
 /**
  * The input files by path. A file is parsed when first needed: at its turn in
@@ -65,7 +65,7 @@ export class ModuleTable {
 }
 
 function isTemplate(site: DeclarationSite): boolean {
-  return !ts.isEnumDeclaration(site.node) && (site.node.typeParameters?.length ?? 0) > 0;
+  return typeParametersOf(site.node).length > 0;
 }
 
 function released(site: DeclarationSite): ReleasedDeclaration {

@@ -65,6 +65,11 @@ export function isDeclarationNode(node: TS.Node): node is DeclarationNode {
   );
 }
 
+/** A declaration's type parameters: a generic is a template, expanded where it is used. Enums have none. */
+export function typeParametersOf(node: DeclarationNode): readonly TS.TypeParameterDeclaration[] {
+  return ts.isEnumDeclaration(node) ? [] : (node.typeParameters ?? []);
+}
+
 export function isRelativeSpecifier(specifier: string): boolean {
   return specifier.startsWith("./") || specifier.startsWith("../");
 }
