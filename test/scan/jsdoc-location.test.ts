@@ -3,6 +3,8 @@ import { leadingJsDoc, parseJsDoc } from "../../src/scan/jsdoc.js";
 import { locationAt } from "../../src/scan/location.js";
 import { ts, type TS } from "../../src/scan/typescript.js";
 
+const parse = (text: string) => ts.createSourceFile("a.ts", text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+
 describe("parseJsDoc", () => {
   it("reads a one-line comment as its multi-line form", () => {
     for (const [oneLine, multiLine] of [
@@ -23,16 +25,10 @@ describe("parseJsDoc", () => {
 
 describe("leadingJsDoc", () => {
   it("finds the comment after any whitespace, including non-ASCII spaces, and nothing when there is none", () => {
-    for (const [gap, description] of [
-      ["\t\r\n  ", "doc"],
-      ["\u00A0", "doc"],
-      ["\u2003\n", "doc"],
-      [" // line\n ", "doc"],
-    ] as const) {
-      const text = `export interface A {${gap}/** ${description} */ x: string; y: number }`;
-      const sourceFile = ts.createSourceFile("a.ts", text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-      const [x, y] = (sourceFile.statements[0] as TS.InterfaceDeclaration).members;
-      expect(leadingJsDoc(text, x!).description).toBe(description);
+    for (const gap of ["\t\r\n  ", "\u00A0", "\u2003\n", " // line\n "]) {
+      const text = `export interface A {${gap}/** doc */ x: string; y: number }`;
+      const [x, y] = (parse(text).statements[0] as TS.InterfaceDeclaration).members;
+      expect(leadingJsDoc(text, x!).description).toBe("doc");
       expect(leadingJsDoc(text, y!).description).toBe("");
     }
   });
@@ -41,7 +37,7 @@ describe("leadingJsDoc", () => {
 describe("locationAt", () => {
   it("agrees with the compiler's line map at every offset", () => {
     const text = "export interface A {\n  x: string;\r\n\n  /** doc */ y?: number;\n}";
-    const sourceFile = ts.createSourceFile("a.ts", text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+    const sourceFile = parse(text);
     for (let offset = 0; offset <= text.length; offset++) {
       const { line, character } = sourceFile.getLineAndCharacterOfPosition(offset);
       expect(locationAt(sourceFile, "a.ts", offset)).toEqual({ file: "a.ts", line: line + 1, column: character + 1 });
