@@ -1,5 +1,5 @@
 import { sortById } from "./build.js";
-import type { Declaration, Method, MethodDirection, Model, Property, TypeNode } from "./types.js";
+import type { Declaration, Method, MethodDirection, Model, Property, SourceLocation, TypeNode } from "./types.js";
 
 /** The JSON-RPC message unions generated per direction, e.g. `ClientRequest`. */
 export const ENVELOPE_NAME = {
@@ -21,43 +21,52 @@ const isRequest = (direction: MethodDirection) => direction === "clientRequest" 
  * already filtered model, so each audience gets envelopes of its own methods.
  */
 export function addEnvelopes(model: Model): Model {
+  const { requestIdAt, envelopes } = envelopePlan(model);
   const added: Declaration[] = [];
-  const firstRequest = model.methods.find((method) => isRequest(method.direction));
-  if (firstRequest && addsRequestId(model)) {
+  if (requestIdAt) {
     added.push({
       kind: "alias",
       id: REQUEST_ID,
       name: REQUEST_ID,
       namespace: [],
       docs: { description: "A JSON-RPC request id.", tags: NO_TAGS },
-      location: firstRequest.location,
+      location: requestIdAt,
       type: {
         kind: "union",
         members: [
-          { type: { kind: "primitive", name: "string" }, docs: { description: "", tags: NO_TAGS }, location: firstRequest.location },
-          { type: { kind: "primitive", name: "number" }, docs: { description: "", tags: NO_TAGS }, location: firstRequest.location },
+          { type: { kind: "primitive", name: "string" }, docs: { description: "", tags: NO_TAGS }, location: requestIdAt },
+          { type: { kind: "primitive", name: "number" }, docs: { description: "", tags: NO_TAGS }, location: requestIdAt },
         ],
       },
     });
   }
-  for (const [direction, name] of Object.entries(ENVELOPE_NAME) as [MethodDirection, string][]) {
-    const methods = model.methods.filter((method) => method.direction === direction);
-    if (methods.length > 0) added.push(envelope(name, direction, methods));
-  }
+  for (const { name, direction, methods } of envelopes) added.push(envelope(name, direction, methods));
   const declarations = sortById([...model.declarations, ...added]);
   return { ...model, declarations };
 }
 
 /** The ids of the declarations `addEnvelopes` adds to `model`, without building them. */
 export function envelopeIds(model: Model): string[] {
-  const ids = Object.entries(ENVELOPE_NAME)
-    .filter(([direction]) => model.methods.some((method) => method.direction === direction))
-    .map(([, name]) => name);
-  return addsRequestId(model) && model.methods.some((method) => isRequest(method.direction)) ? [REQUEST_ID, ...ids] : ids;
+  const { requestIdAt, envelopes } = envelopePlan(model);
+  const ids = envelopes.map((planned) => planned.name);
+  return requestIdAt ? [REQUEST_ID, ...ids] : ids;
 }
 
-function addsRequestId(model: Model): boolean {
-  return !model.declarations.some((declaration) => declaration.id === REQUEST_ID);
+/**
+ * What `addEnvelopes` adds: `RequestId` (located at the first request) when a
+ * request exists and the definitions declare none, and one envelope per direction
+ * that has methods.
+ */
+function envelopePlan(model: Model): {
+  readonly requestIdAt: SourceLocation | undefined;
+  readonly envelopes: readonly { readonly name: string; readonly direction: MethodDirection; readonly methods: readonly Method[] }[];
+} {
+  const firstRequest = model.methods.find((method) => isRequest(method.direction));
+  const declaresRequestId = model.declarations.some((declaration) => declaration.id === REQUEST_ID);
+  const envelopes = (Object.entries(ENVELOPE_NAME) as [MethodDirection, string][])
+    .map(([direction, name]) => ({ name, direction, methods: model.methods.filter((method) => method.direction === direction) }))
+    .filter((planned) => planned.methods.length > 0);
+  return { requestIdAt: declaresRequestId ? undefined : firstRequest?.location, envelopes };
 }
 
 function envelope(name: string, direction: MethodDirection, methods: readonly Method[]): Declaration {
