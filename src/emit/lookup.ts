@@ -1,4 +1,5 @@
 import type { Declaration, Model } from "../model/types.js";
+import { declarationsById } from "../model/walk.js";
 
 /** Finds declarations by id. A missing id is a bug: the model was validated before emitting. */
 export interface DeclarationLookup {
@@ -11,7 +12,7 @@ export interface ModelLookup extends DeclarationLookup {
 }
 
 export function declarationLookup(model: Model): ModelLookup {
-  const byId = new Map(model.declarations.map((declaration) => [declaration.id, declaration]));
+  const byId = declarationsById(model);
   return {
     find: (id) => byId.get(id),
     get(id) {

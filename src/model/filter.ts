@@ -1,6 +1,6 @@
 import { mapShared } from "../immutable.js";
 import { indexType } from "./type-index.js";
-import { closure, methodTypeIds, reachedByMethods } from "./walk.js";
+import { closure, declarationsById, methodTypeIds, reachedByMethods } from "./walk.js";
 import { assertNever, type Audience, type Declaration, type Model, type TypeNode } from "./types.js";
 
 /**
@@ -12,7 +12,7 @@ import { assertNever, type Audience, type Declaration, type Model, type TypeNode
 export function filterModel(model: Model, audience: Audience): Model {
   if (audience === "experimental") return model;
   const methods = model.methods.filter((method) => !method.experimental);
-  const byId = new Map(model.declarations.map((declaration) => [declaration.id, declaration]));
+  const byId = declarationsById(model);
   // What a stripped declaration refers to is what the original refers to from stable positions.
   const keep = closure(stableRootIds(model), (id) => {
     const declaration = byId.get(id);

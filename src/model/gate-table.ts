@@ -1,7 +1,7 @@
 import type { Mutable } from "../immutable.js";
 import type { GateField, GateMatch, GateMember, GateType, Inventory, Presence } from "./inventory-types.js";
 import { assertNever, type Declaration, type Model, type Property, type TypeNode } from "./types.js";
-import { walkType } from "./walk.js";
+import { declarationsById, walkType } from "./walk.js";
 
 type Lookup = ReadonlyMap<string, Declaration>;
 
@@ -11,7 +11,7 @@ type Lookup = ReadonlyMap<string, Declaration>;
  * through which such an element is reachable, its pruned shape.
  */
 export function buildGateTable(model: Model): Inventory["gate"] {
-  const byId: Lookup = new Map(model.declarations.map((declaration) => [declaration.id, declaration]));
+  const byId: Lookup = declarationsById(model);
   const hot = hotDeclarations(model, byId);
   const types: [string, GateType][] = [];
   for (const declaration of model.declarations) {

@@ -2,6 +2,7 @@ import { compareStrings } from "../diagnostics/diagnostic.js";
 import { buildGateTable } from "./gate-table.js";
 import type { Inventory, InventoryEntry } from "./inventory-types.js";
 import { memberLabel, methodsByType } from "./owners.js";
+import { declarationsById } from "./walk.js";
 import { assertNever, type Declaration, type Model, type SourceLocation, type TypeNode } from "./types.js";
 
 const KIND_ORDER = { method: 0, type: 1, field: 2, member: 3 } as const;
@@ -10,7 +11,7 @@ const KIND_ORDER = { method: 0, type: 1, field: 2, member: 3 } as const;
 export function buildInventory(model: Model): Inventory {
   const entries: InventoryEntry[] = [];
   const owners = methodsByType(model.methods);
-  const byId = new Map(model.declarations.map((declaration) => [declaration.id, declaration]));
+  const byId = declarationsById(model);
   for (const method of model.methods) {
     if (method.experimental) {
       entries.push({ kind: "method", reason: method.experimental.reason, method: method.name, location: at(method.location) });

@@ -2,6 +2,7 @@ import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js"
 import { ENVELOPE_NAMES } from "./envelopes.js";
 import { stableRootIds } from "./filter.js";
 import { indexType } from "./type-index.js";
+import { declarationsById } from "./walk.js";
 import type { Declaration, Model, SourceLocation, TypeNode } from "./types.js";
 
 /** Problems that need the whole model: leaks, reserved names, bad intersections, empty stable unions. */
@@ -9,7 +10,7 @@ export function validateModel(model: Model, inputRoot: SourceLocation): Diagnost
   if (model.declarations.length === 0 && model.methods.length === 0) {
     return [createDiagnostic("no-declarations", "no declarations found: export an interface, type alias, enum or class", inputRoot)];
   }
-  const byId = new Map(model.declarations.map((declaration) => [declaration.id, declaration]));
+  const byId = declarationsById(model);
   return [
     ...reservedNames(model),
     ...experimentalLeaks(model, byId),

@@ -51,9 +51,18 @@ export function closure(start: Iterable<string>, next: (id: string) => Iterable<
   return seen;
 }
 
+/** A model's declarations by id, made once per (immutable) model: most stages look ids up. */
+export function declarationsById(model: Model): ReadonlyMap<string, Declaration> {
+  let byId = byIdOf.get(model);
+  if (!byId) byIdOf.set(model, (byId = new Map(model.declarations.map((declaration) => [declaration.id, declaration]))));
+  return byId;
+}
+
+const byIdOf = new WeakMap<Model, ReadonlyMap<string, Declaration>>();
+
 /** Transitive closure of declaration ids reachable from `start` (included). */
 export function reachableIds(model: Model, start: Iterable<string>): Set<string> {
-  const byId = new Map(model.declarations.map((declaration) => [declaration.id, declaration]));
+  const byId = declarationsById(model);
   return closure(start, (id) => {
     const declaration = byId.get(id);
     return declaration ? declarationReferences(declaration) : [];

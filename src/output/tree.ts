@@ -5,10 +5,10 @@ import path from "node:path";
 import { compareStrings } from "../diagnostics/diagnostic.js";
 import { UsageError } from "../errors.js";
 import { forEachConcurrently } from "../concurrency.js";
+import type { Timings } from "../timings.js";
 import { FolderComparer, FolderWriter, listFiles, type TreeDifference } from "./disk.js";
 
 export type { TreeDifference };
-import type { Timings } from "../timings.js";
 
 /** Output files by POSIX path relative to their folder. */
 export type FileTree = ReadonlyMap<string, string>;
