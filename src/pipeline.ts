@@ -4,6 +4,7 @@ import { emitJsonSchema, JsonSchemaCache } from "./emit/json-schema/index.js";
 import { emitTypeScript, TypeScriptCache } from "./emit/typescript/index.js";
 import { readInputs, type InputSet } from "./input/sources.js";
 import { buildModel } from "./model/build.js";
+import { evaluateDeclarations } from "./model/evaluate/index.js";
 import { addEnvelopes, envelopeIds } from "./model/envelopes.js";
 import { filterModel } from "./model/filter.js";
 import { buildInventory } from "./model/inventory.js";
@@ -44,8 +45,9 @@ export function analyzeInput(
   timings: Timings = createTimings(),
 ): { model: Model; diagnostics: readonly Diagnostic[] } {
   const scanned = timings.time("scan", () => scanProject(input));
-  const built = timings.time("model", () => buildModel(scanned.declarations, scanned.methods));
-  const found = [...input.diagnostics, ...scanned.diagnostics, ...built.diagnostics];
+  const evaluated = timings.time("evaluate", () => evaluateDeclarations(scanned.declarations));
+  const built = timings.time("model", () => buildModel(evaluated.declarations, scanned.methods));
+  const found = [...input.diagnostics, ...scanned.diagnostics, ...evaluated.diagnostics, ...built.diagnostics];
   const rootLocation = { file: input.root, line: 1, column: 1 };
   // Diagnostics about an empty model after errors would only repeat them.
   const emptyAfterErrors = hasErrors(found) && built.model.declarations.length === 0;

@@ -1,7 +1,7 @@
 import { mapShared } from "../immutable.js";
 import { indexType } from "./type-index.js";
 import { closure, declarationsById, methodTypeIds, reachedByMethods } from "./walk.js";
-import { assertNever, type Audience, type Declaration, type Model, type TypeNode } from "./types.js";
+import { assertNever, unevaluated, type Audience, type Declaration, type Model, type TypeNode } from "./types.js";
 
 /**
  * The model one audience sees. Experimental: everything. Stable: experimental
@@ -90,7 +90,8 @@ function stripType(type: TypeNode): TypeNode {
     }
     case "tuple": {
       const elements = mapShared(type.elements, stripType);
-      return elements === type.elements ? type : { ...type, elements };
+      const rest = type.rest && stripType(type.rest);
+      return elements === type.elements && rest === type.rest ? type : { ...type, elements, ...(rest ? { rest } : {}) };
     }
     case "intersection": {
       const members = mapShared(type.members, stripType);
@@ -113,6 +114,8 @@ function stripType(type: TypeNode): TypeNode {
       if (members.length === 1) return members[0]!.type;
       return members === type.members ? type : { ...type, members };
     }
+    case "operator":
+      return unevaluated(type);
     default:
       return assertNever(type);
   }

@@ -1,6 +1,6 @@
 import type { Mutable } from "../immutable.js";
 import type { GateField, GateMatch, GateMember, GateType, Inventory, Presence } from "./inventory-types.js";
-import { assertNever, type Declaration, type Model, type Property, type TypeNode } from "./types.js";
+import { assertNever, unevaluated, type Declaration, type Model, type Property, type TypeNode } from "./types.js";
 import { declarationsById, walkType } from "./walk.js";
 
 type Lookup = ReadonlyMap<string, Declaration>;
@@ -94,6 +94,8 @@ function gateOf(type: TypeNode, byId: Lookup, hot: ReadonlySet<string>): GateTyp
       return value && { kind: "map", value };
     }
     case "tuple": {
+      // Past the fixed elements, any index may hold any element type: the gate looks at each item alike.
+      if (type.rest) return gateOf({ kind: "array", element: tupleItems(type) }, byId, hot);
       const elements = type.elements.map((element) => gateOf(element, byId, hot) ?? null);
       return elements.some(Boolean) ? { kind: "tuple", elements } : undefined;
     }
@@ -113,6 +115,8 @@ function gateOf(type: TypeNode, byId: Lookup, hot: ReadonlySet<string>): GateTyp
       });
       return { kind: "union", members };
     }
+    case "operator":
+      return unevaluated(type);
     default:
       return assertNever(type);
   }
@@ -211,7 +215,15 @@ function matchOf(type: TypeNode, byId: Lookup, seen: Set<string>): GateMatch {
       return type.members.every((member) => member.type.kind === "literal" && typeof member.type.value === "string")
         ? { kind: "typeof", type: "string" }
         : { kind: "typeof", type: "object" };
+    case "operator":
+      return unevaluated(type);
     default:
       return assertNever(type);
   }
+}
+
+/** Every type a tuple's items may have, as one unmarked union. */
+function tupleItems(type: Extract<TypeNode, { kind: "tuple" }>): TypeNode {
+  const types = type.rest ? [...type.elements, type.rest] : type.elements;
+  return { kind: "union", members: types.map((element) => ({ type: element, docs: { description: "", tags: {} }, location: { file: "", line: 0, column: 0 } })) };
 }

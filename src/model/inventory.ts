@@ -3,7 +3,7 @@ import { buildGateTable } from "./gate-table.js";
 import type { Inventory, InventoryEntry } from "./inventory-types.js";
 import { memberLabel, methodsByType } from "./owners.js";
 import { declarationsById } from "./walk.js";
-import { assertNever, type Declaration, type Model, type SourceLocation, type TypeNode } from "./types.js";
+import { assertNever, unevaluated, type Declaration, type Model, type SourceLocation, type TypeNode } from "./types.js";
 
 const KIND_ORDER = { method: 0, type: 1, field: 2, member: 3 } as const;
 
@@ -65,7 +65,9 @@ function collectTypeEntries(
     case "map":
       return recurse(type.value, path);
     case "tuple":
-      return type.elements.forEach((element) => recurse(element, path));
+      type.elements.forEach((element) => recurse(element, path));
+      if (type.rest) recurse(type.rest, path);
+      return;
     case "intersection":
       return type.members.forEach((member) => recurse(member, path));
     case "object":
@@ -100,6 +102,8 @@ function collectTypeEntries(
         recurse(member.type, path);
       });
       return;
+    case "operator":
+      return unevaluated(type);
     default:
       return assertNever(type);
   }

@@ -1,7 +1,7 @@
 import { mapShared } from "../immutable.js";
 import { fieldPrefix, memberLabel, methodsByType } from "./owners.js";
 import { indexType } from "./type-index.js";
-import { assertNever, type Declaration, type Experimental, type Method, type TypeNode } from "./types.js";
+import { assertNever, unevaluated, type Declaration, type Experimental, type Method, type TypeNode } from "./types.js";
 
 /**
  * Fills in every experimental reason the author left out (design, "Marking
@@ -71,7 +71,8 @@ class TypeReasons {
       }
       case "tuple": {
         const elements = mapShared(type.elements, (element) => this.type(element, path));
-        return elements === type.elements ? type : { ...type, elements };
+        const rest = type.rest && this.type(type.rest, path);
+        return elements === type.elements && rest === type.rest ? type : { ...type, elements, ...(rest ? { rest } : {}) };
       }
       case "intersection": {
         const members = mapShared(type.members, (member) => this.type(member, path));
@@ -99,6 +100,8 @@ class TypeReasons {
         });
         return members === type.members ? type : { ...type, members };
       }
+      case "operator":
+        return unevaluated(type);
       default:
         return assertNever(type);
     }

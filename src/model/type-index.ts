@@ -1,4 +1,4 @@
-import { assertNever, type TypeNode } from "./types.js";
+import { assertNever, unevaluated, type TypeNode } from "./types.js";
 
 type RefNode = Extract<TypeNode, { kind: "ref" }>;
 type UnionNode = Extract<TypeNode, { kind: "union" }>;
@@ -51,6 +51,7 @@ function visit(type: TypeNode, stable: boolean, found: Found): void {
       return visit(type.value, stable, found);
     case "tuple":
       for (const element of type.elements) visit(element, stable, found);
+      if (type.rest) visit(type.rest, stable, found);
       return;
     case "intersection":
       found.intersections.push(type);
@@ -70,6 +71,8 @@ function visit(type: TypeNode, stable: boolean, found: Found): void {
         visit(member.type, stable && !member.experimental, found);
       }
       return;
+    case "operator":
+      return unevaluated(type);
     default:
       return assertNever(type);
   }

@@ -26,21 +26,91 @@ export interface Experimental {
   readonly reason: string;
 }
 
-export type PrimitiveName = "string" | "number" | "boolean" | "null" | "unknown";
+/** `object` is any JSON object or array, as TypeScript's `object` is any non-primitive. */
+export type PrimitiveName = "string" | "number" | "boolean" | "null" | "unknown" | "object";
+
+/** Constraints a string carries from `Date` or a template literal type. */
+export interface StringConstraints {
+  /** JSON Schema `format`, e.g. "date-time" for `Date`. */
+  readonly format?: string;
+  /** An ECMAScript regular expression the whole string matches (anchored). */
+  readonly pattern?: string;
+  /** The TypeScript text of a template literal type, e.g. `` `v${number}` ``. */
+  readonly template?: string;
+}
 
 export type TypeNode =
-  | { readonly kind: "primitive"; readonly name: PrimitiveName }
+  | ({ readonly kind: "primitive"; readonly name: PrimitiveName } & StringConstraints)
   | { readonly kind: "literal"; readonly value: string | number | boolean }
   /** A reference to a declaration by its id (see `Declaration.id`). */
   | { readonly kind: "ref"; readonly target: string; readonly location: SourceLocation }
   | { readonly kind: "array"; readonly element: TypeNode }
-  | { readonly kind: "tuple"; readonly elements: readonly TypeNode[] }
+  /**
+   * `[A, B?, ...C[]]`: the first `required` elements (all when absent) must be
+   * present; `rest`, when set, types every element after `elements`.
+   */
+  | { readonly kind: "tuple"; readonly elements: readonly TypeNode[]; readonly required?: number; readonly rest?: TypeNode }
   /** `Record<string, V>` and `{ [key: string]: V }` without named properties. */
   | { readonly kind: "map"; readonly value: TypeNode }
   | { readonly kind: "object"; readonly properties: readonly Property[]; readonly additional?: TypeNode }
   | { readonly kind: "union"; readonly members: readonly UnionMember[] }
   /** Every member must resolve to an object (validated); emitted flattened in JSON Schema. */
-  | { readonly kind: "intersection"; readonly members: readonly TypeNode[]; readonly location: SourceLocation };
+  | { readonly kind: "intersection"; readonly members: readonly TypeNode[]; readonly location: SourceLocation }
+  /**
+   * A type operator as written (`keyof`, indexed access, mapped, conditional,
+   * template literal, utility types). Only the scanner makes these; the evaluate
+   * stage replaces every one with the plain type it means, so no later stage
+   * sees them.
+   */
+  | { readonly kind: "operator"; readonly operator: Operator; readonly location: SourceLocation };
+
+/** The built-in generic types evaluated as TypeScript defines them. */
+export type UtilityName =
+  | "Partial"
+  | "Required"
+  | "Pick"
+  | "Omit"
+  | "Record"
+  | "Exclude"
+  | "Extract"
+  | "NonNullable"
+  | "Uppercase"
+  | "Lowercase"
+  | "Capitalize"
+  | "Uncapitalize";
+
+export type Operator =
+  /** A type variable bound by an enclosing mapped type (`K`) or conditional `infer`. */
+  | { readonly op: "param"; readonly name: string }
+  /** `infer X` inside a conditional's `extends` type. */
+  | { readonly op: "infer"; readonly name: string }
+  | { readonly op: "never" }
+  /** `undefined` where a type operator may use it (`Exclude<T, undefined>`, `T[K]` of an optional field). */
+  | { readonly op: "undefined" }
+  | { readonly op: "keyof"; readonly target: TypeNode }
+  | { readonly op: "indexed"; readonly object: TypeNode; readonly index: TypeNode }
+  | {
+      readonly op: "mapped";
+      readonly parameter: string;
+      readonly constraint: TypeNode;
+      /** `as N` key remapping. */
+      readonly nameType?: TypeNode;
+      readonly value: TypeNode;
+      readonly optional?: "+" | "-";
+      /** `T` when the constraint is `keyof T`: each key keeps `T`'s optionality, docs and marks. */
+      readonly homomorphic?: TypeNode;
+    }
+  | {
+      readonly op: "conditional";
+      readonly check: TypeNode;
+      readonly extends: TypeNode;
+      readonly whenTrue: TypeNode;
+      readonly whenFalse: TypeNode;
+      /** The check type was a naked type parameter: the condition applies to each union member. */
+      readonly distributive: boolean;
+    }
+  | { readonly op: "template"; readonly head: string; readonly spans: readonly { readonly type: TypeNode; readonly text: string }[] }
+  | { readonly op: "utility"; readonly name: UtilityName; readonly args: readonly TypeNode[] };
 
 export type TypeKind = TypeNode["kind"];
 
@@ -115,6 +185,11 @@ export interface Model {
 
 export const AUDIENCES = ["stable", "experimental"] as const;
 export type Audience = (typeof AUDIENCES)[number];
+
+/** For stages after evaluation: an operator node here is a bug in the evaluate stage. */
+export function unevaluated(type: { readonly kind: "operator" }): never {
+  throw new Error(`type operator left unevaluated: ${JSON.stringify(type)}`);
+}
 
 export function assertNever(value: never): never {
   throw new Error(`unexpected value: ${JSON.stringify(value)}`);

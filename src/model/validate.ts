@@ -117,6 +117,7 @@ function emptyUnion(name: string, location: SourceLocation, kind: "union" | "enu
 function nonObjectReason(type: TypeNode, byId: ReadonlyMap<string, Declaration>, seen: Set<string>): string | undefined {
   switch (type.kind) {
     case "object":
+    case "map":
       return undefined;
     case "intersection":
       return type.members.map((member) => nonObjectReason(member, byId, seen)).find(Boolean);

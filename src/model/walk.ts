@@ -14,7 +14,9 @@ export function walkType(type: TypeNode, visit: (node: TypeNode) => void): void 
     case "map":
       return walkType(type.value, visit);
     case "tuple":
-      return type.elements.forEach((element) => walkType(element, visit));
+      type.elements.forEach((element) => walkType(element, visit));
+      if (type.rest) walkType(type.rest, visit);
+      return;
     case "object":
       type.properties.forEach((property) => walkType(property.type, visit));
       if (type.additional) walkType(type.additional, visit);
@@ -23,6 +25,9 @@ export function walkType(type: TypeNode, visit: (node: TypeNode) => void): void 
       return type.members.forEach((member) => walkType(member.type, visit));
     case "intersection":
       return type.members.forEach((member) => walkType(member, visit));
+    case "operator":
+      return; // only before evaluation, where its operands are not yet types of the model
+
     default:
       return assertNever(type);
   }

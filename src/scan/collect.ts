@@ -14,6 +14,8 @@ export function collectScope(scope: FileScope, context: ScanContext): void {
       collectImport(statement, scope, context);
     } else if (ts.isExportDeclaration(statement)) {
       collectReExport(statement, scope, context);
+    } else if (ts.isVariableStatement(statement)) {
+      collectConstants(statement, scope);
     } else if (ts.isModuleDeclaration(statement) || ts.isExportAssignment(statement) || ts.isImportEqualsDeclaration(statement)) {
       context.report(
         "unsupported-construct",
@@ -83,5 +85,13 @@ function collectReExport(node: TS.ExportDeclaration, scope: FileScope, context: 
       const importedName = (element.propertyName ?? element.name).text;
       scope.namedExports.set(element.name.text, { importedName, specifier: specifier.text, target, node: element });
     }
+  }
+}
+
+/** `const X = …` and `declare const X: T`: what `typeof X` and `[X]` keys read. `let` and `var` may change, so they are left out. */
+function collectConstants(statement: TS.VariableStatement, scope: FileScope): void {
+  if ((statement.declarationList.flags & ts.NodeFlags.Const) === 0) return;
+  for (const node of statement.declarationList.declarations) {
+    if (ts.isIdentifier(node.name)) scope.constants.set(node.name.text, { name: node.name.text, node, scope });
   }
 }

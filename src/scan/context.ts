@@ -21,5 +21,7 @@ export interface ScanContext {
   readonly instances: Map<string, TypeNode>;
   /** How many generic instances this scan expanded; bounded so pathological generics cannot exhaust memory. */
   expansions: number;
+  /** The types of `const` declarations, worked out once; "pending" while one is (a cycle is reported). */
+  readonly constantTypes: Map<TS.VariableDeclaration, TypeNode | "pending">;
   report(name: DiagnosticName, message: string, scope: FileScope, at: TS.Node | number): void;
 }

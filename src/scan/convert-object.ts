@@ -8,6 +8,7 @@ import { docsOf, leadingJsDoc } from "./jsdoc.js";
 import { locationOf } from "./location.js";
 import { readMarks } from "./markers.js";
 import type { FileScope } from "./scope.js";
+import { computedKey } from "./convert-constant.js";
 
 type MemberNode = TS.TypeElement | TS.ClassElement;
 
@@ -61,12 +62,15 @@ function convertProperty(
   env: TypeEnv,
   context: ScanContext,
 ): Property | undefined {
-  const name = propertyName(member.name);
-  if (name === undefined) {
-    const message = "computed and private property names have no fixed wire name; write the name as an identifier or string literal";
+  const key = computedKey(member.name, scope, context);
+  if (typeof key === "object") return undefined; // a symbol key: no JSON form, as JSON.stringify leaves it out
+  if (key === undefined) {
+    const message =
+      "this property name has no fixed wire name (a private name, or a computed one that is not a string constant or enum member); write the name as an identifier or string literal";
     context.report("unsupported-construct", message, scope, member.name);
     return undefined;
   }
+  const name = key;
   if (!member.type) {
     context.report("unsupported-construct", `property "${name}" needs a type annotation`, scope, member.name);
     return undefined;

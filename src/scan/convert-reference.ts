@@ -1,5 +1,6 @@
 import { ts, type TS } from "./typescript.js";
-import type { EnumMember, TypeNode } from "../model/types.js";
+import type { EnumMember, TypeNode, UtilityName } from "../model/types.js";
+import { convertOperand, operatorNode } from "./convert-operator.js";
 import { ERROR_TYPE, type ScanContext, type TypeEnv } from "./context.js";
 import { convertDeclarationBody, enumMembers } from "./declaration-body.js";
 import { convertType } from "./convert-type.js";
@@ -161,20 +162,72 @@ function convertBuiltin(
       return argumentNodes.length === 1
         ? { kind: "array", element: argument(0) }
         : arityError(name, 1, 1, argumentNodes.length, node, scope, context);
-    case "Record": {
+    case "Record":
       if (argumentNodes.length !== 2) return arityError(name, 2, 2, argumentNodes.length, node, scope, context);
       if (argumentNodes[0]!.kind === ts.SyntaxKind.StringKeyword) return { kind: "map", value: argument(1) };
-      const message = "only Record<string, V> maps to a JSON object (JSON keys are strings); use `Record<string, V>`";
-      context.report("unsupported-construct", message, scope, argumentNodes[0]!);
-      return ERROR_TYPE;
-    }
+      return utility(name, argumentNodes, node, scope, env, context);
+    case "Readonly":
+    case "Awaited":
+    case "NoInfer":
+      // The same JSON values: readonly-ness is not on the wire, and a non-promise is its own awaited type.
+      return argumentNodes.length === 1 ? argument(0) : arityError(name, 1, 1, argumentNodes.length, node, scope, context);
+    case "Date":
+      if (argumentNodes.length > 0) return arityError(name, 0, 0, argumentNodes.length, node, scope, context);
+      return DATE_TYPE;
     case "Request":
     case "Notification":
       context.report("malformed-registry", `${name}<...> belongs only in a @methods registry`, scope, node);
       return ERROR_TYPE;
     default:
+      if (Object.hasOwn(UTILITY_ARITY, name)) return utility(name as UtilityName, argumentNodes, node, scope, env, context);
+      if (NO_JSON_FORM.has(name)) {
+        context.report("unsupported-construct", `"${name}" is a built-in type with no JSON form; describe the data it carries with an interface or type alias`, scope, node);
+        return ERROR_TYPE;
+      }
       return undefined;
   }
+}
+
+/** `Date` travels as its `toJSON()` text. */
+const DATE_TYPE: TypeNode = { kind: "primitive", name: "string", format: "date-time" };
+
+/** How many type arguments each utility type takes. */
+const UTILITY_ARITY: Readonly<Record<UtilityName, number>> = {
+  Partial: 1,
+  Required: 1,
+  Pick: 2,
+  Omit: 2,
+  Record: 2,
+  Exclude: 2,
+  Extract: 2,
+  NonNullable: 1,
+  Uppercase: 1,
+  Lowercase: 1,
+  Capitalize: 1,
+  Uncapitalize: 1,
+};
+
+/** Built-in types a protocol file may name that JSON cannot carry. */
+const NO_JSON_FORM = new Set([
+  "Map", "Set", "WeakMap", "WeakSet", "ReadonlyMap", "ReadonlySet", "Promise", "PromiseLike", "Function", "Symbol", "BigInt",
+  "RegExp", "Error", "ArrayBuffer", "SharedArrayBuffer", "DataView", "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array",
+  "Uint16Array", "Int32Array", "Uint32Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array", "Iterable",
+  "Iterator", "AsyncIterable", "Generator", "ReturnType", "Parameters", "ConstructorParameters", "InstanceType", "ThisType",
+  "ThisParameterType", "OmitThisParameter",
+]);
+
+function utility(
+  name: UtilityName,
+  argumentNodes: readonly TS.TypeNode[],
+  node: TS.Node,
+  scope: FileScope,
+  env: TypeEnv,
+  context: ScanContext,
+): TypeNode {
+  const arity = UTILITY_ARITY[name];
+  if (argumentNodes.length !== arity) return arityError(name, arity, arity, argumentNodes.length, node, scope, context);
+  const args = argumentNodes.map((argument) => convertOperand(argument, scope, env, context));
+  return operatorNode({ op: "utility", name, args }, locationOf(scope.sourceFile, scope.source.path, node));
 }
 
 /** `Kind.Value` in a type position: the literal value of an enum member. */

@@ -8,6 +8,18 @@ import { readMarks } from "./markers.js";
 import { convertReference } from "./convert-reference.js";
 import { convertTypeLiteral } from "./convert-object.js";
 import type { FileScope } from "./scope.js";
+import {
+  convertConditional,
+  convertIndexedAccess,
+  convertInfer,
+  convertKeyof,
+  convertMapped,
+  convertOperand,
+  convertTemplateLiteral,
+  NEVER_OPERATOR,
+  operatorNode,
+} from "./convert-operator.js";
+import { convertTypeQuery } from "./convert-constant.js";
 
 const KEYWORD_TYPES: Partial<Record<TS.SyntaxKind, TypeNode>> = {
   [ts.SyntaxKind.StringKeyword]: { kind: "primitive", name: "string" },
@@ -15,6 +27,7 @@ const KEYWORD_TYPES: Partial<Record<TS.SyntaxKind, TypeNode>> = {
   [ts.SyntaxKind.BooleanKeyword]: { kind: "primitive", name: "boolean" },
   [ts.SyntaxKind.UnknownKeyword]: { kind: "primitive", name: "unknown" },
   [ts.SyntaxKind.AnyKeyword]: { kind: "primitive", name: "unknown" },
+  [ts.SyntaxKind.ObjectKeyword]: { kind: "primitive", name: "object" },
 };
 
 // IR nodes are immutable, so the ones without data are shared.
@@ -68,6 +81,15 @@ function convertNonUnion(node: TS.TypeNode, scope: FileScope, env: TypeEnv, cont
   if (ts.isTypeOperatorNode(node) && node.operator === ts.SyntaxKind.ReadonlyKeyword) {
     return convertType(node.type, scope, env, context);
   }
+  if (ts.isTypeOperatorNode(node) && node.operator === ts.SyntaxKind.KeyOfKeyword) return convertKeyof(node, scope, env, context);
+  if (ts.isIndexedAccessTypeNode(node)) return convertIndexedAccess(node, scope, env, context);
+  if (ts.isMappedTypeNode(node)) return convertMapped(node, scope, env, context);
+  if (ts.isConditionalTypeNode(node)) return convertConditional(node, scope, env, context);
+  if (ts.isInferTypeNode(node)) return convertInfer(node, scope, env, context);
+  if (ts.isTemplateLiteralTypeNode(node)) return convertTemplateLiteral(node, scope, env, context);
+  if (ts.isTypeQueryNode(node)) return convertTypeQuery(node, scope, env, context);
+  // `never` means "no value": a union drops it; where a value is needed, the evaluate stage reports it.
+  if (node.kind === ts.SyntaxKind.NeverKeyword) return operatorNode(NEVER_OPERATOR, locationOf(scope.sourceFile, scope.source.path, node));
   context.report("unsupported-construct", describeConstruct(node), scope, node);
   return ERROR_TYPE;
 }
@@ -132,47 +154,64 @@ function isParenthesizedUnion(node: TS.TypeNode): boolean {
   return ts.isParenthesizedTypeNode(node) && ts.isUnionTypeNode(node.type);
 }
 
+/**
+ * `[A, B?, ...C[]]`, labelled or not. A rest element `...T` types every item
+ * after the others: `T[number]`, which for `...C[]` is `C`. Only a final rest
+ * element is supported (`[...A[], B]` has no JSON Schema draft-07 form).
+ */
 function convertTuple(node: TS.TupleTypeNode, scope: FileScope, env: TypeEnv, context: ScanContext): TypeNode {
   const elements: TypeNode[] = [];
-  for (const element of node.elements) {
-    if (ts.isNamedTupleMember(element) && !element.questionToken && !element.dotDotDotToken) {
-      elements.push(convertType(element.type, scope, env, context));
-    } else if (ts.isOptionalTypeNode(element) || ts.isRestTypeNode(element) || ts.isNamedTupleMember(element)) {
-      const message = "optional and rest tuple elements are not supported; use a fixed-length tuple (elements may be `T | null`) or an array";
-      context.report("unsupported-construct", message, scope, element);
-      elements.push(ERROR_TYPE);
-    } else {
-      elements.push(convertType(element, scope, env, context));
+  let required: number | undefined;
+  let rest: TypeNode | undefined;
+  node.elements.forEach((element, index) => {
+    const named = ts.isNamedTupleMember(element) ? element : undefined;
+    const inner = named ? named.type : element;
+    const isRest = named ? named.dotDotDotToken !== undefined : ts.isRestTypeNode(element);
+    const isOptional = named ? named.questionToken !== undefined : ts.isOptionalTypeNode(element);
+    if (isRest) {
+      if (index !== node.elements.length - 1) {
+        context.report("unsupported-construct", "a rest element must come last in a tuple (JSON Schema cannot type the items after it)", scope, element);
+        return;
+      }
+      const restNode = ts.isRestTypeNode(inner) ? inner.type : inner;
+      rest = ts.isArrayTypeNode(restNode)
+        ? convertType(restNode.elementType, scope, env, context)
+        : operatorNode(
+            { op: "indexed", object: convertOperand(restNode, scope, env, context), index: { kind: "primitive", name: "number" } },
+            locationOf(scope.sourceFile, scope.source.path, restNode),
+          );
+      return;
     }
-  }
-  return { kind: "tuple", elements };
+    if (isOptional) required ??= elements.length;
+    else if (required !== undefined) {
+      context.report("unsupported-construct", "a required tuple element cannot follow an optional one", scope, element);
+    }
+    const elementType = !named && ts.isOptionalTypeNode(inner) ? inner.type : inner;
+    elements.push(convertType(elementType, scope, env, context));
+  });
+  return {
+    kind: "tuple",
+    elements,
+    ...(required !== undefined ? { required } : {}),
+    ...(rest ? { rest } : {}),
+  };
 }
 
 /** What each unsupported construct is called, and how to write it instead. */
 const CONSTRUCTS: Partial<Record<TS.SyntaxKind, { readonly name: string; readonly hint: string }>> = {
-  [ts.SyntaxKind.ConditionalType]: { name: "a conditional type", hint: "write the type it resolves to" },
-  [ts.SyntaxKind.TypeQuery]: { name: "a `typeof` type", hint: "write the type itself, such as a literal type" },
-  [ts.SyntaxKind.TemplateLiteralType]: { name: "a template literal type", hint: "use `string` (a `@pattern` tag can constrain it)" },
-  [ts.SyntaxKind.MappedType]: { name: "a mapped type", hint: "list the properties, or use `Record<string, V>`" },
-  [ts.SyntaxKind.IndexedAccessType]: { name: "an indexed access type", hint: "name the property's type directly (declare an alias for it)" },
   [ts.SyntaxKind.FunctionType]: { name: "a function type", hint: "remove this property (functions are not JSON values)" },
   [ts.SyntaxKind.ConstructorType]: { name: "a constructor type", hint: "remove this property (constructors are not JSON values)" },
   [ts.SyntaxKind.ImportType]: { name: "an `import()` type", hint: "import the type by name from an input file" },
-  [ts.SyntaxKind.InferType]: { name: "an `infer` type", hint: "write the type it resolves to" },
   [ts.SyntaxKind.ThisType]: { name: "the `this` type", hint: "name the declaration instead" },
   [ts.SyntaxKind.TypePredicate]: { name: "a type predicate", hint: "remove it" },
-  [ts.SyntaxKind.NeverKeyword]: { name: "`never`", hint: "remove the property, or write the values it can take" },
-  [ts.SyntaxKind.ObjectKeyword]: { name: "the `object` type", hint: "use `{ [key: string]: unknown }` or a declared interface" },
   [ts.SyntaxKind.BigIntKeyword]: { name: "`bigint`", hint: "use `number`, or `string` for values beyond 2^53" },
   [ts.SyntaxKind.SymbolKeyword]: { name: "`symbol`", hint: "use `string` (symbols are not JSON values)" },
-  [ts.SyntaxKind.VoidKeyword]: { name: "`void`", hint: "use `null`, or `undefined` for a request that takes no params" },
+  [ts.SyntaxKind.VoidKeyword]: { name: "`void`", hint: "use `undefined` for params a request does not take, or `null` for a value that is always null" },
 };
 
 function describeConstruct(node: TS.Node): string {
   if (ts.isTypeOperatorNode(node)) {
-    return node.operator === ts.SyntaxKind.KeyOfKeyword
-      ? "a `keyof` type cannot be expressed in JSON Schema; write the union of the key literals"
-      : "a `unique symbol` type cannot be expressed in JSON Schema; use `string` (symbols are not JSON values)";
+    return "a `unique symbol` type cannot be expressed in JSON Schema; use `string` (symbols are not JSON values)";
   }
   const construct = CONSTRUCTS[node.kind];
   if (!construct) return `\`${ts.SyntaxKind[node.kind]}\` cannot be expressed in JSON Schema`;

@@ -27,7 +27,8 @@ export function enumMembers(site: DeclarationSite, context?: ScanContext): EnumM
   let next: number | undefined = 0;
   for (const member of node.members) {
     const name = ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) ? member.name.text : member.name.getText(scope.sourceFile);
-    const value: string | number | undefined = member.initializer ? constantValue(member.initializer) : next;
+    const known = new Map(members.map((earlier) => [earlier.name, earlier.value]));
+    const value: string | number | undefined = member.initializer ? constantValue(member.initializer, node.name.text, known) : next;
     if (value === undefined) {
       context?.report("unsupported-construct", `enum member "${name}" needs a string or number literal value`, scope, member);
       next = undefined;
@@ -48,16 +49,55 @@ export function enumMembers(site: DeclarationSite, context?: ScanContext): EnumM
   return members;
 }
 
-function constantValue(expression: TS.Expression): string | number | undefined {
+/**
+ * An enum initializer's value, as TypeScript computes constant enum members:
+ * literals, earlier members (`B = A << 1`, `C = E.A | E.B`), and the unary
+ * and binary operators on them, string concatenation included.
+ */
+function constantValue(expression: TS.Expression, enumName: string, known: ReadonlyMap<string, string | number>): string | number | undefined {
+  const value = (inner: TS.Expression) => constantValue(inner, enumName, known);
   if (ts.isStringLiteralLike(expression)) return expression.text;
   if (ts.isNumericLiteral(expression)) return Number(expression.text);
-  if (
-    ts.isPrefixUnaryExpression(expression) &&
-    expression.operator === ts.SyntaxKind.MinusToken &&
-    ts.isNumericLiteral(expression.operand)
-  ) {
-    return -Number(expression.operand.text);
+  if (ts.isParenthesizedExpression(expression)) return value(expression.expression);
+  if (ts.isIdentifier(expression)) return known.get(expression.text);
+  if (ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.expression) && expression.expression.text === enumName) {
+    return known.get(expression.name.text);
+  }
+  if (ts.isPrefixUnaryExpression(expression)) {
+    const operand = value(expression.operand);
+    if (typeof operand !== "number") return undefined;
+    return UNARY[expression.operator]?.(operand);
+  }
+  if (ts.isBinaryExpression(expression)) {
+    const left = value(expression.left);
+    const right = value(expression.right);
+    if (left === undefined || right === undefined) return undefined;
+    if (expression.operatorToken.kind === ts.SyntaxKind.PlusToken && (typeof left === "string" || typeof right === "string")) {
+      return String(left) + String(right);
+    }
+    if (typeof left !== "number" || typeof right !== "number") return undefined;
+    return BINARY[expression.operatorToken.kind]?.(left, right);
   }
   return undefined;
 }
 
+const UNARY: Partial<Record<TS.PrefixUnaryOperator, (operand: number) => number>> = {
+  [ts.SyntaxKind.MinusToken]: (operand) => -operand,
+  [ts.SyntaxKind.PlusToken]: (operand) => operand,
+  [ts.SyntaxKind.TildeToken]: (operand) => ~operand,
+};
+
+const BINARY: Partial<Record<TS.SyntaxKind, (left: number, right: number) => number>> = {
+  [ts.SyntaxKind.PlusToken]: (left, right) => left + right,
+  [ts.SyntaxKind.MinusToken]: (left, right) => left - right,
+  [ts.SyntaxKind.AsteriskToken]: (left, right) => left * right,
+  [ts.SyntaxKind.SlashToken]: (left, right) => left / right,
+  [ts.SyntaxKind.PercentToken]: (left, right) => left % right,
+  [ts.SyntaxKind.AsteriskAsteriskToken]: (left, right) => left ** right,
+  [ts.SyntaxKind.LessThanLessThanToken]: (left, right) => left << right,
+  [ts.SyntaxKind.GreaterThanGreaterThanToken]: (left, right) => left >> right,
+  [ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken]: (left, right) => left >>> right,
+  [ts.SyntaxKind.BarToken]: (left, right) => left | right,
+  [ts.SyntaxKind.AmpersandToken]: (left, right) => left & right,
+  [ts.SyntaxKind.CaretToken]: (left, right) => left ^ right,
+};

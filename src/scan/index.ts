@@ -35,6 +35,7 @@ export function scanProject(input: InputSet): ScanResult {
     expanding: [],
     instances: new Map(),
     expansions: 0,
+    constantTypes: new Map(),
     report(name: DiagnosticName, message: string, scope: FileScope, at: TS.Node | number) {
       const location =
         typeof at === "number"
@@ -111,6 +112,7 @@ function openFile(source: SourceText, context: ScanContext, diagnostics: Diagnos
     starExports: [],
     namedExports: new Map(),
     imported: new Map(),
+    constants: new Map(),
   };
   collectScope(scope, context);
   return scope;

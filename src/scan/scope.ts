@@ -49,6 +49,15 @@ export interface ModuleScope {
   /** The input files of `export * from "./x.js"`, and `export { A } from "./x.js"` bindings, for resolving through index files. */
   readonly starExports: string[];
   readonly namedExports: Map<string, ImportBinding>;
+  /** `const` declarations, for `typeof`, computed keys and enum initializers; a file with any keeps its tree. */
+  readonly constants?: ReadonlyMap<string, ConstantSite>;
+}
+
+/** A `const` (or `declare const`) with the file it is in. */
+export interface ConstantSite {
+  readonly name: string;
+  readonly node: TS.VariableDeclaration;
+  readonly scope: FileScope;
 }
 
 /** A file with its syntax tree, being converted (or holding generic declarations other files expand). */
@@ -57,6 +66,7 @@ export interface FileScope extends ModuleScope {
   readonly declarations: Map<string, DeclarationSite>;
   /** Imported names already followed to their declarations: a file names each import many times. */
   readonly imported: Map<string, DeclarationEntry>;
+  readonly constants: Map<string, ConstantSite>;
 }
 
 export function isDeclarationNode(node: TS.Node): node is DeclarationNode {
@@ -94,6 +104,28 @@ export function findExport(
   }
   for (const target of scope.starExports) {
     const found = findExport(modules.scope(target), name, modules, seen);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** `findExport` for constants: follows an exported name through re-exports to its `const`. */
+export function findExportedConstant(
+  scope: ModuleScope,
+  name: string,
+  modules: ModuleTable,
+  seen: Set<string> = new Set(),
+): ConstantSite | undefined {
+  if (seen.has(scope.source.path)) return undefined;
+  seen.add(scope.source.path);
+  const local = scope.constants?.get(name);
+  if (local) return local;
+  const named = scope.namedExports.get(name) ?? scope.imports.get(name);
+  if (named) {
+    return named.target === undefined ? undefined : findExportedConstant(modules.scope(named.target), named.importedName, modules, seen);
+  }
+  for (const target of scope.starExports) {
+    const found = findExportedConstant(modules.scope(target), name, modules, seen);
     if (found) return found;
   }
   return undefined;

@@ -18,6 +18,14 @@ export function rewriteRefs(schema: JsonSchema, rewrite: (ref: string) => string
     const properties = rewriteMap(schema.properties, rewrite);
     if (properties !== schema.properties) set("properties", properties);
   }
+  if (schema.patternProperties) {
+    const patterns = rewriteMap(schema.patternProperties, rewrite);
+    if (patterns !== schema.patternProperties) set("patternProperties", patterns);
+  }
+  if (typeof schema.additionalItems === "object") {
+    const additional = rewriteRefs(schema.additionalItems, rewrite);
+    if (additional !== schema.additionalItems) set("additionalItems", additional);
+  }
   if (typeof schema.additionalProperties === "object") {
     const additional = rewriteRefs(schema.additionalProperties, rewrite);
     if (additional !== schema.additionalProperties) set("additionalProperties", additional);

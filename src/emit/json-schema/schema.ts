@@ -19,8 +19,10 @@ export interface JsonSchema {
   readonly maximum?: number;
   readonly properties?: Readonly<Record<string, JsonSchema>>;
   readonly required?: readonly string[];
+  readonly patternProperties?: Readonly<Record<string, JsonSchema>>;
   readonly additionalProperties?: boolean | JsonSchema;
   readonly items?: JsonSchema | readonly JsonSchema[];
+  readonly additionalItems?: boolean | JsonSchema;
   readonly minItems?: number;
   readonly maxItems?: number;
   readonly anyOf?: readonly JsonSchema[];
@@ -56,8 +58,10 @@ const KEYWORD_ORDER = [
   "maximum",
   "properties",
   "required",
+  "patternProperties",
   "additionalProperties",
   "items",
+  "additionalItems",
   "minItems",
   "maxItems",
   "anyOf",

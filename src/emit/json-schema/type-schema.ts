@@ -1,4 +1,5 @@
-import { assertNever, type Declaration, type PrimitiveName, type TypeNode, type UnionMember } from "../../model/types.js";
+import type { Mutable } from "../../immutable.js";
+import { assertNever, unevaluated, type Declaration, type PrimitiveName, type TypeNode, type UnionMember } from "../../model/types.js";
 import { hasDocs } from "../docs.js";
 import type { DeclarationLookup } from "../lookup.js";
 import { flattenUnion } from "../union.js";
@@ -31,7 +32,7 @@ export function declarationSchema(declaration: Declaration, context: SchemaConte
 export function typeSchema(type: TypeNode, context: SchemaContext): JsonSchema {
   switch (type.kind) {
     case "primitive":
-      return primitiveSchema(type.name);
+      return type.format === undefined && type.pattern === undefined ? primitiveSchema(type.name) : constrainedString(type);
     case "literal":
       return constSchema(type.value);
     case "ref":
@@ -39,7 +40,7 @@ export function typeSchema(type: TypeNode, context: SchemaContext): JsonSchema {
     case "array":
       return { type: "array", items: typeSchema(type.element, context) };
     case "tuple":
-      return tupleSchema(type.elements, context);
+      return tupleSchema(type, context);
     case "map":
       return { type: "object", additionalProperties: typeSchema(type.value, context) };
     case "object":
@@ -48,6 +49,8 @@ export function typeSchema(type: TypeNode, context: SchemaContext): JsonSchema {
       return unionSchema(type.members, context);
     case "intersection":
       return intersectionSchema(type, context);
+    case "operator":
+      return unevaluated(type);
     default:
       return assertNever(type);
   }
@@ -60,17 +63,33 @@ const PRIMITIVE_SCHEMAS: Readonly<Record<PrimitiveName, JsonSchema>> = {
   boolean: { type: "boolean" },
   null: { type: "null" },
   unknown: {},
+  object: { type: ["object", "array"] },
 };
+
+/** A string with the `format` or `pattern` that `Date` or a template literal type gives it. */
+function constrainedString(type: Extract<TypeNode, { kind: "primitive" }>): JsonSchema {
+  const schema: Mutable<JsonSchema> = { type: "string" };
+  if (type.format !== undefined) schema.format = type.format;
+  if (type.pattern !== undefined) schema.pattern = type.pattern;
+  return schema;
+}
 
 function primitiveSchema(name: PrimitiveName): JsonSchema {
   return PRIMITIVE_SCHEMAS[name];
 }
 
-/** Fixed length: Ajv's strictTuples wants `minItems` and `maxItems`; draft-07 forbids an empty `items` array. */
-function tupleSchema(elements: readonly TypeNode[], context: SchemaContext): JsonSchema {
-  if (elements.length === 0) return { type: "array", maxItems: 0 };
+/**
+ * Ajv's strictTuples wants `minItems` and `additionalItems` (or `maxItems`);
+ * draft-07 forbids an empty `items` array. Optional elements lower `minItems`;
+ * a rest element becomes `additionalItems`.
+ */
+function tupleSchema(type: Extract<TypeNode, { kind: "tuple" }>, context: SchemaContext): JsonSchema {
+  const { elements, rest } = type;
+  const required = type.required ?? elements.length;
+  if (elements.length === 0) return rest ? { type: "array", items: typeSchema(rest, context) } : { type: "array", maxItems: 0 };
   const items = elements.map((element) => typeSchema(element, context));
-  return { type: "array", items, minItems: items.length, maxItems: items.length };
+  if (rest) return { type: "array", items, minItems: required, additionalItems: typeSchema(rest, context) };
+  return { type: "array", items, minItems: required, maxItems: items.length };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { assertNever, type Docs, type TypeNode } from "../../model/types.js";
+import { assertNever, unevaluated, type Docs, type TypeNode } from "../../model/types.js";
 import { flattenUnion } from "../union.js";
 import { propertyKey } from "./identifiers.js";
 import { hasDocs } from "../docs.js";
@@ -31,7 +31,7 @@ const MAX_UNION_LINE = 80;
 export function renderType(type: TypeNode, context: RenderContext, indent: string): string {
   switch (type.kind) {
     case "primitive":
-      return type.name;
+      return type.template ?? type.name;
     case "literal":
       return JSON.stringify(type.value);
     case "ref":
@@ -39,7 +39,7 @@ export function renderType(type: TypeNode, context: RenderContext, indent: strin
     case "array":
       return `${parenthesize(type.element, "array", context, indent)}[]`;
     case "tuple":
-      return `[${type.elements.map((element) => renderType(element, context, indent)).join(", ")}]`;
+      return renderTuple(type, context, indent);
     case "map":
       return `{ [${context.mappedKey} in string]?:${spaced(renderType(type.value, context, indent))} }`;
     case "object":
@@ -54,6 +54,8 @@ export function renderType(type: TypeNode, context: RenderContext, indent: strin
       );
     case "intersection":
       return renderIntersection(type.members, context, indent);
+    case "operator":
+      return unevaluated(type);
     default:
       return assertNever(type);
   }
@@ -156,4 +158,12 @@ function parenthesize(type: TypeNode, within: "array" | "intersection", context:
   const needed = within === "array" ? kind !== "atom" : kind === "union";
   if (!needed) return text;
   return text.startsWith("\n") ? `(${text}\n${indent})` : `(${text})`;
+}
+
+/** `[A, B?, ...C[]]`: elements past `required` are optional; `rest` types the ones after. */
+function renderTuple(type: Extract<TypeNode, { kind: "tuple" }>, context: RenderContext, indent: string): string {
+  const required = type.required ?? type.elements.length;
+  const parts = type.elements.map((element, index) => renderType(element, context, indent) + (index >= required ? "?" : ""));
+  if (type.rest) parts.push(`...${parenthesize(type.rest, "array", context, indent)}[]`);
+  return `[${parts.join(", ")}]`;
 }

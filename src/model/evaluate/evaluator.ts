@@ -1,0 +1,197 @@
+import { createDiagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import type { DiagnosticName } from "../../diagnostics/codes.js";
+import { mapShared } from "../../immutable.js";
+import { assertNever, type Declaration, type Operator, type Property, type SourceLocation, type TypeNode, type UnionMember } from "../types.js";
+import { conditionalType } from "./conditional.js";
+import { indexedAccess, keysOf } from "./keys.js";
+import { mappedType, utilityType } from "./mapped.js";
+import { isNever, marked, NEVER, plainMember, unionOf, UNKNOWN, withoutUndefined, withType } from "./members.js";
+import { templateType } from "./template.js";
+import { intersectionType } from "./intersection.js";
+
+/** Type variables in scope: a mapped type's key, a conditional's `infer` names. */
+export type Env = ReadonlyMap<string, TypeNode>;
+export const EMPTY_ENV: Env = new Map();
+
+/**
+ * Turns every operator node into the plain type it means in TypeScript.
+ * Declarations are evaluated on demand and once (an operator may need another
+ * declaration's evaluated body: `keyof Thread`); references otherwise stay
+ * references. Unchanged nodes are returned as they are.
+ */
+export class Evaluator {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly #byId: ReadonlyMap<string, Declaration>;
+  readonly #evaluated = new Map<string, TypeNode>();
+  readonly #inProgress = new Set<string>();
+
+  constructor(declarations: readonly Declaration[]) {
+    this.#byId = new Map(declarations.map((declaration) => [declaration.id, declaration]));
+  }
+
+  report(name: DiagnosticName, message: string, location: SourceLocation): TypeNode {
+    this.diagnostics.push(createDiagnostic(name, message, location));
+    return UNKNOWN;
+  }
+
+  declaration(id: string): Declaration | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** A declaration's evaluated type: an alias's body, an enum's members as a union of literals. */
+  body(id: string, at: SourceLocation): TypeNode {
+    const known = this.#evaluated.get(id);
+    if (known) return known;
+    const declaration = this.#byId.get(id);
+    if (!declaration) return UNKNOWN; // an unresolved reference, already reported by the scanner
+    if (declaration.kind === "enum") {
+      const members = declaration.members.map((member) => ({
+        type: { kind: "literal", value: member.value } as const,
+        docs: member.docs,
+        location: member.location,
+        ...(member.experimental ? { experimental: member.experimental } : {}),
+      }));
+      const type: TypeNode = { kind: "union", members };
+      this.#evaluated.set(id, type);
+      return type;
+    }
+    if (this.#inProgress.has(id)) {
+      return this.report("unsupported-construct", `"${declaration.name}" refers to itself through a type operator, which never ends`, at);
+    }
+    this.#inProgress.add(id);
+    try {
+      const type = this.evaluate(declaration.type, EMPTY_ENV);
+      this.#evaluated.set(id, type);
+      return type;
+    } finally {
+      this.#inProgress.delete(id);
+    }
+  }
+
+  /** Follows references until a type that is not one. */
+  resolve(type: TypeNode, at: SourceLocation): TypeNode {
+    let current = type;
+    for (let steps = 0; current.kind === "ref"; steps++) {
+      if (steps > 64) return this.report("unsupported-construct", "these type aliases only name each other", at);
+      current = this.body(current.target, at);
+    }
+    return current;
+  }
+
+  evaluate(type: TypeNode, env: Env): TypeNode {
+    switch (type.kind) {
+      case "primitive":
+      case "literal":
+      case "ref":
+        return type;
+      case "array": {
+        const element = this.evaluate(type.element, env);
+        return element === type.element ? type : { ...type, element };
+      }
+      case "map": {
+        const value = this.evaluate(type.value, env);
+        return value === type.value ? type : { ...type, value };
+      }
+      case "tuple": {
+        const elements = mapShared(type.elements, (element) => this.evaluate(element, env));
+        const rest = type.rest && this.evaluate(type.rest, env);
+        return elements === type.elements && rest === type.rest ? type : { ...type, elements, ...(rest ? { rest } : {}) };
+      }
+      case "object": {
+        const properties = mapShared(type.properties, (property) => this.property(property, env));
+        const additional = type.additional && this.evaluate(type.additional, env);
+        if (properties === type.properties && additional === type.additional) return type;
+        return { ...type, properties: properties.filter((property) => property !== DROPPED), ...(additional ? { additional } : {}) };
+      }
+      case "union":
+        return this.union(type, env);
+      case "intersection":
+        return intersectionType(this, type, env);
+      case "operator":
+        return this.operator(type.operator, env, type.location);
+      default:
+        return assertNever(type);
+    }
+  }
+
+  /**
+   * A property after evaluation: a type that admits `undefined` makes it
+   * optional (`T[K]` of an optional field), and a required `never` has no value.
+   */
+  property(property: Property, env: Env): Property {
+    const evaluated = this.evaluate(property.type, env);
+    if (evaluated === property.type) return property;
+    const { type, hadUndefined } = withoutUndefined(evaluated);
+    const optional = property.optional || hadUndefined;
+    if (isNever(type) && !optional) {
+      this.report("unsupported-construct", `property "${property.name}" has type \`never\`: no value can be sent; remove it or make it optional`, property.location);
+      return DROPPED;
+    }
+    return { ...property, type, optional };
+  }
+
+  /**
+   * Members evaluated; a member naming an experimental declaration (or an
+   * intersection with one) is itself an experimental member, with the
+   * declaration's reason, as generated protocol schemas list them.
+   */
+  union(type: Extract<TypeNode, { kind: "union" }>, env: Env): TypeNode {
+    const members = mapShared(type.members, (member) => {
+      const evaluated = withType(member, this.evaluate(member.type, env));
+      return marked(evaluated, member.experimental ? undefined : this.experimentalTarget(evaluated.type));
+    });
+    return members === type.members ? type : unionOf(members);
+  }
+
+  experimentalTarget(type: TypeNode): Declaration["experimental"] {
+    if (type.kind === "ref") {
+      const target = this.#byId.get(type.target);
+      return target?.experimental && { reason: target.experimental.reason || target.name };
+    }
+    if (type.kind === "intersection") {
+      for (const member of type.members) {
+        const found = this.experimentalTarget(member);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  }
+
+  operator(operator: Operator, env: Env, at: SourceLocation): TypeNode {
+    switch (operator.op) {
+      case "param":
+        return env.get(operator.name) ?? this.report("unresolved-reference", `type variable "${operator.name}" is not bound here`, at);
+      case "infer":
+      case "undefined":
+        return { kind: "operator", operator, location: at };
+      case "never":
+        return NEVER;
+      case "keyof":
+        return keysOf(this, this.evaluate(operator.target, env), at);
+      case "indexed":
+        return indexedAccess(this, this.evaluate(operator.object, env), this.evaluate(operator.index, env), at);
+      case "mapped":
+        return mappedType(this, operator, env, at);
+      case "conditional":
+        return conditionalType(this, operator, env, at);
+      case "template":
+        return templateType(this, operator, env, at);
+      case "utility":
+        return utilityType(this, operator.name, operator.args.map((argument) => this.evaluate(argument, env)), at);
+      default:
+        return assertNever(operator);
+    }
+  }
+
+  /** The union of `members`, each evaluated by `map` (which may return `never` to drop it), keeping their marks. */
+  mapMembers(members: readonly UnionMember[], map: (type: TypeNode) => TypeNode): TypeNode {
+    return unionOf(members.map((member) => withType(member, map(member.type))));
+  }
+
+  plainUnion(types: readonly TypeNode[]): TypeNode {
+    return types.length === 1 ? types[0]! : unionOf(types.map((type) => plainMember(type)));
+  }
+}
+
+/** Stands for a property removed after a diagnostic. */
+const DROPPED: Property = { name: "", type: NEVER, optional: true, docs: { description: "", tags: {} }, location: { file: "", line: 0, column: 0 } };

@@ -1,0 +1,208 @@
+import type { Mutable } from "../../immutable.js";
+import type { Operator, Property, SourceLocation, TypeNode, UnionMember, UtilityName } from "../types.js";
+import { isAssignable } from "./assignable.js";
+import type { Env, Evaluator } from "./evaluator.js";
+import { keysOf, objectView } from "./keys.js";
+import { distributionMembers, isNull, isUndefined, marked, NO_DOCS, unionOf, withoutUndefined } from "./members.js";
+import { intrinsicType, type IntrinsicName } from "./template.js";
+
+type MappedOperator = Extract<Operator, { op: "mapped" }>;
+
+/** One property a mapped type produces, before it is placed in an object. */
+interface MappedKey {
+  readonly name: string;
+  /** The source property, when the mapped type is homomorphic (`keyof T`, `Pick`): its docs, marks and optionality carry over. */
+  readonly source?: Property;
+  /** The key member itself: an experimental key makes an experimental property. */
+  readonly key: UnionMember;
+}
+
+/**
+ * `{ [K in Keys as N]?: V }`. Over `keyof T` (homomorphic) each property keeps
+ * `T`'s optionality, docs and experimental mark, and a union `T` distributes;
+ * over other keys, string literals become properties (marked as their key
+ * members are) and `string` an index signature.
+ */
+export function mappedType(evaluator: Evaluator, operator: MappedOperator, env: Env, at: SourceLocation): TypeNode {
+  const valueFor = (key: TypeNode): TypeNode => evaluator.evaluate(operator.value, new Map(env).set(operator.parameter, key));
+  const nameFor = (key: TypeNode): TypeNode =>
+    operator.nameType ? evaluator.evaluate(operator.nameType, new Map(env).set(operator.parameter, key)) : key;
+  if (operator.homomorphic) {
+    const source = evaluator.resolve(evaluator.evaluate(operator.homomorphic, env), at);
+    return mapHomomorphic(evaluator, source, at, (view) => buildObject(evaluator, propertyKeys(view.properties), view.additional, operator.optional, valueFor, nameFor, at));
+  }
+  const keys = distributionMembers(evaluator.resolve(evaluator.evaluate(operator.constraint, env), at));
+  return buildObject(evaluator, keys.map((key) => ({ name: "", key })), undefined, operator.optional, valueFor, nameFor, at);
+}
+
+/** A homomorphic mapping of `source`: distributed over a union, element-wise over an array, else over its properties. */
+function mapHomomorphic(
+  evaluator: Evaluator,
+  source: TypeNode,
+  at: SourceLocation,
+  map: (view: { properties: readonly Property[]; additional?: TypeNode | undefined }) => TypeNode,
+): TypeNode {
+  if (source.kind === "union") return evaluator.mapMembers(source.members, (member) => mapHomomorphic(evaluator, evaluator.resolve(member, at), at, map));
+  if (source.kind === "primitive" || source.kind === "literal") return source; // TypeScript maps primitives to themselves
+  const view = objectView(evaluator, source, at);
+  if (!view) return evaluator.report("unsupported-construct", "a mapped type over this type has no JSON meaning; map an object type", at);
+  return map(view);
+}
+
+function propertyKeys(properties: readonly Property[]): MappedKey[] {
+  return properties.map((property) => ({
+    name: property.name,
+    source: property,
+    key: { type: { kind: "literal", value: property.name }, docs: NO_DOCS, location: property.location },
+  }));
+}
+
+function buildObject(
+  evaluator: Evaluator,
+  keys: readonly MappedKey[],
+  sourceAdditional: TypeNode | undefined,
+  modifier: "+" | "-" | undefined,
+  valueFor: (key: TypeNode) => TypeNode,
+  nameFor: (key: TypeNode) => TypeNode,
+  at: SourceLocation,
+): TypeNode {
+  const properties: Property[] = [];
+  let additional: TypeNode | undefined;
+  const addIndex = (key: TypeNode) => {
+    const value = withoutUndefined(valueFor(key)).type;
+    additional = additional ? evaluator.plainUnion([additional, value]) : value;
+  };
+  for (const { key, source } of keys) {
+    const keyType = key.type;
+    if (keyType.kind === "primitive" && (keyType.name === "string" || keyType.name === "number") && keyType.pattern === undefined) {
+      addIndex(keyType);
+      continue;
+    }
+    if (keyType.kind !== "literal" || typeof keyType.value === "boolean") {
+      evaluator.report("unsupported-construct", "mapped type keys must be string or number literals, or `string` (JSON keys are strings)", at);
+      continue;
+    }
+    for (const renamed of distributionMembers(evaluator.resolve(nameFor(keyType), at))) {
+      if (renamed.type.kind !== "literal" || typeof renamed.type.value === "boolean") {
+        if (renamed.type.kind === "primitive" && renamed.type.name === "string") addIndex(keyType);
+        else evaluator.report("unsupported-construct", "an `as` clause must give string literal keys", at);
+        continue;
+      }
+      const name = String(renamed.type.value);
+      if (properties.some((property) => property.name === name)) continue;
+      const { type, hadUndefined } = withoutUndefined(valueFor(keyType));
+      const sourceOptional = source?.optional ?? false;
+      const optional = modifier === "+" ? true : modifier === "-" ? false : sourceOptional || (hadUndefined && source === undefined);
+      const property: Mutable<Property> = {
+        name,
+        type,
+        optional,
+        docs: source?.docs ?? key.docs,
+        location: source?.location ?? key.location,
+      };
+      const experimental = source?.experimental ?? key.experimental ?? renamed.experimental;
+      if (experimental) property.experimental = experimental;
+      properties.push(property);
+    }
+  }
+  if (sourceAdditional) addIndex({ kind: "primitive", name: "string" });
+  if (properties.length === 0 && additional) return { kind: "map", value: additional };
+  return additional ? { kind: "object", properties, additional } : { kind: "object", properties };
+}
+
+/** The built-in utility types, as `lib.es5.d.ts` defines them. */
+export function utilityType(evaluator: Evaluator, name: UtilityName, args: readonly TypeNode[], at: SourceLocation): TypeNode {
+  const [first, second] = args as [TypeNode, TypeNode];
+  switch (name) {
+    case "Partial":
+    case "Required": {
+      const modifier = name === "Partial" ? "+" : "-";
+      return mapHomomorphic(evaluator, evaluator.resolve(first, at), at, (view) => modify(view, modifier));
+    }
+    case "Pick":
+      return pick(evaluator, first, distributionMembers(evaluator.resolve(second, at)), at);
+    case "Omit": {
+      const kept = distributionMembers(evaluator.resolve(keysOf(evaluator, first, at), at)).filter(
+        (key) => !isAssignable(evaluator, key.type, second, at),
+      );
+      return pick(evaluator, first, kept, at);
+    }
+    case "Record": {
+      const keys = distributionMembers(evaluator.resolve(first, at));
+      return buildObject(evaluator, keys.map((key) => ({ name: "", key })), undefined, undefined, () => second, (key) => key, at);
+    }
+    case "Exclude":
+    case "Extract": {
+      const keep = name === "Extract";
+      const members = distributionMembers(evaluator.resolve(first, at)).flatMap((member) => expandRef(evaluator, member, at));
+      return unionOf(members.filter((member) => isAssignable(evaluator, member.type, second, at) === keep));
+    }
+    case "NonNullable": {
+      const members = distributionMembers(evaluator.resolve(first, at)).flatMap((member) => expandRef(evaluator, member, at));
+      return unionOf(members.filter((member) => !isNull(member.type) && !isUndefined(member.type)));
+    }
+    case "Uppercase":
+    case "Lowercase":
+    case "Capitalize":
+    case "Uncapitalize":
+      return intrinsicType(evaluator, name satisfies IntrinsicName, first, at);
+  }
+}
+
+/** A member naming a union alias or enum, as its own members (what distribution over `T` sees), keeping the member's mark. */
+function expandRef(evaluator: Evaluator, member: UnionMember, at: SourceLocation): UnionMember[] {
+  if (member.type.kind !== "ref") return [member];
+  const resolved = evaluator.resolve(member.type, at);
+  if (resolved.kind !== "union") return [member];
+  return resolved.members.flatMap((inner) => expandRef(evaluator, marked(inner, member.experimental), at));
+}
+
+function modify(view: { properties: readonly Property[]; additional?: TypeNode | undefined }, modifier: "+" | "-"): TypeNode {
+  const optional = modifier === "+";
+  const properties = view.properties.map((property) => (property.optional === optional ? property : { ...property, optional }));
+  if (properties.length === 0 && view.additional) return { kind: "map", value: view.additional };
+  return view.additional ? { kind: "object", properties, additional: view.additional } : { kind: "object", properties };
+}
+
+/** `Pick<T, K>`: the properties of `T` named by `keys`, as declared (union `T`: each name's types joined). */
+function pick(evaluator: Evaluator, type: TypeNode, keys: readonly UnionMember[], at: SourceLocation): TypeNode {
+  const resolved = evaluator.resolve(type, at);
+  const views = (resolved.kind === "union" ? resolved.members.map((member) => member.type) : [resolved]).map((member) => objectView(evaluator, member, at));
+  if (views.some((view) => view === undefined)) {
+    return evaluator.report("unsupported-construct", "`Pick` and `Omit` take an object type (or a union of them)", at);
+  }
+  const properties: Property[] = [];
+  let additional: TypeNode | undefined;
+  for (const key of keys) {
+    const keyType = key.type;
+    if (keyType.kind === "primitive" && keyType.name === "string") {
+      const values = views.map((view) => view!.additional).filter((value): value is TypeNode => value !== undefined);
+      if (values.length > 0) additional = evaluator.plainUnion(values);
+      continue;
+    }
+    if (keyType.kind === "primitive" && keyType.name === "number") continue;
+    if (keyType.kind !== "literal") {
+      evaluator.report("unsupported-construct", "`Pick` keys must be string literals", at);
+      continue;
+    }
+    const name = String(keyType.value);
+    const found = views.map((view) => view!.properties.find((property) => property.name === name));
+    const first = found.find((property) => property !== undefined);
+    if (!first || found.some((property, index) => property === undefined && views[index]!.additional === undefined)) {
+      evaluator.report("unresolved-reference", `the type has no property "${name}" to pick`, at);
+      continue;
+    }
+    const types = found.map((property, index) => property?.type ?? views[index]!.additional!);
+    const property: Mutable<Property> = {
+      ...first,
+      type: evaluator.plainUnion(types),
+      optional: found.some((candidate) => candidate?.optional),
+    };
+    const experimental = first.experimental ?? key.experimental;
+    if (experimental) property.experimental = experimental;
+    properties.push(property);
+  }
+  if (properties.length === 0 && additional) return { kind: "map", value: additional };
+  return additional ? { kind: "object", properties, additional } : { kind: "object", properties };
+}
+

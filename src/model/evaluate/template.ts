@@ -1,0 +1,102 @@
+import type { Operator, SourceLocation, TypeNode } from "../types.js";
+import type { Env, Evaluator } from "./evaluator.js";
+import { distributionMembers, isNull, isUndefined } from "./members.js";
+
+type TemplateOperator = Extract<Operator, { op: "template" }>;
+export type IntrinsicName = "Uppercase" | "Lowercase" | "Capitalize" | "Uncapitalize";
+
+/** More literal strings than this and a template stays a pattern. */
+const MAX_LITERALS = 1_000;
+
+/**
+ * The strings `${number}` accepts: what `Number(text)` reads as a finite number
+ * (TypeScript's rule), leading and trailing white space included.
+ */
+const NUMBER_PATTERN = String.raw`\s*(?:[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+)\s*`;
+
+/** One alternative of a placeholder: a literal text, or an infinite set with its pattern and TypeScript text. */
+type Alternative = { readonly literal: string } | { readonly pattern: string; readonly text: string };
+
+/**
+ * A template literal type: finite ones become the union of their strings
+ * (`${"a" | "b"}-x` is `"a-x" | "b-x"`); others a string with an anchored
+ * `pattern` and the template kept as TypeScript text.
+ */
+export function templateType(evaluator: Evaluator, operator: TemplateOperator, env: Env, at: SourceLocation): TypeNode {
+  const spans: { alternatives: Alternative[]; text: string }[] = [];
+  for (const span of operator.spans) {
+    const alternatives = placeholderAlternatives(evaluator, evaluator.evaluate(span.type, env), at);
+    if (!alternatives) return evaluator.report("unsupported-construct", "a template literal placeholder must be a string, number, boolean or literal type", at);
+    spans.push({ alternatives, text: span.text });
+  }
+  const count = spans.reduce((product, span) => product * span.alternatives.length, 1);
+  if (count === 0) return evaluator.plainUnion([]);
+  if (count <= MAX_LITERALS && spans.every((span) => span.alternatives.every((alternative) => "literal" in alternative))) {
+    let strings = [operator.head];
+    for (const span of spans) {
+      strings = strings.flatMap((prefix) => span.alternatives.map((alternative) => prefix + (alternative as { literal: string }).literal + span.text));
+    }
+    return evaluator.plainUnion(strings.map((value) => ({ kind: "literal", value })));
+  }
+  let pattern = escapeRegExp(operator.head);
+  let text = escapeTemplate(operator.head);
+  for (const span of spans) {
+    const patterns = span.alternatives.map((alternative) => ("literal" in alternative ? escapeRegExp(alternative.literal) : alternative.pattern));
+    pattern += (patterns.length === 1 ? patterns[0]! : `(?:${patterns.join("|")})`) + escapeRegExp(span.text);
+    const texts = span.alternatives.map((alternative) => ("literal" in alternative ? JSON.stringify(alternative.literal) : alternative.text));
+    text += `\${${texts.join(" | ")}}${escapeTemplate(span.text)}`;
+  }
+  return { kind: "primitive", name: "string", pattern: `^${pattern}$`, template: `\`${text}\`` };
+}
+
+function placeholderAlternatives(evaluator: Evaluator, type: TypeNode, at: SourceLocation): Alternative[] | undefined {
+  const alternatives: Alternative[] = [];
+  for (const member of distributionMembers(evaluator.resolve(type, at))) {
+    const resolved = evaluator.resolve(member.type, at);
+    if (resolved.kind === "union") {
+      const inner = placeholderAlternatives(evaluator, resolved, at);
+      if (!inner) return undefined;
+      alternatives.push(...inner);
+    } else if (resolved.kind === "literal") {
+      alternatives.push({ literal: String(resolved.value) });
+    } else if (isNull(resolved) || isUndefined(resolved)) {
+      alternatives.push({ literal: isNull(resolved) ? "null" : "undefined" });
+    } else if (resolved.kind === "primitive" && resolved.name === "string") {
+      alternatives.push(
+        resolved.template !== undefined && resolved.pattern !== undefined
+          ? { pattern: resolved.pattern.slice(1, -1), text: resolved.template }
+          : { pattern: String.raw`[\s\S]*`, text: "string" },
+      );
+    } else if (resolved.kind === "primitive" && resolved.name === "number") {
+      alternatives.push({ pattern: NUMBER_PATTERN, text: "number" });
+    } else {
+      return undefined;
+    }
+  }
+  return alternatives;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
+}
+
+function escapeTemplate(text: string): string {
+  return text.replace(/[`\\]|\$\{/g, (found) => `\\${found}`);
+}
+
+const INTRINSICS: Readonly<Record<IntrinsicName, (text: string) => string>> = {
+  Uppercase: (text) => text.toUpperCase(),
+  Lowercase: (text) => text.toLowerCase(),
+  Capitalize: (text) => text.charAt(0).toUpperCase() + text.slice(1),
+  Uncapitalize: (text) => text.charAt(0).toLowerCase() + text.slice(1),
+};
+
+/** `Uppercase<"a" | "b">` and the like, on string literals (a union distributes). */
+export function intrinsicType(evaluator: Evaluator, name: IntrinsicName, type: TypeNode, at: SourceLocation): TypeNode {
+  return evaluator.mapMembers(distributionMembers(evaluator.resolve(type, at)), (member) => {
+    const resolved = evaluator.resolve(member, at);
+    if (resolved.kind === "union") return intrinsicType(evaluator, name, resolved, at);
+    if (resolved.kind === "literal" && typeof resolved.value === "string") return { kind: "literal", value: INTRINSICS[name](resolved.value) };
+    return evaluator.report("unsupported-construct", `\`${name}\` is evaluated on string literal types; this argument is not one`, at);
+  });
+}
