@@ -5,6 +5,7 @@ import { emitTypeScript, TypeScriptCache } from "./emit/typescript/index.js";
 import { readInputs, type InputSet } from "./input/sources.js";
 import { buildModel } from "./model/build.js";
 import { evaluateDeclarations } from "./model/evaluate/index.js";
+import { keepReachable } from "./model/entry.js";
 import { addEnvelopes, envelopeIds } from "./model/envelopes.js";
 import { filterModel } from "./model/filter.js";
 import { buildInventory } from "./model/inventory.js";
@@ -46,7 +47,8 @@ export function analyzeInput(
 ): { model: Model; diagnostics: readonly Diagnostic[] } {
   const scanned = timings.time("scan", () => scanProject(input));
   const evaluated = timings.time("evaluate", () => evaluateDeclarations(scanned.declarations));
-  const built = timings.time("model", () => buildModel(evaluated.declarations, scanned.methods));
+  const declarations = scanned.entryIds ? keepReachable(evaluated.declarations, scanned.methods, scanned.entryIds) : evaluated.declarations;
+  const built = timings.time("model", () => buildModel(declarations, scanned.methods));
   const found = [...input.diagnostics, ...scanned.diagnostics, ...evaluated.diagnostics, ...built.diagnostics];
   const rootLocation = { file: input.root, line: 1, column: 1 };
   // Diagnostics about an empty model after errors would only repeat them.

@@ -18,6 +18,12 @@ export interface InputSet {
   readonly root: string;
   /** Sorted by path, so later stages never see the file system's order. */
   readonly files: readonly SourceText[];
+  /**
+   * For a one-file input: that file's path. Its declarations (and what it
+   * re-exports) are the roots; the files it imports are read for what they
+   * declare, which appears where it is reached.
+   */
+  readonly entry?: string;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -37,8 +43,72 @@ export async function readInputs(inputPath: string, baseDir: string): Promise<In
   const info = await stat(inputPath).catch(() => undefined);
   if (!info) throw new UsageError(`input not found: ${inputPath}`);
   const root = toPosix(path.relative(baseDir, inputPath)) || ".";
-  const rootDir = info.isDirectory() ? inputPath : path.dirname(inputPath);
-  const absoluteFiles = info.isDirectory() ? await listSourceFiles(inputPath) : [inputPath];
+  if (!info.isDirectory()) return readFileWithImports(inputPath, baseDir, root);
+  const absoluteFiles = await listSourceFiles(inputPath);
+  const { files, diagnostics } = await readSources(absoluteFiles, baseDir, inputPath);
+  if (absoluteFiles.length === 0) {
+    diagnostics.push(
+      createDiagnostic("no-declarations", `no .ts files found under ${root}`, { file: root, line: 1, column: 1 }),
+    );
+  }
+  return { root, files, diagnostics };
+}
+
+/**
+ * One file and every input file it reaches through relative imports and
+ * re-exports, breadth first. Files in its folder and below are namespaced by
+ * their folders, as in a folder input; files above it are in the root namespace.
+ */
+async function readFileWithImports(inputPath: string, baseDir: string, root: string): Promise<InputSet> {
+  const rootDir = path.dirname(inputPath);
+  const seen = new Set([inputPath]);
+  const files: SourceText[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let wave = [inputPath];
+  while (wave.length > 0) {
+    const read = await readSources(wave, baseDir, rootDir);
+    files.push(...read.files);
+    diagnostics.push(...read.diagnostics);
+    const next: string[] = [];
+    for (const file of read.files) {
+      const absolute = path.resolve(baseDir, file.path);
+      for (const specifier of relativeSpecifiers(file.text)) {
+        const target = await resolveOnDisk(path.dirname(absolute), specifier);
+        if (target !== undefined && !seen.has(target)) {
+          seen.add(target);
+          next.push(target);
+        }
+      }
+    }
+    wave = next;
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { root, files, diagnostics, entry: toPosix(path.relative(baseDir, inputPath)) };
+}
+
+/**
+ * The relative module specifiers of `import … from`, `export … from` and
+ * `import("…")` in a file's text. A specifier inside a comment may be found
+ * too; it only reads one file more, whose declarations appear only if reached.
+ */
+function relativeSpecifiers(text: string): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])(\.{1,2}\/[^"'\n]*)\1/g)) found.push(match[2]!);
+  return found;
+}
+
+/** The file a relative specifier names, as the scanner resolves it: `./x.js` and `./x` are `./x.ts`, `./dir` is `./dir/index.ts`. */
+async function resolveOnDisk(fromDir: string, specifier: string): Promise<string | undefined> {
+  const base = path.resolve(fromDir, specifier);
+  const stem = base.replace(/\.(m|c)?(j|t)s$/, "");
+  for (const candidate of [`${stem}.ts`, `${stem}.mts`, `${stem}.cts`, `${stem}.d.ts`, path.join(base, "index.ts"), path.join(base, "index.d.ts")]) {
+    const info = await stat(candidate).catch(() => undefined);
+    if (info?.isFile()) return candidate;
+  }
+  return undefined;
+}
+
+async function readSources(absoluteFiles: readonly string[], baseDir: string, rootDir: string): Promise<{ files: SourceText[]; diagnostics: Diagnostic[] }> {
   const files: SourceText[] = [];
   const diagnostics: Diagnostic[] = [];
   // Read side by side (each read waits on the file system, not the CPU), kept in listing order.
@@ -53,16 +123,11 @@ export async function readInputs(inputPath: string, baseDir: string): Promise<In
       continue;
     }
     const folder = path.relative(rootDir, path.dirname(absolute));
-    const namespace = folder === "" ? [] : folder.split(path.sep);
+    const namespace = folder === "" || folder.startsWith("..") ? [] : folder.split(path.sep);
     files.push({ path: relative, text: decoded.text, namespace });
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  if (absoluteFiles.length === 0) {
-    diagnostics.push(
-      createDiagnostic("no-declarations", `no .ts files found under ${root}`, { file: root, line: 1, column: 1 }),
-    );
-  }
-  return { root, files, diagnostics };
+  return { files, diagnostics };
 }
 
 async function listSourceFiles(folder: string): Promise<string[]> {

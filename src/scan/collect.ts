@@ -10,12 +10,15 @@ export function collectScope(scope: FileScope, context: ScanContext): void {
   for (const statement of scope.sourceFile.statements) {
     if (isDeclarationNode(statement)) {
       declarationSite(statement, scope, context);
+      if (statement.name && hasModifier(statement, ts.SyntaxKind.DefaultKeyword)) scope.defaultName = statement.name.text;
     } else if (ts.isImportDeclaration(statement)) {
       collectImport(statement, scope, context);
     } else if (ts.isExportDeclaration(statement)) {
       collectReExport(statement, scope, context);
     } else if (ts.isVariableStatement(statement)) {
       collectConstants(statement, scope);
+    } else if (ts.isExportAssignment(statement) && !statement.isExportEquals && ts.isIdentifier(statement.expression)) {
+      scope.defaultName = statement.expression.text; // `export default Thread;`
     } else if (ts.isModuleDeclaration(statement) || ts.isExportAssignment(statement) || ts.isImportEqualsDeclaration(statement)) {
       context.report(
         "unsupported-construct",
@@ -62,6 +65,8 @@ function collectImport(node: TS.ImportDeclaration, scope: FileScope, context: Sc
   const specifier = moduleSpecifier(node);
   if (!specifier) return;
   const target = resolveSpecifier(specifier, scope, context);
+  const defaultName = node.importClause?.name;
+  if (defaultName) scope.imports.set(defaultName.text, { importedName: "default", specifier: specifier.text, target, node: defaultName });
   const bindings = node.importClause?.namedBindings;
   if (bindings && ts.isNamedImports(bindings)) {
     for (const element of bindings.elements) {
@@ -94,4 +99,8 @@ function collectConstants(statement: TS.VariableStatement, scope: FileScope): vo
   for (const node of statement.declarationList.declarations) {
     if (ts.isIdentifier(node.name)) scope.constants.set(node.name.text, { name: node.name.text, node, scope });
   }
+}
+
+function hasModifier(node: TS.Node, kind: TS.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((modifier) => modifier.kind === kind) ?? false);
 }

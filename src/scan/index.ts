@@ -12,7 +12,7 @@ import { scanRegistry } from "./registries.js";
 import { collectScope } from "./collect.js";
 import { syntaxDiagnostics } from "./syntax-diagnostics.js";
 import { ModuleTable } from "./modules.js";
-import { typeParametersOf, type DeclarationSite, type FileScope } from "./scope.js";
+import { findExport, typeParametersOf, type DeclarationSite, type FileScope, type ModuleScope } from "./scope.js";
 
 export { saveCompileCache } from "./compile-cache.js";
 
@@ -21,6 +21,8 @@ export interface ScanResult {
   readonly declarations: readonly Declaration[];
   readonly methods: readonly Method[];
   readonly diagnostics: readonly Diagnostic[];
+  /** For a one-file input: the ids of the declarations it declares or re-exports, the roots of the model. */
+  readonly entryIds?: ReadonlySet<string>;
 }
 
 /**
@@ -50,7 +52,8 @@ export function scanProject(input: InputSet): ScanResult {
     for (const site of scope.declarations.values()) scanDeclaration(site, found, context);
     context.modules.release(scope);
   }
-  return { declarations: found.declarations, methods: found.methods, diagnostics };
+  const result = { declarations: found.declarations, methods: found.methods, diagnostics };
+  return input.entry === undefined ? result : { ...result, entryIds: exportedIds(context.modules.scope(input.entry), context.modules) };
 }
 
 interface Found {
@@ -131,4 +134,18 @@ function isDuplicate(site: DeclarationSite, location: SourceLocation, firstById:
   const where = site.namespace.length ? `namespace "${site.namespace.join("/")}"` : "the root namespace";
   context.report("duplicate-name", `"${site.name}" is already declared in ${where} at ${previous.file}:${previous.line}`, site.scope, site.node.name ?? site.node);
   return true;
+}
+
+/** What a module declares and re-exports (`export *`, `export { A as B } from`), as declaration ids. */
+function exportedIds(scope: ModuleScope, modules: ModuleTable, seen: Set<string> = new Set()): Set<string> {
+  const ids = new Set<string>();
+  if (seen.has(scope.source.path)) return ids;
+  seen.add(scope.source.path);
+  for (const entry of scope.declarations.values()) ids.add(entry.id);
+  for (const name of scope.namedExports.keys()) {
+    const found = findExport(scope, name, modules);
+    if (found) ids.add(found.id);
+  }
+  for (const target of scope.starExports) for (const id of exportedIds(modules.scope(target), modules, seen)) ids.add(id);
+  return ids;
 }

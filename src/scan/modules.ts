@@ -28,7 +28,7 @@ export class ModuleTable {
   resolvePath(fromFile: string, specifier: string): string | undefined {
     const base = path.posix.join(path.posix.dirname(fromFile), specifier);
     const stem = base.replace(/\.(m|c)?(j|t)s$/, "");
-    return [`${stem}.ts`, `${stem}.mts`, `${stem}.cts`, `${stem}.d.ts`, `${base}/index.ts`].find((candidate) => this.#files.has(candidate));
+    return [`${stem}.ts`, `${stem}.mts`, `${stem}.cts`, `${stem}.d.ts`, `${base}/index.ts`, `${base}/index.d.ts`].find((candidate) => this.#files.has(candidate));
   }
 
   /** An input file's scope, parsing the file if it was not yet. */
@@ -60,6 +60,7 @@ export class ModuleTable {
       imports: scope.imports,
       starExports: scope.starExports,
       namedExports: scope.namedExports,
+      ...(scope.defaultName !== undefined ? { defaultName: scope.defaultName } : {}),
     });
   }
 }

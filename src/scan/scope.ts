@@ -51,6 +51,8 @@ export interface ModuleScope {
   readonly namedExports: Map<string, ImportBinding>;
   /** `const` declarations, for `typeof`, computed keys and enum initializers; a file with any keeps its tree. */
   readonly constants?: ReadonlyMap<string, ConstantSite>;
+  /** The local name `export default` gives, if any. */
+  defaultName?: string;
 }
 
 /** A `const` (or `declare const`) with the file it is in. */
@@ -96,6 +98,7 @@ export function findExport(
 ): DeclarationEntry | undefined {
   if (seen.has(scope.source.path)) return undefined;
   seen.add(scope.source.path);
+  if (name === "default" && scope.defaultName !== undefined) name = scope.defaultName;
   const local = scope.declarations.get(name);
   if (local) return local;
   const named = scope.namedExports.get(name) ?? scope.imports.get(name);

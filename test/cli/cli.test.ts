@@ -79,7 +79,7 @@ describe("the built binary", () => {
 
   it("exits 1 with every problem located for broken definitions, writing nothing", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "schemagate-cli-"));
-    await writeFile(path.join(dir, "schema.ts"), "export interface A { b: Missing }\nexport type C = typeof x;\n");
+    await writeFile(path.join(dir, "schema.ts"), "export interface A { b: Missing }\nexport type C = () => void;\n");
     const result = run(["generate-json-schema", "--input", "schema.ts", "--out", "out"], dir);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("schema.ts:1:25 - error SG003 unresolved-reference");

@@ -29,8 +29,15 @@ export class Evaluator {
     this.#byId = new Map(declarations.map((declaration) => [declaration.id, declaration]));
   }
 
+  readonly #reported = new Set<string>();
+
+  /** Reports a problem once per place (a distributed operator meets it once per member), standing in `unknown`. */
   report(name: DiagnosticName, message: string, location: SourceLocation): TypeNode {
-    this.diagnostics.push(createDiagnostic(name, message, location));
+    const key = `${location.file}:${location.line}:${location.column}:${message}`;
+    if (!this.#reported.has(key)) {
+      this.#reported.add(key);
+      this.diagnostics.push(createDiagnostic(name, message, location));
+    }
     return UNKNOWN;
   }
 
