@@ -7,7 +7,11 @@ import { isDeclarationNode, isRelativeSpecifier, type DeclarationSite, type File
  * statements (functions, constants) are ignored: they describe no message.
  */
 export function collectScope(scope: FileScope, context: ScanContext): void {
-  for (const statement of scope.sourceFile.statements) {
+  collectStatements(scope.sourceFile.statements, scope, context);
+}
+
+function collectStatements(statements: readonly TS.Statement[], scope: FileScope, context: ScanContext): void {
+  for (const statement of statements) {
     if (isDeclarationNode(statement)) {
       declarationSite(statement, scope, context);
       if (statement.name && hasModifier(statement, ts.SyntaxKind.DefaultKeyword)) scope.defaultName = statement.name.text;
@@ -19,10 +23,12 @@ export function collectScope(scope: FileScope, context: ScanContext): void {
       collectConstants(statement, scope);
     } else if (ts.isExportAssignment(statement) && !statement.isExportEquals && ts.isIdentifier(statement.expression)) {
       scope.defaultName = statement.expression.text; // `export default Thread;`
+    } else if (ts.isModuleDeclaration(statement) && ts.isIdentifier(statement.name) && statement.name.text !== "global") {
+      collectNamespace(statement, scope, context);
     } else if (ts.isModuleDeclaration(statement) || ts.isExportAssignment(statement) || ts.isImportEqualsDeclaration(statement)) {
       context.report(
         "unsupported-construct",
-        "namespaces, `export =` and `import =` are not supported; use one module per file",
+        "`declare module \"…\"`, `declare global`, `export =` and `import =` are not supported; use one module per file",
         scope,
         statement,
       );
@@ -103,4 +109,32 @@ function collectConstants(statement: TS.VariableStatement, scope: FileScope): vo
 
 function hasModifier(node: TS.Node, kind: TS.SyntaxKind): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((modifier) => modifier.kind === kind) ?? false);
+}
+
+/**
+ * `namespace X { … }` (also `declare namespace`, and `namespace A.B`): its
+ * types are declarations in namespace `X`, like a folder's; names it does not
+ * declare are looked up around it. Blocks of one name share one scope.
+ */
+function collectNamespace(node: TS.ModuleDeclaration, scope: FileScope, context: ScanContext): void {
+  const name = (node.name as TS.Identifier).text;
+  let inner = scope.namespaces.get(name);
+  if (!inner) {
+    inner = {
+      source: { ...scope.source, namespace: [...scope.source.namespace, name] },
+      sourceFile: scope.sourceFile,
+      declarations: new Map(),
+      imports: scope.imports,
+      starExports: [],
+      namedExports: new Map(),
+      imported: new Map(),
+      constants: new Map(),
+      namespaces: new Map(),
+      parent: scope,
+    };
+    scope.namespaces.set(name, inner);
+  }
+  const body = node.body;
+  if (body && ts.isModuleDeclaration(body)) collectNamespace(body, inner, context);
+  else if (body && ts.isModuleBlock(body)) collectStatements(body.statements, inner, context);
 }

@@ -59,7 +59,8 @@ export function lookupConstant(name: string, scope: FileScope, context: ScanCont
   const local = scope.constants.get(name);
   if (local) return local;
   const binding = scope.imports.get(name);
-  if (!binding || binding.target === undefined) return undefined;
+  if (!binding) return scope.parent ? lookupConstant(name, scope.parent, context) : undefined;
+  if (binding.target === undefined) return undefined;
   return findExportedConstant(context.modules.scope(binding.target), binding.importedName, context.modules);
 }
 

@@ -16,7 +16,11 @@ const MAX_EXPANSION_DEPTH = 32;
 const MAX_EXPANSIONS = 5_000;
 
 export function convertReference(node: TS.TypeReferenceNode, scope: FileScope, env: TypeEnv, context: ScanContext): TypeNode {
-  if (ts.isQualifiedName(node.typeName)) return convertEnumMemberReference(node.typeName, scope, context);
+  if (ts.isQualifiedName(node.typeName)) {
+    const inner = namespaceOf(node.typeName.left, scope);
+    if (inner) return convertReferenceTo(node.typeName.right, node.typeArguments, node, inner, env, context, scope);
+    return convertEnumMemberReference(node.typeName, scope, context);
+  }
   return convertReferenceTo(node.typeName, node.typeArguments, node, scope, env, context);
 }
 
@@ -28,6 +32,8 @@ export function convertReferenceTo(
   scope: FileScope,
   env: TypeEnv,
   context: ScanContext,
+  /** Where the reference is written, when `scope` is a namespace it names (`Ns.Type`). */
+  at: FileScope = scope,
 ): TypeNode {
   const text = name.text;
   if (text === "") return ERROR_TYPE; // a missing name: the parser already reported a syntax error
@@ -44,7 +50,7 @@ export function convertReferenceTo(
   }
   if (!isGeneric(lookup)) {
     if (argumentNodes.length > 0) return arityError(text, 0, 0, argumentNodes.length, node, scope, context);
-    return { kind: "ref", target: lookup.id, location: locationOf(scope.sourceFile, scope.source.path, name) };
+    return { kind: "ref", target: lookup.id, location: locationOf(at.sourceFile, at.source.path, name) };
   }
   const parameters = typeParametersOf(lookup.node);
   const required = parameters.filter((parameter) => !parameter.default).length;
@@ -62,7 +68,7 @@ export function convertReferenceTo(
     bindings.set(
       parameter.name.text,
       argument
-        ? convertType(argument, scope, env, context)
+        ? convertType(argument, at, env, context)
         : convertType(parameter.default!, lookup.scope, bindings, context),
     );
   });
@@ -121,7 +127,7 @@ export function lookupDeclaration(
   const known = scope.declarations.get(name) ?? scope.imported.get(name);
   if (known) return known;
   const binding = scope.imports.get(name);
-  if (!binding) return undefined;
+  if (!binding) return scope.parent ? lookupDeclaration(name, scope.parent, context) : undefined;
   if (!isRelativeSpecifier(binding.specifier)) {
     if (binding.specifier === MARKERS_MODULE) return undefined; // Request and Notification: handled as built-ins
     context.report(
@@ -252,4 +258,16 @@ function convertEnumMemberReference(name: TS.QualifiedName, scope: FileScope, co
 function enumMembersOf(entry: DeclarationEntry): readonly EnumMember[] | undefined {
   if (!isSite(entry)) return entry.enumMembers;
   return ts.isEnumDeclaration(entry.node) ? enumMembers(entry) : undefined;
+}
+
+/** The namespace block `A` or `A.B` names, seen from `scope` (its own blocks, then the enclosing scopes'). */
+function namespaceOf(name: TS.EntityName, scope: FileScope): FileScope | undefined {
+  if (ts.isIdentifier(name)) {
+    for (let current: FileScope | undefined = scope; current; current = current.parent) {
+      const found = current.namespaces.get(name.text);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  return namespaceOf(name.left, scope)?.namespaces.get(name.right.text);
 }

@@ -49,11 +49,17 @@ export function scanProject(input: InputSet): ScanResult {
   const found: Found = { declarations: [], methods: [], firstById: new Map() };
   for (const { path } of input.files) {
     const scope = context.modules.open(path);
-    for (const site of scope.declarations.values()) scanDeclaration(site, found, context);
+    scanScope(scope, found, context);
     context.modules.release(scope);
   }
   const result = { declarations: found.declarations, methods: found.methods, diagnostics };
   return input.entry === undefined ? result : { ...result, entryIds: exportedIds(context.modules.scope(input.entry), context.modules) };
+}
+
+/** A file's (or namespace block's) declarations, then those of its namespace blocks. */
+function scanScope(scope: FileScope, found: Found, context: ScanContext): void {
+  for (const site of scope.declarations.values()) scanDeclaration(site, found, context);
+  for (const inner of scope.namespaces.values()) scanScope(inner, found, context);
 }
 
 interface Found {
@@ -116,6 +122,7 @@ function openFile(source: SourceText, context: ScanContext, diagnostics: Diagnos
     namedExports: new Map(),
     imported: new Map(),
     constants: new Map(),
+    namespaces: new Map(),
   };
   collectScope(scope, context);
   return scope;

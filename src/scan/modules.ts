@@ -53,7 +53,7 @@ export class ModuleTable {
   /** Drops a converted file's syntax tree, unless it declares generics. */
   release(scope: FileScope): void {
     const sites = [...scope.declarations.values()];
-    if (sites.some(isTemplate) || scope.constants.size > 0) return;
+    if (sites.some(isTemplate) || scope.constants.size > 0 || scope.namespaces.size > 0) return;
     this.#scopes.set(scope.source.path, {
       source: scope.source,
       declarations: new Map(sites.map((site) => [site.name, released(site)])),

@@ -69,6 +69,10 @@ export interface FileScope extends ModuleScope {
   /** Imported names already followed to their declarations: a file names each import many times. */
   readonly imported: Map<string, DeclarationEntry>;
   readonly constants: Map<string, ConstantSite>;
+  /** `namespace X { … }` blocks of this scope: each a scope of its own whose declarations are namespaced by `X`. */
+  readonly namespaces: Map<string, FileScope>;
+  /** The enclosing scope of a namespace block, where names it does not declare are looked up. */
+  readonly parent?: FileScope;
 }
 
 export function isDeclarationNode(node: TS.Node): node is DeclarationNode {

@@ -97,7 +97,7 @@ describe("ModuleTable", () => {
     const modules = new ModuleTable(sources, (source) => {
       opened.push(source.path);
       const sourceFile = ts.createSourceFile(source.path, source.text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-      const scope: FileScope = { source, sourceFile, declarations: new Map(), imports: new Map(), starExports: [], namedExports: new Map(), imported: new Map(), constants: new Map() };
+      const scope: FileScope = { source, sourceFile, declarations: new Map(), imports: new Map(), starExports: [], namedExports: new Map(), imported: new Map(), constants: new Map(), namespaces: new Map() };
       for (const statement of sourceFile.statements) {
         if (ts.isInterfaceDeclaration(statement) || ts.isEnumDeclaration(statement)) {
           const name = statement.name.text;

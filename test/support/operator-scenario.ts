@@ -197,7 +197,7 @@ export function renderScenario(blueprint: ScenarioBlueprint): RenderedScenario {
       case "mapped": {
         const of = object(node.of);
         const key = node.remap ? ` as \`get\${Capitalize<K & string>}\`` : "";
-        const text = `{ ${node.readonly ? "readonly " : ""}[K in keyof ${of.text}${key}]${node.modifier}: ${of.text}[K] }`;
+        const text = `{ ${node.readonly ? "readonly " : ""}[K in keyof (${of.text})${key}]${node.modifier}: (${of.text})[K] }`;
         return { text, keys: node.remap ? of.keys.map((item) => `get${item.charAt(0).toUpperCase()}${item.slice(1)}`) : of.keys };
       }
       case "record": {
@@ -269,7 +269,7 @@ export function renderScenario(blueprint: ScenarioBlueprint): RenderedScenario {
       case "Element":
         return `${node.kind}<${value(node.of)}>`;
       case "case":
-        return `${CASES[node.name]}<${keyish(node.of)}>`;
+        return `${CASES[node.name]}<${node.of.kind === "number" || node.of.kind === "boolean" ? "(typeof MODES)[number]" : keyish(node.of)}>`;
       case "template": {
         const head = HEADS[node.head]!;
         return `\`${head}\${${keyish(node.of)}}\``;
