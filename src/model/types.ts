@@ -99,7 +99,7 @@ export interface Method {
   readonly direction: MethodDirection;
   /** Params type; undefined when the method takes none (`Request<undefined, R>`). */
   readonly params?: TypeNode;
-  /** Result type for requests; undefined for notifications. */
+  /** Result type; undefined for notifications and for requests that return no data (`Request<P, undefined>`, answered with `{}`). */
   readonly result?: TypeNode;
   readonly docs: Docs;
   readonly experimental?: Experimental;

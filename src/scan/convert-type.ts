@@ -165,7 +165,7 @@ const CONSTRUCTS: Partial<Record<TS.SyntaxKind, { readonly name: string; readonl
   [ts.SyntaxKind.ObjectKeyword]: { name: "the `object` type", hint: "use `{ [key: string]: unknown }` or a declared interface" },
   [ts.SyntaxKind.BigIntKeyword]: { name: "`bigint`", hint: "use `number`, or `string` for values beyond 2^53" },
   [ts.SyntaxKind.SymbolKeyword]: { name: "`symbol`", hint: "use `string` (symbols are not JSON values)" },
-  [ts.SyntaxKind.VoidKeyword]: { name: "`void`", hint: "use `null`, or `undefined` for a request that takes no params" },
+  [ts.SyntaxKind.VoidKeyword]: { name: "`void`", hint: "use `null` for a value that is always null (in a registry entry, `undefined` means no params or no result)" },
 };
 
 function describeConstruct(node: TS.Node): string {
