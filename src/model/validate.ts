@@ -19,12 +19,18 @@ export function validateModel(model: Model, inputRoot: SourceLocation): Diagnost
 }
 
 function reservedNames(model: Model): Diagnostic[] {
-  if (model.methods.length === 0) return [];
-  return model.declarations
-    .filter((declaration) => declaration.namespace.length === 0 && (ENVELOPE_NAMES as readonly string[]).includes(declaration.name))
-    .map((declaration) =>
-      createDiagnostic("reserved-name", `"${declaration.name}" is generated from the @methods registries; rename this type`, declaration.location),
-    );
+  const diagnostics: Diagnostic[] = [];
+  for (const declaration of model.declarations) {
+    const { name, location } = declaration;
+    // Compared without case: `Index.ts` and `index.ts` are one file on macOS and Windows checkouts.
+    if (name.toLowerCase() === "index") {
+      const message = `"${name}" would be written to the same file as the namespace's re-export file index.ts; rename this type`;
+      diagnostics.push(createDiagnostic("reserved-name", message, location));
+    } else if (model.methods.length > 0 && declaration.namespace.length === 0 && (ENVELOPE_NAMES as readonly string[]).includes(name)) {
+      diagnostics.push(createDiagnostic("reserved-name", `"${name}" is generated from the @methods registries; rename this type`, location));
+    }
+  }
+  return diagnostics;
 }
 
 /**
