@@ -17,6 +17,7 @@ export const DIAGNOSTIC_CODES = {
   "reserved-name": { code: "SG012", summary: "a declaration uses a name schemagate generates" },
   "type-arguments": { code: "SG013", summary: "a generic type is used with the wrong number of type arguments" },
   "empty-union": { code: "SG014", summary: "every member of a union is experimental, so the stable type would be empty" },
+  "ineffective-marker": { code: "SG015", summary: "a marker sits where it has no effect, so it would be ignored" },
 } as const satisfies Record<string, { code: `SG${string}`; summary: string }>;
 
 export type DiagnosticName = keyof typeof DIAGNOSTIC_CODES;

@@ -59,6 +59,11 @@ const UNMARKED: { marks: Marks; problems: readonly MarkerProblem[] } = Object.fr
 
 const isMarkerName = (name: string): name is MarkerName => Object.hasOwn(MARKER_HANDLERS, name);
 
+/** The marker tags of a JSDoc, with where each marker belongs, for places that take no markers. */
+export function markerTags(doc: JsDoc): { readonly name: MarkerName; readonly offset: number; readonly belongs: string }[] {
+  return doc.tags.flatMap((tag) => (isMarkerName(tag.name) ? [{ name: tag.name, offset: tag.offset, belongs: MARKER_PLACES[tag.name] }] : []));
+}
+
 /**
  * Reads the markers of one element from its JSDoc and decorators. `allowed`
  * says which markers make sense at this place; others are reported.
