@@ -30,6 +30,8 @@ export interface ScanResult {
  */
 export function scanProject(input: InputSet): ScanResult {
   const diagnostics: Diagnostic[] = [];
+  // A generic template is converted once per instance: its problems are reported once.
+  const reported = new Set<string>();
   const context: ScanContext = {
     modules: new ModuleTable(input.files, (source) => openFile(source, context, diagnostics)),
     expanding: [],
@@ -40,6 +42,9 @@ export function scanProject(input: InputSet): ScanResult {
         typeof at === "number"
           ? locationAt(scope.sourceFile, scope.source.path, at)
           : locationOf(scope.sourceFile, scope.source.path, at);
+      const key = `${location.file}:${location.line}:${location.column} ${name} ${message}`;
+      if (reported.has(key)) return;
+      reported.add(key);
       diagnostics.push(createDiagnostic(name, message, location));
     },
   };
