@@ -1,17 +1,19 @@
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { aliasCycles } from "./alias-cycles.js";
 import { ENVELOPE_NAMES } from "./envelopes.js";
 import { stableRootIds } from "./filter.js";
 import { indexType } from "./type-index.js";
 import { declarationsById } from "./walk.js";
 import type { Declaration, Model, SourceLocation, TypeNode } from "./types.js";
 
-/** Problems that need the whole model: leaks, reserved names, bad intersections, empty stable unions. */
+/** Problems that need the whole model: circular aliases, leaks, reserved names, bad intersections, empty stable unions. */
 export function validateModel(model: Model, inputRoot: SourceLocation): Diagnostic[] {
   if (model.declarations.length === 0 && model.methods.length === 0) {
     return [createDiagnostic("no-declarations", "no declarations found: export an interface, type alias, enum or class", inputRoot)];
   }
   const byId = declarationsById(model);
   return [
+    ...aliasCycles(model),
     ...reservedNames(model),
     ...experimentalLeaks(model, byId),
     ...model.declarations.flatMap((declaration) => declarationShape(declaration, byId)),
