@@ -4,6 +4,8 @@ import type { Declaration, Model, TypeNode } from "./types.js";
 
 type RefNode = Extract<TypeNode, { kind: "ref" }>;
 
+const NO_REFS: readonly RefNode[] = [];
+
 /**
  * Aliases that stand for themselves: a cycle of references through unions,
  * intersections and other aliases alone. TypeScript rejects them (TS2456:
@@ -16,8 +18,11 @@ type RefNode = Extract<TypeNode, { kind: "ref" }>;
 export function aliasCycles(model: Model): Diagnostic[] {
   const byId = declarationsById(model);
   const edges = new Map<string, readonly RefNode[]>();
+  // Most declarations are objects and refer to no alias eagerly: only the others can be on a cycle.
   for (const declaration of model.declarations) {
-    if (declaration.kind === "alias") edges.set(declaration.id, eagerAliasRefs(declaration.type, byId));
+    if (declaration.kind !== "alias") continue;
+    const refs = eagerAliasRefs(declaration.type, byId);
+    if (refs.length > 0) edges.set(declaration.id, refs);
   }
   const diagnostics: Diagnostic[] = [];
   for (const cycle of cyclicComponents(edges)) {
@@ -36,7 +41,8 @@ export function aliasCycles(model: Model): Diagnostic[] {
 }
 
 /** References to aliases that TypeScript resolves at once: union and intersection members, not inside objects, arrays, tuples or maps. */
-function eagerAliasRefs(type: TypeNode, byId: ReadonlyMap<string, Declaration>): RefNode[] {
+function eagerAliasRefs(type: TypeNode, byId: ReadonlyMap<string, Declaration>): readonly RefNode[] {
+  if (type.kind !== "union" && type.kind !== "intersection" && type.kind !== "ref") return NO_REFS;
   const refs: RefNode[] = [];
   const pending: TypeNode[] = [type];
   while (pending.length > 0) {
@@ -72,6 +78,7 @@ function cyclicComponents(edges: ReadonlyMap<string, readonly RefNode[]>): strin
       const targets = edges.get(frame.id)!;
       if (frame.next < targets.length) {
         const target = targets[frame.next++]!.target;
+        if (!edges.has(target)) continue; // refers to no alias eagerly: on no cycle
         if (!index.has(target)) {
           index.set(target, counter);
           low.set(target, counter++);

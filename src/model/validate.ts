@@ -25,7 +25,7 @@ function reservedNames(model: Model): Diagnostic[] {
   for (const declaration of model.declarations) {
     const { name, location } = declaration;
     // Compared without case: `Index.ts` and `index.ts` are one file on macOS and Windows checkouts.
-    if (name.toLowerCase() === "index") {
+    if (name.length === 5 && name.toLowerCase() === "index") {
       const message = `"${name}" would be written to the same file as the namespace's re-export file index.ts; rename this type`;
       diagnostics.push(createDiagnostic("reserved-name", message, location));
     } else if (model.methods.length > 0 && declaration.namespace.length === 0 && (ENVELOPE_NAMES as readonly string[]).includes(name)) {

@@ -24,8 +24,9 @@ export function tooDeep(
   type: TypeNode,
   declaredAt: SourceLocation,
 ): { location: SourceLocation; message: string } | undefined {
+  if (fitsWithin(type, MAX_NESTING, new Map())) return undefined;
   const heights = new Map<TypeNode, number>();
-  if (heightOf(type, heights) <= MAX_NESTING) return undefined;
+  heightOf(type, heights);
   // Descend along a deepest path to the level that crosses the limit; report where it is written.
   let node = type;
   let location = declaredAt;
@@ -70,6 +71,53 @@ function childrenOf(type: TypeNode): readonly Child[] {
     default:
       return assertNever(type);
   }
+}
+
+/**
+ * Whether `type` nests at most `room` levels: the common case, answered without
+ * building child lists. Recursion goes at most `room` levels down; heights of
+ * shared nodes are kept in `heights`, so generic instances are measured once.
+ */
+function fitsWithin(type: TypeNode, room: number, heights: Map<TypeNode, number>): boolean {
+  return measure(type, room, heights) <= room;
+}
+
+/** The height of `type`, or Infinity as soon as it is known to exceed `room`. */
+function measure(type: TypeNode, room: number, heights: Map<TypeNode, number>): number {
+  if (type.kind === "primitive" || type.kind === "literal" || type.kind === "ref") return 0;
+  const known = heights.get(type);
+  if (known !== undefined) return known;
+  if (room === 0) return Infinity;
+  let height = 0;
+  const visit = (child: TypeNode) => {
+    if (height !== Infinity) height = Math.max(height, measure(child, room - 1, heights));
+  };
+  switch (type.kind) {
+    case "array":
+      visit(type.element);
+      break;
+    case "map":
+      visit(type.value);
+      break;
+    case "tuple":
+      type.elements.forEach(visit);
+      break;
+    case "object":
+      for (const property of type.properties) visit(property.type);
+      if (type.additional) visit(type.additional);
+      break;
+    case "union":
+      for (const member of type.members) visit(member.type);
+      break;
+    case "intersection":
+      type.members.forEach(visit);
+      break;
+    default:
+      return assertNever(type);
+  }
+  if (height === Infinity) return Infinity;
+  heights.set(type, height + 1);
+  return height + 1;
 }
 
 /** Levels of nesting in `type`: 0 for a primitive, literal or reference. */
