@@ -1,5 +1,7 @@
 import { ts, type TS } from "./typescript.js";
 import type { ScanContext } from "./context.js";
+import { leadingJsDoc } from "./jsdoc.js";
+import { markerTags } from "./markers.js";
 import { isDeclarationNode, isRelativeSpecifier, type DeclarationSite, type FileScope } from "./scope.js";
 
 /**
@@ -21,7 +23,17 @@ export function collectScope(scope: FileScope, context: ScanContext): void {
         scope,
         statement,
       );
+    } else {
+      reportMarkersOnStatement(statement, scope, context);
     }
+  }
+}
+
+/** A runtime statement (`const`, a function) describes no message: a marker on it would be ignored. */
+function reportMarkersOnStatement(statement: TS.Statement, scope: FileScope, context: ScanContext): void {
+  const doc = leadingJsDoc(scope.source.text, statement);
+  for (const tag of markerTags(doc)) {
+    context.report("ineffective-marker", `@${tag.name} on a runtime statement has no effect: only type declarations describe messages`, scope, tag.offset);
   }
 }
 

@@ -80,7 +80,14 @@ function scanDeclaration(site: DeclarationSite, found: Found, context: ScanConte
     found.methods.push(...scanRegistry(site, marks.methods, context));
     return;
   }
-  if (typeParametersOf(node).length > 0) return; // a template, expanded where used
+  if (typeParametersOf(node).length > 0) {
+    // A template, expanded where used: its instances are not declarations, so a marker on it marks nothing.
+    if (marks.experimental) {
+      const message = `@experimental on a generic declaration has no effect: it is expanded where used; mark the fields or declarations that use "${site.name}"`;
+      context.report("ineffective-marker", message, scope, doc.tags.find((tag) => tag.name === "experimental")?.offset ?? node);
+    }
+    return;
+  }
   const base = {
     id: site.id,
     name: site.name,
