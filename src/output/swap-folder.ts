@@ -59,12 +59,14 @@ export async function writeCarriedJournal(container: string, entries: readonly s
 }
 
 /**
- * Puts the old tree back as `folder` if the container holds one and the folder
- * is missing: the carried entries go back first. True when it did.
+ * Puts the old tree back as `folder` when the swap did not finish: the
+ * container holds both old/ and tree/ (without tree/, the swap did finish and
+ * old/ may be half removed) and the folder is missing. The carried entries go
+ * back first. True when it did.
  */
 export async function restoreOldTree(container: string, folder: string, onStep?: StepProbe): Promise<boolean> {
   const old = path.join(container, OLD);
-  if (!(await isRealFolder(old)) || (await exists(folder))) return false;
+  if (!(await isRealFolder(old)) || !(await isRealFolder(path.join(container, TREE))) || (await exists(folder))) return false;
   const journal = await readFile(path.join(container, CARRIED), "utf8").catch(() => "");
   for (const entry of journal.split("\n").filter(Boolean)) {
     const moved = path.join(container, TREE, entry);
