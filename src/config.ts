@@ -123,7 +123,8 @@ export async function resolveManagedConfig(cwd: string, flags: SettingFlags, com
     flags.input === undefined ? "" : ` --input ${shellWord(relativeTo(config.baseDir, config.input))}`,
     flags.out === undefined ? "" : ` --out ${shellWord(relativeTo(config.baseDir, config.output))}`,
   ].join("");
-  return { ...config, regenerateCommand: `${found ? config.regenerateCommand : `npx schemagate ${command}`}${named}` };
+  // Without a config, `resolveInputConfig` gave the default command, `write`'s: `check` names it too.
+  return { ...config, regenerateCommand: `${config.regenerateCommand}${named}` };
 }
 
 /** A POSIX path relative to `baseDir` ("." for the folder itself). */
