@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtemp, mkdir, readdir, readFile, rename, symlink, writeFile } from "node:fs/promises";
+import { lstat, mkdtemp, mkdir, readdir, readFile, rename, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -187,5 +187,30 @@ describe("check sees everything in the managed folder", () => {
     expect(result.stderr).toContain("  changed: gen/json/Point.json (line endings only: CRLF where LF is expected)\n");
     expect(result.stderr).toContain("1 file differs only in line endings");
     expect(result.stderr).toContain("gen/** text eol=lf");
+  });
+});
+
+describe("a symbolic link as the configured output folder", () => {
+  it("is followed once by write, check and generate alike; the link stays a link and nothing appears beside it", async () => {
+    const dir = await project({
+      "app/schemagate.config.json": JSON.stringify({ input: "defs", output: "gen", bundleName: "points" }),
+      "app/defs/schema.ts": SCHEMA,
+      "shared/.keep": "",
+    });
+    await symlink("../shared/gen", path.join(dir, "app/gen"));
+    await mkdir(path.join(dir, "shared/gen"));
+    const app = path.join(dir, "app");
+    expect((await cli(["write", "--all"], app)).code).toBe(0);
+    expect((await cli(["write"], app)).code).toBe(0);
+    expect((await cli(["check"], app)).code).toBe(0);
+    expect((await lstat(path.join(app, "gen"))).isSymbolicLink()).toBe(true);
+    expect((await readdir(app)).sort()).toEqual(["defs", "gen", "schemagate.config.json"]);
+    expect((await readdir(path.join(dir, "shared"))).sort()).toEqual([".keep", "gen"]);
+    expect(await readdir(path.join(dir, "shared/gen"))).toContain("experimental");
+    await symlink("../shared/types", path.join(app, "types"));
+    await mkdir(path.join(dir, "shared/types"));
+    expect((await cli(["generate-ts", "--out", "types"], app)).code).toBe(0);
+    expect((await lstat(path.join(app, "types"))).isSymbolicLink()).toBe(true);
+    expect(await readdir(path.join(dir, "shared/types"))).toContain("Point.ts");
   });
 });
