@@ -170,6 +170,33 @@ describe("the lock", () => {
     }
   });
 
+  it("makes two writers that reach their swaps together take turns, both succeeding", async () => {
+    const root = await scratch();
+    const out = path.join(root, "out");
+    await writeManagedTree(out, new Map([["keep/x.ts", "x"], ["a.ts", "a"]]));
+    // Each writer waits in its fill until the other is there too (or 500 ms passed), so
+    // without a lock both would swap at once.
+    let arrived = 0;
+    const together = async () => {
+      arrived++;
+      for (let waited = 0; arrived < 2 && waited < 500; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    };
+    const writer = (text: string) =>
+      fillManagedTree(
+        out,
+        async (tree) => {
+          tree.add(new Map([["a.ts", text]]));
+          await together();
+        },
+        { keep: (entry) => entry === "keep" },
+      );
+    await Promise.all([writer("first"), writer("second")]);
+    const tree = await readTree(out);
+    expect(tree.get("keep/x.ts")).toBe("x");
+    expect(["first", "second"]).toContain(tree.get("a.ts"));
+    expect(await readdir(root)).toEqual(["out"]);
+  });
+
   it("never follows a link planted at the lock's name", async () => {
     const root = await scratch();
     const out = path.join(root, "out");
