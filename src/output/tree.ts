@@ -131,7 +131,9 @@ export class ManagedTreeWriter {
   static async open(folder: string, options: WriteOptions = {}): Promise<ManagedTreeWriter> {
     const target = await resolveManagedFolder(folder);
     const report = options.report ?? (() => undefined);
-    await mkdir(path.dirname(target), { recursive: true });
+    await mkdir(path.dirname(target), { recursive: true }).catch((error: unknown) => {
+      throw describeFailure(error, target, "nothing was written");
+    });
     const lock = await acquireLock(target, { timeoutMs: options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS, report });
     try {
       options.onStep?.("locked");
@@ -178,7 +180,7 @@ export class ManagedTreeWriter {
       } catch (error) {
         await restoreOldTree(container, folder);
         await rm(container, { recursive: true, force: true });
-        throw describeFailure(error, folder);
+        throw describeFailure(error, folder, "the previous tree was left as it was");
       }
       try {
         removeContainer(container, options.onStep);
@@ -231,10 +233,10 @@ export class ManagedTreeWriter {
 }
 
 /** A permission problem met during the swap (after the checks passed) is still the user's to fix, not a bug. */
-function describeFailure(error: unknown, folder: string): unknown {
+function describeFailure(error: unknown, folder: string, outcome: string): unknown {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
-    return new UsageError(`cannot replace ${folder}: ${(error as Error).message}; the previous tree was left as it was`);
+    return new UsageError(`cannot write ${folder}: ${(error as Error).message}; ${outcome}`);
   }
   return error;
 }
