@@ -10,7 +10,8 @@ import { nobodyUser, projectFolder, runBinary } from "../support/cli-process.js"
  * runs are made as `nobody` (through `setpriv`). Where that user or `setpriv`
  * is missing the suite is skipped, and says why.
  */
-const nobody = nobodyUser();
+const found = nobodyUser();
+const nobody = "skipped" in found ? undefined : found;
 const CONFIG = JSON.stringify({ input: "defs", output: "gen", bundleName: "points" });
 const SCHEMA = "export interface Point { x: number; y: number; /** @experimental */ z?: number }\n";
 
@@ -21,7 +22,7 @@ async function chownTree(folder: string, uid: number, gid: number): Promise<void
 
 let base: string;
 
-describe.skipIf(!nobody)(`replacing a folder without the permissions to (as nobody)${nobody ? "" : ": skipped, no user nobody or no setpriv here"}`, () => {
+describe.skipIf(!nobody)(`replacing a folder without the permissions to (as nobody)${"skipped" in found ? `: skipped, ${found.skipped}` : ""}`, () => {
   const as = nobody!;
   const writeAsNobody = (dir: string) => runBinary(["write"], dir, { as });
 

@@ -61,11 +61,17 @@ export async function projectFolder(files: Record<string, string>, prefix = "sch
   return dir;
 }
 
-/** The uid and gid of `nobody`, when this system has that user and `setpriv`; undefined otherwise. */
-export function nobodyUser(): { uid: number; gid: number } | undefined {
+/**
+ * The uid and gid of `nobody`, when this system has that user and `setpriv`, and
+ * that user can run the built binary (a checkout under a private home folder
+ * cannot be read by it); otherwise why not.
+ */
+export function nobodyUser(): { uid: number; gid: number } | { skipped: string } {
   const uid = spawnSync("id", ["-u", "nobody"], { encoding: "utf8" });
   const gid = spawnSync("id", ["-g", "nobody"], { encoding: "utf8" });
-  const setpriv = spawnSync("setpriv", ["--version"], { encoding: "utf8" });
-  if (uid.status !== 0 || gid.status !== 0 || setpriv.status !== 0) return undefined;
-  return { uid: Number(uid.stdout), gid: Number(gid.stdout) };
+  if (uid.status !== 0 || gid.status !== 0) return { skipped: "this system has no user nobody" };
+  const user = { uid: Number(uid.stdout), gid: Number(gid.stdout) };
+  const probe = runBinary(["--version"], tmpdir(), { as: user });
+  if (probe.code !== 0) return { skipped: `nobody cannot run the built binary here (${(probe.stderr || "no setpriv?").trim().split("\n")[0]})` };
+  return user;
 }
