@@ -3,6 +3,7 @@
  * is optional on input, and a reply carries it exactly when the message it
  * answers did. No batches.
  */
+import { nestsDeeperThan } from "./limits.js";
 
 export type RequestId = string | number;
 
@@ -30,13 +31,23 @@ export type IncomingMessage =
   | { readonly kind: "response"; readonly id: RequestId; readonly jsonrpc: boolean }
   | { readonly kind: "invalid"; readonly id: RequestId | null; readonly error: RpcError; readonly jsonrpc: boolean };
 
-/** Parses one frame or line. Never throws: malformed input becomes an `invalid` message to answer. */
-export function parseMessage(text: string): IncomingMessage {
+/**
+ * Parses one frame or line. Never throws: malformed input becomes an `invalid`
+ * message to answer, and so does a message nesting arrays and objects deeper
+ * than `maxDepth` (checked before anything else walks it, so no later stage can
+ * run out of stack on it).
+ */
+export function parseMessage(text: string, maxDepth: number): IncomingMessage {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     return invalid(null, ErrorCode.parseError, `Parse error: ${(error as Error).message}`, false);
+  }
+  if (nestsDeeperThan(value, maxDepth)) {
+    const top = typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    const id = isRequestId(top.id) ? top.id : null;
+    return invalid(id, ErrorCode.invalidRequest, `Invalid Request: nested deeper than ${maxDepth} levels`, Object.hasOwn(top, "jsonrpc"));
   }
   if (Array.isArray(value)) return invalid(null, ErrorCode.invalidRequest, "Invalid Request: batches are not supported", false);
   if (typeof value !== "object" || value === null) {

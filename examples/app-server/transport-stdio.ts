@@ -1,20 +1,120 @@
-/** stdio transport: one JSON-RPC message per line on stdin/stdout; stderr is for logs. */
-import { createInterface } from "node:readline";
-import type { AppServer } from "./server.js";
+/**
+ * stdio transport: one JSON-RPC message per line on stdin/stdout; stderr is for logs.
+ *
+ * Lines end at "\n" only (a "\r" before it is dropped, so CRLF works); a bare
+ * "\r" is part of the message, as JSON allows it between tokens. A line over
+ * `maxMessageBytes` is not buffered: it is skipped up to its end and answered
+ * with a -32600 error, logged. When the client closes its end of stdout
+ * (EPIPE), the connection ends like a closed stdin, and the process exits 0.
+ *
+ * Node writes to a pipe on stdout synchronously on Linux, so a client that
+ * does not read stops the server (it serves no one else); with an
+ * asynchronous stdout the connection's queue bound applies as on WebSocket.
+ */
+import type { AppServer, ConnectionHandle } from "./server.js";
 
-/** Serves a single connection until stdin ends. */
-export function serveStdio(server: AppServer): Promise<void> {
-  const connection = server.connect((text) => {
-    process.stdout.write(`${text}\n`);
-  });
-  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  lines.on("line", (line) => {
-    if (line.trim() !== "") connection.receive(line);
-  });
+const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+
+/** Serves a single connection until stdin ends or stdout is closed. */
+export function serveStdio(server: AppServer, log: (line: string) => void): Promise<void> {
+  const { stdin, stdout } = process;
   return new Promise((resolve) => {
-    lines.on("close", () => {
+    let ended = false;
+    const end = (): void => {
+      if (ended) return;
+      ended = true;
       connection.close();
+      stdin.destroy();
       resolve();
+    };
+    const connection: ConnectionHandle = server.connect({
+      write: (text) => {
+        if (!ended) stdout.write(`${text}\n`);
+      },
+      queuedBytes: () => stdout.writableLength,
+      pause: () => stdin.pause(),
+      resume: () => stdin.resume(),
+      close: end,
+    });
+    const lines = new LineSplitter(server.limits.maxMessageBytes, {
+      line: (text) => {
+        if (!ended && text.trim() !== "") connection.receive(text);
+      },
+      tooLong: (bytes) => connection.refuse(`a line of more than ${bytes} bytes is over the limit of ${server.limits.maxMessageBytes}`),
+    });
+    stdin.on("data", (chunk: Buffer) => lines.push(chunk));
+    stdin.on("end", () => {
+      lines.finish();
+      end();
+    });
+    stdin.on("error", (error) => {
+      log(`stdin: ${error.message}`);
+      end();
+    });
+    stdout.on("drain", () => connection.drained());
+    stdout.on("error", (error: NodeJS.ErrnoException) => {
+      log(error.code === "EPIPE" ? "stdout closed by the client (EPIPE): ending the connection" : `stdout: ${error.message}`);
+      end();
     });
   });
+}
+
+export interface LineEvents {
+  /** A complete line, decoded as UTF-8, without its "\n" (or "\r\n"). */
+  line(text: string): void;
+  /** A line grew past the limit; it is dropped up to its "\n". `bytes` is how much had arrived. */
+  tooLong(bytes: number): void;
+}
+
+/** Splits a byte stream into lines of at most `maxBytes`, without ever holding more than that. */
+export class LineSplitter {
+  #parts: Buffer[] = [];
+  #size = 0;
+  /** Inside a line that was too long: dropping bytes up to the next "\n". */
+  #skipping = false;
+
+  constructor(
+    private readonly maxBytes: number,
+    private readonly events: LineEvents,
+  ) {}
+
+  push(chunk: Buffer): void {
+    let start = 0;
+    while (start < chunk.length) {
+      const newline = chunk.indexOf(NEWLINE, start);
+      const end = newline < 0 ? chunk.length : newline;
+      if (!this.#skipping) this.#take(chunk.subarray(start, end));
+      if (newline < 0) return;
+      if (this.#skipping) this.#skipping = false;
+      else this.#emit();
+      start = newline + 1;
+    }
+  }
+
+  /** The input ended: a last line without "\n" still counts. */
+  finish(): void {
+    if (!this.#skipping && this.#size > 0) this.#emit();
+  }
+
+  #take(piece: Buffer): void {
+    if (piece.length === 0) return;
+    if (this.#size + piece.length > this.maxBytes) {
+      this.events.tooLong(this.#size + piece.length);
+      this.#parts = [];
+      this.#size = 0;
+      this.#skipping = true;
+      return;
+    }
+    this.#parts.push(piece);
+    this.#size += piece.length;
+  }
+
+  #emit(): void {
+    let line = this.#parts.length === 1 ? this.#parts[0]! : Buffer.concat(this.#parts, this.#size);
+    this.#parts = [];
+    this.#size = 0;
+    if (line.length > 0 && line[line.length - 1] === CARRIAGE_RETURN) line = line.subarray(0, line.length - 1);
+    this.events.line(line.toString("utf8"));
+  }
 }

@@ -125,9 +125,13 @@ export function readEnvelopeMethods(document: unknown, name: string): Map<string
   return methods;
 }
 
-/** An Ajv holding every schema of one audience under its relative path, compiled on first use. */
+/**
+ * An Ajv holding every schema of one audience under its relative path, compiled
+ * on first use. Validation stops at the first error (no `allErrors`): a client
+ * cannot make the server collect one error per item of a huge array.
+ */
 function createAjv(schemas: ReadonlyMap<string, unknown>): Ajv {
-  const ajv = new Ajv({ allErrors: true });
+  const ajv = new Ajv({ allErrors: false });
   addFormats.default(ajv);
   for (const [file, schema] of schemas) ajv.addSchema(schema as object, file);
   return ajv;

@@ -11,8 +11,8 @@ export type ParamsOf<M extends Method> = Extract<ClientRequest, { method: M }> e
 
 /** Sends notifications. Both queue: the router sends them after the response to the request being handled. */
 export interface Notifier {
-  /** To every initialized connection (thread lifecycle: started, status, archived, closed). */
-  broadcast(notification: ServerNotification): void;
+  /** To the connections that know `thread` (lifecycle: started, status, archived, closed); see `StoredThread.knownBy`. */
+  announce(thread: StoredThread, notification: ServerNotification): void;
   /** To the connections subscribed to `thread` right now (turns, items, realtime). */
   notifySubscribers(thread: StoredThread, notification: ServerNotification): void;
 }
@@ -21,6 +21,8 @@ export interface HandlerContext extends Notifier {
   /** The connection that sent the request. */
   readonly connection: Connection;
   readonly store: ThreadStore;
+  /** Size of the request's text: what storing its data is charged against the store's budget. */
+  readonly messageBytes: number;
 }
 
 export type Outcome<R> = { readonly result: R } | { readonly error: RpcError };
@@ -35,6 +37,32 @@ export function fail(message: string, code: number = ErrorCode.invalidRequest, d
 
 export function threadNotFound(threadId: string): { readonly error: RpcError } {
   return fail(`thread not found: ${threadId}`);
+}
+
+/**
+ * The thread a request names, for requests any connection holding its id may
+ * make (read, resume, fork). Naming a thread that exists makes the connection
+ * know it (`StoredThread.knownBy`).
+ */
+export function findThread(threadId: string, context: HandlerContext): StoredThread | { readonly error: RpcError } {
+  const thread = context.store.get(threadId);
+  if (!thread) return threadNotFound(threadId);
+  thread.knownBy.add(context.connection.id);
+  return thread;
+}
+
+/**
+ * The thread a request acts on (turns, archive, compaction, realtime, ...):
+ * only a connection that follows it may, so it must have started, forked or
+ * resumed it. Others are told to resume first.
+ */
+export function followedThread(threadId: string, context: HandlerContext): StoredThread | { readonly error: RpcError } {
+  const thread = findThread(threadId, context);
+  if ("error" in thread) return thread;
+  if (!thread.subscribers.has(context.connection.id)) {
+    return fail(`thread ${threadId} is not followed by this connection; call thread/resume first`);
+  }
+  return thread;
 }
 
 /**

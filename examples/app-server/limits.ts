@@ -1,0 +1,75 @@
+/**
+ * What one client may cost the server. Every bound is per message or per
+ * connection, except `maxRetainedBytes` and `maxConnections`, which cap the
+ * whole process; together they bound its memory. Each has a flag (see main.ts).
+ */
+export interface ServerLimits {
+  /** Largest incoming message (a stdio line or a WebSocket frame), in bytes. Larger ones are refused unread. */
+  readonly maxMessageBytes: number;
+  /** Deepest nesting of arrays and objects in an incoming message. */
+  readonly maxDepth: number;
+  /**
+   * Bytes written to a connection that it has not read yet. Past half of it the
+   * server stops reading that connection's requests; past all of it the
+   * connection is closed (the client is not reading), and a reply larger than
+   * it is replaced by an error.
+   */
+  readonly maxQueuedBytes: number;
+  /** What the thread store keeps of client data (cwd, inputs, ...), over all threads, in bytes. */
+  readonly maxRetainedBytes: number;
+  /** Threads loaded at once, over all connections. */
+  readonly maxThreads: number;
+  /** WebSocket connections open at once. */
+  readonly maxConnections: number;
+}
+
+export const DEFAULT_LIMITS: ServerLimits = {
+  maxMessageBytes: 1024 * 1024,
+  maxDepth: 64,
+  maxQueuedBytes: 16 * 1024 * 1024,
+  maxRetainedBytes: 256 * 1024 * 1024,
+  maxThreads: 10_000,
+  maxConnections: 1024,
+};
+
+/** The flag that sets each limit: `--max-message-bytes` for `maxMessageBytes`. */
+export const LIMIT_FLAGS = {
+  maxMessageBytes: "max-message-bytes",
+  maxDepth: "max-depth",
+  maxQueuedBytes: "max-queued-bytes",
+  maxRetainedBytes: "max-retained-bytes",
+  maxThreads: "max-threads",
+  maxConnections: "max-connections",
+} as const satisfies Record<keyof ServerLimits, string>;
+
+/** Limits from flag values (strings, as parseArgs gives them); throws with the flag's name on a bad value. */
+export function readLimits(values: Readonly<Record<string, unknown>>): ServerLimits {
+  const limits: Record<string, number> = { ...DEFAULT_LIMITS };
+  for (const [key, flag] of Object.entries(LIMIT_FLAGS)) {
+    const text = values[flag];
+    if (text === undefined) continue;
+    const value = Number(text);
+    if (typeof text !== "string" || !/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < 1) {
+      throw new Error(`--${flag}: expected a positive integer, got ${String(text)}`);
+    }
+    limits[key] = value;
+  }
+  return limits as unknown as ServerLimits;
+}
+
+/**
+ * Whether `value` nests arrays and objects deeper than `max` (a scalar is depth 0,
+ * `{}` and `[]` depth 1). Iterative, so it cannot overflow the stack itself,
+ * and it stops at the first path that is too deep.
+ */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const { value: current, depth } = stack.pop()!;
+    if (typeof current !== "object" || current === null) continue;
+    if (depth + 1 > max) return true;
+    const children = Array.isArray(current) ? current : Object.values(current);
+    for (const child of children) if (typeof child === "object" && child !== null) stack.push({ value: child, depth: depth + 1 });
+  }
+  return false;
+}
