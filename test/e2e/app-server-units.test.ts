@@ -9,7 +9,9 @@ import { describe, expect, it } from "vitest";
 import { findGeneratedDir, readGenerated, type Audience } from "../../examples/app-server/generated.js";
 import { RESULT_TYPES } from "../../examples/app-server/handlers/index.js";
 import { parseMessage } from "../../examples/app-server/jsonrpc.js";
+import { DEFAULT_LIMITS } from "../../examples/app-server/limits.js";
 import { AppServer } from "../../examples/app-server/server.js";
+import { recordingLink } from "./support/recording-link.js";
 import { parseWsListenUrl } from "../../examples/app-server/transport-ws.js";
 import { createProtocolValidator, readEnvelopeMethods, type ProtocolValidator } from "../../examples/app-server/validation.js";
 import { createGate, type GateType, type Presence } from "../../src/runtime/index.js";
@@ -17,18 +19,30 @@ import { REPO_ROOT } from "./support/paths.js";
 
 describe("parseMessage", () => {
   it("classifies requests, notifications and responses, with or without jsonrpc", () => {
-    expect(parseMessage('{"id":1,"method":"m","params":{}}')).toEqual({ kind: "request", id: 1, method: "m", params: {}, jsonrpc: false });
-    expect(parseMessage('{"jsonrpc":"2.0","id":"a","method":"m"}')).toMatchObject({ kind: "request", id: "a", jsonrpc: true });
-    expect(parseMessage('{"method":"initialized"}')).toMatchObject({ kind: "notification", method: "initialized" });
-    expect(parseMessage('{"id":3,"result":{}}')).toEqual({ kind: "response", id: 3, jsonrpc: false });
+    expect(parseMessage('{"id":1,"method":"m","params":{}}', 64)).toEqual({ kind: "request", id: 1, method: "m", params: {}, jsonrpc: false });
+    expect(parseMessage('{"jsonrpc":"2.0","id":"a","method":"m"}', 64)).toMatchObject({ kind: "request", id: "a", jsonrpc: true });
+    expect(parseMessage('{"method":"initialized"}', 64)).toMatchObject({ kind: "notification", method: "initialized" });
+    expect(parseMessage('{"id":3,"result":{}}', 64)).toEqual({ kind: "response", id: 3, jsonrpc: false });
   });
 
   it("turns malformed input into errors to answer", () => {
-    expect(parseMessage("{")).toMatchObject({ kind: "invalid", id: null, error: { code: -32700 } });
-    expect(parseMessage("[]")).toMatchObject({ kind: "invalid", error: { code: -32600, message: expect.stringContaining("batch") } });
-    expect(parseMessage('{"id":{},"method":"m"}')).toMatchObject({ kind: "invalid", id: null, error: { code: -32600 } });
-    expect(parseMessage('{"jsonrpc":"1.0","id":4,"method":"m"}')).toMatchObject({ kind: "invalid", id: 4, error: { code: -32600 } });
-    expect(parseMessage('{"id":5}')).toMatchObject({ kind: "invalid", id: 5, error: { code: -32600 } });
+    expect(parseMessage("{", 64)).toMatchObject({ kind: "invalid", id: null, error: { code: -32700 } });
+    expect(parseMessage("[]", 64)).toMatchObject({ kind: "invalid", error: { code: -32600, message: expect.stringContaining("batch") } });
+    expect(parseMessage('{"id":{},"method":"m"}', 64)).toMatchObject({ kind: "invalid", id: null, error: { code: -32600 } });
+    expect(parseMessage('{"jsonrpc":"1.0","id":4,"method":"m"}', 64)).toMatchObject({ kind: "invalid", id: 4, error: { code: -32600 } });
+    expect(parseMessage('{"id":5}', 64)).toMatchObject({ kind: "invalid", id: 5, error: { code: -32600 } });
+  });
+
+  it("refuses nesting deeper than the limit before anything walks it, keeping the id", () => {
+    const nested = (depth: number) => `{"id":7,"method":"m","params":${"[".repeat(depth - 1)}${"]".repeat(depth - 1)}}`;
+    expect(parseMessage(nested(64), 64)).toMatchObject({ kind: "request", id: 7 });
+    expect(parseMessage(nested(65), 64)).toEqual({
+      kind: "invalid",
+      id: 7,
+      error: { code: -32600, message: "Invalid Request: nested deeper than 64 levels" },
+      jsonrpc: false,
+    });
+    expect(parseMessage(`{"id":8,"params":${"[".repeat(200_000)}${"]".repeat(200_000)}}`, 64)).toMatchObject({ kind: "invalid", id: 8 });
   });
 });
 
@@ -168,11 +182,17 @@ describe("router: the schema each connection is validated against", () => {
       },
     };
     const log: string[] = [];
-    const server = new AppServer({ gate: createGate(artifacts.inventory), validator: spy, checkOutput: true, log: (line) => log.push(line) });
+    const server = new AppServer({
+      gate: createGate(artifacts.inventory),
+      validator: spy,
+      checkOutput: true,
+      limits: DEFAULT_LIMITS,
+      log: (line) => log.push(line),
+    });
     let nextId = 1;
     const connect = (experimentalApi: boolean) => {
       const received: { id?: number; result?: any; error?: any }[] = [];
-      const handle = server.connect((text) => received.push(JSON.parse(text)));
+      const handle = server.connect(recordingLink(received));
       // The router answers synchronously.
       const request = (method: string, params: unknown) => {
         const id = nextId++;
