@@ -56,6 +56,12 @@ export class AppServer {
     return this.#connections.size;
   }
 
+  /** What the server holds now: open connections, loaded threads, and the thread data charged to the store. */
+  stats(): { connections: number; threads: number; retainedBytes: number } {
+    const store = this.#router.store;
+    return { connections: this.#connections.size, threads: store.size, retainedBytes: store.retainedBytes };
+  }
+
   connect(link: TransportLink): ConnectionHandle {
     const connection = createConnection(this.#nextConnectionId++, link);
     this.#connections.set(connection.id, connection);
