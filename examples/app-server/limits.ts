@@ -17,6 +17,12 @@ export interface ServerLimits {
   readonly maxQueuedBytes: number;
   /** What the thread store keeps of client data (cwd, inputs, ...), over all threads, in bytes. */
   readonly maxRetainedBytes: number;
+  /**
+   * What one thread keeps of client data, in bytes; also the size of a
+   * `thread/list` page. A reply holding one thread stays about this size, so
+   * no request makes the server serialize much more at once.
+   */
+  readonly maxThreadBytes: number;
   /** Threads loaded at once, over all connections. */
   readonly maxThreads: number;
   /** WebSocket connections open at once. */
@@ -28,6 +34,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
   maxDepth: 64,
   maxQueuedBytes: 16 * 1024 * 1024,
   maxRetainedBytes: 256 * 1024 * 1024,
+  maxThreadBytes: 4 * 1024 * 1024,
   maxThreads: 10_000,
   maxConnections: 1024,
 };
@@ -38,6 +45,7 @@ export const LIMIT_FLAGS = {
   maxDepth: "max-depth",
   maxQueuedBytes: "max-queued-bytes",
   maxRetainedBytes: "max-retained-bytes",
+  maxThreadBytes: "max-thread-bytes",
   maxThreads: "max-threads",
   maxConnections: "max-connections",
 } as const satisfies Record<keyof ServerLimits, string>;

@@ -4,8 +4,8 @@
  * connection closing) it is unloaded (`thread/closed`) and released, and
  * requests naming it answer "thread not found" from then on.
  *
- * The store is bounded: at most `maxThreads` threads, and at most
- * `maxRetainedBytes` of client data over all of them. Each request that makes a
+ * The store is bounded: at most `maxThreads` threads, at most
+ * `maxThreadBytes` of client data in one, and `maxRetainedBytes` over all. Each request that makes a
  * thread keep client data (start, fork, turn input) is charged the size of its
  * message, and refused when the budget would be exceeded; a released thread
  * gives its charge back.
@@ -56,6 +56,7 @@ export interface StoredThread {
 export interface StoreLimits {
   readonly maxThreads: number;
   readonly maxRetainedBytes: number;
+  readonly maxThreadBytes: number;
 }
 
 export const SERVER_VERSION = "0.1.0-example";
@@ -78,7 +79,7 @@ export class ThreadStore {
     preview = "",
   ): StoredThread | { readonly refused: string } {
     if (this.#threads.size >= this.#limits.maxThreads) return { refused: `the server holds its maximum of ${this.#limits.maxThreads} threads` };
-    const refused = this.#overBudget(bytes);
+    const refused = this.#overBudget(0, bytes);
     if (refused) return { refused };
     this.#retainedBytes += bytes;
     const now = nowSeconds();
@@ -104,7 +105,7 @@ export class ThreadStore {
 
   /** Charges `thread` for `bytes` more of client data; null when done, else why it was refused. */
   charge(thread: StoredThread, bytes: number): string | null {
-    const refused = this.#overBudget(bytes);
+    const refused = this.#overBudget(thread.retainedBytes, bytes);
     if (refused) return refused;
     this.#retainedBytes += bytes;
     thread.retainedBytes += bytes;
@@ -118,6 +119,11 @@ export class ThreadStore {
     this.#retainedBytes -= thread.retainedBytes;
   }
 
+  /** The most client data one thread keeps: also the byte budget of a `thread/list` page. */
+  get maxThreadBytes(): number {
+    return this.#limits.maxThreadBytes;
+  }
+
   get size(): number {
     return this.#threads.size;
   }
@@ -126,9 +132,15 @@ export class ThreadStore {
     return this.#retainedBytes;
   }
 
-  #overBudget(bytes: number): string | null {
-    if (this.#retainedBytes + bytes <= this.#limits.maxRetainedBytes) return null;
-    return `the server keeps at most ${this.#limits.maxRetainedBytes} bytes of thread data and has no room for ${bytes} more`;
+  /** Why a thread holding `held` bytes cannot take `bytes` more, or null. */
+  #overBudget(held: number, bytes: number): string | null {
+    if (held + bytes > this.#limits.maxThreadBytes) {
+      return `a thread keeps at most ${this.#limits.maxThreadBytes} bytes of client data and this one would reach ${held + bytes}`;
+    }
+    if (this.#retainedBytes + bytes > this.#limits.maxRetainedBytes) {
+      return `the server keeps at most ${this.#limits.maxRetainedBytes} bytes of thread data and has no room for ${bytes} more`;
+    }
+    return null;
   }
 
   get(id: string): StoredThread | undefined {

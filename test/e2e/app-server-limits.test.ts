@@ -159,6 +159,20 @@ describe("limits", () => {
     expect(client.call("thread/start", { cwd: big }).thread.cwd).toBe(big);
   });
 
+  it("keeps one thread's data under its own bound, and pages thread/list by it", () => {
+    const { connect } = startServer({ maxThreadBytes: 8000 });
+    const client = connect(false);
+    const ids = [0, 1, 2].map(() => client.call("thread/start", { cwd: "z".repeat(3000) }).thread.id);
+    expect(client.request("turn/start", { threadId: ids[0], input: input("q".repeat(6000)) }).error?.message).toMatch(
+      /^turn\/start refused: a thread keeps at most 8000 bytes of client data and this one would reach \d+$/,
+    );
+    const first = client.call("thread/list", { limit: 10 });
+    expect(first.data).toHaveLength(2);
+    const second = client.call("thread/list", { limit: 10, cursor: first.nextCursor });
+    expect([...first.data, ...second.data].map((thread: { id: string }) => thread.id).sort()).toEqual([...ids].sort());
+    expect(second.nextCursor).toBeNull();
+  });
+
   it("caps loaded threads", () => {
     const { connect } = startServer({ maxThreads: 2 });
     const client = connect(false);

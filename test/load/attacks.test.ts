@@ -95,7 +95,7 @@ describe("stdio", () => {
   });
 
   it("answers a reply too large to send with -32603, and keeps its threads", async () => {
-    const server = spawnServer(serverMain, ["--max-queued-bytes", String(4 * MiB)]);
+    const server = spawnServer(serverMain, ["--max-queued-bytes", String(2 * MiB)]);
     const peer = stdioPeer(server);
     await peer.initialize();
     const cwd = "c".repeat(900_000);

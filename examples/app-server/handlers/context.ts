@@ -67,20 +67,32 @@ export function followedThread(threadId: string, context: HandlerContext): Store
 
 /**
  * One page of `items` from an opaque cursor (here: the offset as a decimal
- * string) and a limit. An unreadable cursor is an invalid-params error.
+ * string) and a limit. An unreadable cursor is an invalid-params error. With
+ * `budget`, a page also ends before the item that would take the sizes of its
+ * items past `budget.bytes` (it always holds at least one).
  */
 export function paginate<T>(
   items: readonly T[],
   cursor: string | null | undefined,
   limit: number | null | undefined,
   defaultLimit: number,
+  budget?: { readonly bytes: number; readonly sizeOf: (item: T) => number },
 ): Outcome<{ page: T[]; nextCursor: string | null }> {
   const start = cursor === null || cursor === undefined ? 0 : /^\d+$/.test(cursor) ? Number(cursor) : Number.NaN;
   if (!Number.isSafeInteger(start)) {
     const errors = [{ path: "/cursor", message: "is not a cursor this server issued" }];
     return fail("Invalid params: unknown cursor", ErrorCode.invalidParams, { errors });
   }
-  const size = Math.max(1, Math.floor(limit ?? defaultLimit));
-  const end = start + size;
+  let end = Math.min(items.length, start + Math.max(1, Math.floor(limit ?? defaultLimit)));
+  if (budget) {
+    let bytes = 0;
+    for (let index = start; index < end; index++) {
+      bytes += budget.sizeOf(items[index]!);
+      if (bytes > budget.bytes && index > start) {
+        end = index;
+        break;
+      }
+    }
+  }
   return ok({ page: items.slice(start, end), nextCursor: end < items.length ? String(end) : null });
 }

@@ -81,7 +81,9 @@ export function listThreads(params: ParamsOf<"thread/list">, context: HandlerCon
   const key = params.sortKey === "updated_at" ? "updatedAt" : "createdAt";
   // Newest first; ids are UUIDv7, so they break ties in creation order.
   matching.sort((a, b) => b[key] - a[key] || (a.id < b.id ? 1 : -1));
-  const paged = paginate(matching, params.cursor, params.limit, 25);
+  // A page is no larger than one full thread may be, however many threads it could list.
+  const budget = { bytes: context.store.maxThreadBytes, sizeOf: (thread: StoredThread) => thread.retainedBytes };
+  const paged = paginate(matching, params.cursor, params.limit, 25, budget);
   if ("error" in paged) return paged;
   return ok({ data: paged.result.page.map((thread) => toWireThread(thread)), nextCursor: paged.result.nextCursor });
 }
