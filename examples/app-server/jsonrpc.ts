@@ -34,20 +34,19 @@ export type IncomingMessage =
 /**
  * Parses one frame or line. Never throws: malformed input becomes an `invalid`
  * message to answer, and so does a message nesting arrays and objects deeper
- * than `maxDepth` (checked before anything else walks it, so no later stage can
- * run out of stack on it).
+ * than `maxDepth` (found in the text before it is parsed, so no later stage can
+ * run out of stack on it). The id of a message too deep is not read: its
+ * error answers with id null.
  */
 export function parseMessage(text: string, maxDepth: number): IncomingMessage {
+  if (nestsDeeperThan(text, maxDepth)) {
+    return invalid(null, ErrorCode.invalidRequest, `Invalid Request: nested deeper than ${maxDepth} levels`, false);
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     return invalid(null, ErrorCode.parseError, `Parse error: ${(error as Error).message}`, false);
-  }
-  if (nestsDeeperThan(value, maxDepth)) {
-    const top = typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-    const id = isRequestId(top.id) ? top.id : null;
-    return invalid(id, ErrorCode.invalidRequest, `Invalid Request: nested deeper than ${maxDepth} levels`, Object.hasOwn(top, "jsonrpc"));
   }
   if (Array.isArray(value)) return invalid(null, ErrorCode.invalidRequest, "Invalid Request: batches are not supported", false);
   if (typeof value !== "object" || value === null) {

@@ -66,18 +66,34 @@ export function readLimits(values: Readonly<Record<string, unknown>>): ServerLim
 }
 
 /**
- * Whether `value` nests arrays and objects deeper than `max` (a scalar is depth 0,
- * `{}` and `[]` depth 1). Iterative, so it cannot overflow the stack itself,
- * and it stops at the first path that is too deep.
+ * Whether the JSON text `text` nests arrays and objects deeper than `max` (a
+ * scalar is depth 0, `{}` and `[]` depth 1). It reads the text once, before it
+ * is parsed: no allocation, no recursion, and it stops at the first bracket
+ * too deep. Brackets inside strings do not count. (On text that is not JSON
+ * the answer does not matter: the parser rejects it.)
  */
-export function nestsDeeperThan(value: unknown, max: number): boolean {
-  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
-  while (stack.length > 0) {
-    const { value: current, depth } = stack.pop()!;
-    if (typeof current !== "object" || current === null) continue;
-    if (depth + 1 > max) return true;
-    const children = Array.isArray(current) ? current : Object.values(current);
-    for (const child of children) if (typeof child === "object" && child !== null) stack.push({ value: child, depth: depth + 1 });
+export function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === BACKSLASH) i++;
+      else if (code === QUOTE) inString = false;
+    } else if (code === QUOTE) {
+      inString = true;
+    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      if (++depth > max) return true;
+    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+      depth--;
+    }
   }
   return false;
 }
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;

@@ -91,9 +91,11 @@ async function main(argv: readonly string[]): Promise<number> {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const generatedDir = typeof options.generated === "string" ? path.resolve(options.generated) : findGeneratedDir(here);
   const artifacts = readGenerated(generatedDir);
+  const validator = createProtocolValidator(artifacts, RESULT_TYPES);
+  void validator.precompile();
   const server = new AppServer({
     gate: createGate(artifacts.inventory),
-    validator: createProtocolValidator(artifacts, RESULT_TYPES),
+    validator,
     checkOutput: options["check-output"] === true,
     limits,
     log,

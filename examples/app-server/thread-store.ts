@@ -177,7 +177,8 @@ export function toWireThread(thread: StoredThread, includeTurns = false): v2.Thr
     agentRole: null,
     gitInfo: null,
     name: null,
-    turns: includeTurns ? structuredClone(thread.turns) : [],
+    // A reply is serialized before anything can change the turns again, so a shallow copy is enough.
+    turns: includeTurns ? thread.turns.map((turn) => ({ ...turn, items: [...turn.items] })) : [],
   };
 }
 

@@ -33,8 +33,14 @@ export function serveStdio(server: AppServer, log: (line: string) => void): Prom
         if (!ended) stdout.write(`${text}\n`);
       },
       queuedBytes: () => stdout.writableLength,
-      pause: () => stdin.pause(),
-      resume: () => stdin.resume(),
+      pause: () => {
+        lines.pause();
+        stdin.pause();
+      },
+      resume: () => {
+        stdin.resume();
+        lines.resume();
+      },
       close: end,
     });
     const lines = new LineSplitter(server.limits.maxMessageBytes, {
@@ -44,10 +50,8 @@ export function serveStdio(server: AppServer, log: (line: string) => void): Prom
       tooLong: (bytes) => connection.refuse(`a line of more than ${bytes} bytes is over the limit of ${server.limits.maxMessageBytes}`),
     });
     stdin.on("data", (chunk: Buffer) => lines.push(chunk));
-    stdin.on("end", () => {
-      lines.finish();
-      end();
-    });
+    // Lines still waiting (reading was paused) are served before the connection ends.
+    stdin.on("end", () => lines.finish(end));
     stdin.on("error", (error) => {
       log(`stdin: ${error.message}`);
       end();
@@ -67,12 +71,21 @@ export interface LineEvents {
   tooLong(bytes: number): void;
 }
 
-/** Splits a byte stream into lines of at most `maxBytes`, without ever holding more than that. */
+/**
+ * Splits a byte stream into lines of at most `maxBytes`, without ever holding
+ * more than that of a line. While paused it emits nothing: the rest of the
+ * chunk at hand waits (the stream is paused too, so that is all that waits).
+ */
 export class LineSplitter {
   #parts: Buffer[] = [];
   #size = 0;
   /** Inside a line that was too long: dropping bytes up to the next "\n". */
   #skipping = false;
+  /** Received, not yet split: the chunk at hand, and any after it. */
+  #waiting: Buffer[] = [];
+  #paused = false;
+  /** Set by `finish`: called once everything received was split. */
+  #whenDone: (() => void) | null = null;
 
   constructor(
     private readonly maxBytes: number,
@@ -80,21 +93,45 @@ export class LineSplitter {
   ) {}
 
   push(chunk: Buffer): void {
-    let start = 0;
-    while (start < chunk.length) {
-      const newline = chunk.indexOf(NEWLINE, start);
-      const end = newline < 0 ? chunk.length : newline;
-      if (!this.#skipping) this.#take(chunk.subarray(start, end));
-      if (newline < 0) return;
-      if (this.#skipping) this.#skipping = false;
-      else this.#emit();
-      start = newline + 1;
-    }
+    this.#waiting.push(chunk);
+    this.#split();
   }
 
-  /** The input ended: a last line without "\n" still counts. */
-  finish(): void {
+  pause(): void {
+    this.#paused = true;
+  }
+
+  resume(): void {
+    this.#paused = false;
+    this.#split();
+  }
+
+  /** The input ended: a last line without "\n" still counts; `then` runs once everything was split. */
+  finish(then: () => void): void {
+    this.#whenDone = then;
+    this.#split();
+  }
+
+  #split(): void {
+    while (!this.#paused && this.#waiting.length > 0) {
+      const chunk = this.#waiting[0]!;
+      const newline = chunk.indexOf(NEWLINE);
+      if (newline < 0) {
+        this.#waiting.shift();
+        if (!this.#skipping) this.#take(chunk);
+        continue;
+      }
+      if (!this.#skipping) this.#take(chunk.subarray(0, newline));
+      this.#waiting[0] = chunk.subarray(newline + 1);
+      if (this.#waiting[0].length === 0) this.#waiting.shift();
+      if (this.#skipping) this.#skipping = false;
+      else this.#emit();
+    }
+    if (this.#whenDone === null || this.#paused) return;
     if (!this.#skipping && this.#size > 0) this.#emit();
+    const then = this.#whenDone;
+    this.#whenDone = null;
+    then();
   }
 
   #take(piece: Buffer): void {

@@ -33,16 +33,18 @@ describe("parseMessage", () => {
     expect(parseMessage('{"id":5}', 64)).toMatchObject({ kind: "invalid", id: 5, error: { code: -32600 } });
   });
 
-  it("refuses nesting deeper than the limit before anything walks it, keeping the id", () => {
+  it("refuses nesting deeper than the limit before parsing, brackets in strings aside", () => {
     const nested = (depth: number) => `{"id":7,"method":"m","params":${"[".repeat(depth - 1)}${"]".repeat(depth - 1)}}`;
     expect(parseMessage(nested(64), 64)).toMatchObject({ kind: "request", id: 7 });
     expect(parseMessage(nested(65), 64)).toEqual({
       kind: "invalid",
-      id: 7,
+      id: null,
       error: { code: -32600, message: "Invalid Request: nested deeper than 64 levels" },
       jsonrpc: false,
     });
-    expect(parseMessage(`{"id":8,"params":${"[".repeat(200_000)}${"]".repeat(200_000)}}`, 64)).toMatchObject({ kind: "invalid", id: 8 });
+    expect(parseMessage(`{"id":8,"params":${"[".repeat(200_000)}${"]".repeat(200_000)}}`, 64)).toMatchObject({ kind: "invalid", id: null });
+    const bracketsInStrings = `{"id":9,"method":"m","params":{"text":"${"[{".repeat(100)}\\"${"[".repeat(100)}"}}`;
+    expect(parseMessage(bracketsInStrings, 64)).toMatchObject({ kind: "request", id: 9 });
   });
 });
 

@@ -81,11 +81,9 @@ describe("stdio", () => {
     const peer = stdioPeer(server);
     await peer.initialize(true);
     const deep = `{"id":"deep","method":"thread/start","params":{"dynamicTools":${"[".repeat(20_000)}${"]".repeat(20_000)}}}`;
+    const refused = peer.next((message) => message.error?.message === "Invalid Request: nested deeper than 64 levels", "the refusal");
     peer.send(deep);
-    expect((await peer.next((message) => message.id === "deep", "the deep reply")).error).toEqual({
-      code: -32600,
-      message: "Invalid Request: nested deeper than 64 levels",
-    });
+    expect(await refused).toEqual({ id: null, error: { code: -32600, message: "Invalid Request: nested deeper than 64 levels" } });
     const kinds = `[${Array(450_000).fill(1).join(",")}]`;
     peer.send(`{"id":"kinds","method":"thread/list","params":{"sourceKinds":${kinds}}}`);
     const reply = await peer.next((message) => message.id === "kinds", "the sourceKinds reply");
@@ -98,7 +96,8 @@ describe("stdio", () => {
     const server = spawnServer(serverMain, ["--max-queued-bytes", String(2 * MiB)]);
     const peer = stdioPeer(server);
     await peer.initialize();
-    const cwd = "c".repeat(900_000);
+    // thread/start answers with the cwd twice and announces it once: 1.5 MB, under the 2 MiB bound.
+    const cwd = "c".repeat(500_000);
     for (let i = 0; i < 6; i++) await peer.call("thread/start", { cwd });
     const listed = await peer.request("thread/list", {});
     expect(listed.error).toMatchObject({ code: -32603, message: expect.stringContaining("is too large to send") });
@@ -145,8 +144,9 @@ describe("websocket", () => {
   it("refuses a deep message and keeps the connection", async () => {
     const { peer } = await wsPeer(url);
     await peer.initialize(true);
+    const refused = peer.next((message) => message.id === null && message.error?.code === -32600, "the refusal");
     peer.send(`{"id":"deep","method":"thread/start","params":{"x":${"[".repeat(20_000)}${"]".repeat(20_000)}}}`);
-    expect((await peer.next((message) => message.id === "deep", "the deep reply")).error?.code).toBe(-32600);
+    expect((await refused).error!.message).toBe("Invalid Request: nested deeper than 64 levels");
     expect(await peer.call("thread/loaded/list", {})).toEqual({ data: [], nextCursor: null });
     await expectUp(server, probe);
   });

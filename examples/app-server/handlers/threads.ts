@@ -49,9 +49,12 @@ export function forkThread(params: ParamsOf<"thread/fork">, context: HandlerCont
   const source = findThread(params.threadId, context);
   if ("error" in source) return source;
   // A running turn of the source is copied as interrupted: the copy has no worker behind it.
-  const turns = structuredClone(source.turns).map((turn) =>
-    turn.status === "inProgress" ? { ...turn, status: "interrupted" as const } : turn,
-  );
+  // Items never change once added, so the copy shares them; turns and their item lists are the fork's own.
+  const turns = source.turns.map((turn) => ({
+    ...turn,
+    items: [...turn.items],
+    status: turn.status === "inProgress" ? ("interrupted" as const) : turn.status,
+  }));
   const bytes = source.retainedBytes + context.messageBytes;
   const thread = context.store.create(withOverrides(source.settings, params), source.ephemeral, bytes, turns, source.preview);
   if ("refused" in thread) return fail(`thread/fork refused: ${thread.refused}`);

@@ -65,7 +65,8 @@ export function interruptTurn(params: ParamsOf<"turn/interrupt">, context: Handl
 
 /** Records input as a `userMessage` item: `item/started`, then `item/completed` (it is complete on arrival). */
 function addUserMessage(thread: StoredThread, turn: v2.Turn, input: v2.UserInput[], context: HandlerContext): void {
-  const item: v2.ThreadItem = { type: "userMessage", id: uuidv7(), content: structuredClone(input) };
+  // `input` was parsed for this request alone and nothing else holds it: it is kept as it is.
+  const item: v2.ThreadItem = { type: "userMessage", id: uuidv7(), content: input };
   turn.items.push(item);
   thread.updatedAt = nowSeconds();
   const params = { threadId: thread.id, turnId: turn.id, item };

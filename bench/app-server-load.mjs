@@ -1,0 +1,261 @@
+#!/usr/bin/env node
+/**
+ * Load bench of the example app-server over WebSocket, side by side with a
+ * baseline build of it from another git ref (default `main`), in one run:
+ *
+ * 1. Throughput: `--clients` (200) WebSocket clients on loopback, each with
+ *    one request in flight (`thread/read` of its own thread), for `--seconds`
+ *    per round, `--rounds` rounds alternating baseline and current. Prints
+ *    requests per second, p50 and p99 latency, and the server's peak RSS.
+ * 2. Blocking: the largest requests under the current message cap (1 MiB),
+ *    each sent alone while a probe client pings the server every 2 ms; the
+ *    worst probe latency during a request is how long it held the event loop.
+ *
+ *   node bench/app-server-load.mjs [--clients 200] [--seconds 10] [--rounds 2] [--baseline REF | --no-baseline]
+ *
+ * Writes bench/results/app-server-load.md. Needs `npm ci` at the repo root.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import WebSocket from "ws";
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const WORK = path.join(REPO, ".tmp", "bench-load");
+const TSC = path.join(REPO, "node_modules", "typescript", "bin", "tsc");
+
+const { values: options } = parseArgs({
+  options: {
+    clients: { type: "string", default: "200" },
+    seconds: { type: "string", default: "10" },
+    rounds: { type: "string", default: "2" },
+    baseline: { type: "string", default: "main" },
+    "no-baseline": { type: "boolean", default: false },
+  },
+});
+const CLIENTS = Number(options.clients);
+const SECONDS = Number(options.seconds);
+const ROUNDS = Number(options.rounds);
+
+/** Compiles examples/ of the working tree. */
+function buildCurrent() {
+  const out = path.join(WORK, "current");
+  rmSync(out, { recursive: true, force: true });
+  execFileSync(process.execPath, [TSC, "-p", path.join(REPO, "examples", "tsconfig.json"), "--outDir", out], { stdio: "inherit" });
+  return path.join(out, "examples", "app-server", "main.js");
+}
+
+/** Extracts `ref`'s examples, src and generated/ with `git archive` (read-only) and compiles them there. */
+function buildBaseline(ref) {
+  const root = path.join(WORK, "baseline");
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  const archive = execFileSync("git", ["-C", REPO, "archive", ref, "examples", "src", "generated", "schemagate.config.json", "tsconfig.json", "package.json"], {
+    maxBuffer: 1 << 30,
+  });
+  execFileSync("tar", ["-x", "-C", root], { input: archive });
+  symlinkSync(path.join(REPO, "node_modules"), path.join(root, "node_modules"));
+  execFileSync(process.execPath, [TSC, "-p", path.join(root, "examples", "tsconfig.json"), "--outDir", path.join(root, "dist-examples")], {
+    stdio: "inherit",
+  });
+  return path.join(root, "dist-examples", "examples", "app-server", "main.js");
+}
+
+async function startServer(main) {
+  const child = spawn(process.execPath, [main, "--listen", "ws://127.0.0.1:0"], { stdio: ["ignore", "ignore", "pipe"] });
+  const url = await new Promise((resolve, reject) => {
+    createInterface({ input: child.stderr }).on("line", (line) => {
+      const match = /^listening on (ws:\/\/\S+)$/.exec(line);
+      if (match) resolve(match[1]);
+    });
+    child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return {
+    url,
+    peakRssMiB: () => {
+      const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
+      return match ? Number(match[1]) / 1024 : NaN;
+    },
+    stop: () => new Promise((resolve) => (child.once("exit", resolve), child.kill())),
+  };
+}
+
+/** A client with one request in flight at a time. */
+async function connect(url) {
+  const socket = new WebSocket(url, { perMessageDeflate: false });
+  await new Promise((resolve, reject) => (socket.once("open", resolve), socket.once("error", reject)));
+  let nextId = 1;
+  const pending = new Map();
+  socket.on("message", (data) => {
+    const message = JSON.parse(data.toString());
+    if (message.id === undefined) return;
+    const resolve = pending.get(message.id);
+    pending.delete(message.id);
+    resolve?.(message);
+  });
+  const request = (method, params) =>
+    new Promise((resolve) => {
+      const id = nextId++;
+      pending.set(id, resolve);
+      socket.send(JSON.stringify({ id, method, params }));
+    });
+  return { socket, request };
+}
+
+function percentile(sorted, p) {
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function throughput(main) {
+  const server = await startServer(main);
+  const clients = [];
+  for (let i = 0; i < CLIENTS; i += 20) {
+    clients.push(...(await Promise.all(Array.from({ length: Math.min(20, CLIENTS - i) }, () => connect(server.url)))));
+  }
+  const threads = await Promise.all(
+    clients.map(async (client) => {
+      await client.request("initialize", { clientInfo: { name: "bench", version: "0" } });
+      return (await client.request("thread/start", { cwd: "/bench" })).result.thread.id;
+    }),
+  );
+  const latencies = [];
+  let measuring = false;
+  let stop = false;
+  const loops = clients.map(async (client, i) => {
+    while (!stop) {
+      const start = process.hrtime.bigint();
+      await client.request("thread/read", { threadId: threads[i], includeTurns: false });
+      if (measuring) latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  });
+  await new Promise((resolve) => setTimeout(resolve, 1000)); // warm up
+  measuring = true;
+  const started = process.hrtime.bigint();
+  await new Promise((resolve) => setTimeout(resolve, SECONDS * 1000));
+  measuring = false;
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  stop = true;
+  await Promise.all(loops);
+  const rss = server.peakRssMiB();
+  for (const client of clients) client.socket.terminate();
+  await server.stop();
+  latencies.sort((a, b) => a - b);
+  return { rps: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), rss };
+}
+
+/** The largest requests under a 1 MiB cap, as [name, opted in, setup, request] (params built lazily). */
+const HEAVY = [
+  ["thread/list, sourceKinds: 450k numbers (0.9 MB)", false, null, () => ["thread/list", { sourceKinds: Array(450_000).fill(1) }]],
+  ["thread/start, cwd of 1,000,000 characters", false, null, () => ["thread/start", { cwd: "x".repeat(1_000_000) }]],
+  [
+    "thread/list of four 1 MB threads",
+    false,
+    async (client) => {
+      for (let i = 0; i < 4; i++) await client.request("thread/start", { cwd: "y".repeat(1_000_000) });
+    },
+    () => ["thread/list", { limit: 100 }],
+  ],
+  [
+    "turn/start, 20,000 text inputs (0.9 MB), echoed in two notifications",
+    false,
+    async (client, state) => {
+      state.threadId = (await client.request("thread/start", {})).result.thread.id;
+    },
+    (state) => ["turn/start", { threadId: state.threadId, input: Array.from({ length: 20_000 }, (_, i) => ({ type: "text", text: `t${i}`, text_elements: [] })) }],
+  ],
+  [
+    "thread/start (opted in), 6,000 dynamic tools (0.9 MB)",
+    true,
+    null,
+    () => ["thread/start", { dynamicTools: Array.from({ length: 6_000 }, (_, i) => ({ name: `tool${i}`, description: "d".repeat(100), inputSchema: { type: "object" } })) }],
+  ],
+];
+
+async function blocking(main) {
+  const server = await startServer(main);
+  const rows = [];
+  for (const [name, optedIn, setup, build] of HEAVY) {
+    const attacker = await connect(server.url);
+    const probe = await connect(server.url);
+    await attacker.request("initialize", { clientInfo: { name: "heavy", version: "0" }, capabilities: { experimentalApi: optedIn } });
+    await probe.request("initialize", { clientInfo: { name: "probe", version: "0" } });
+    const state = {};
+    if (setup) await setup(attacker, state);
+    let worst = 0;
+    let running = true;
+    const pinging = (async () => {
+      while (running) {
+        const start = process.hrtime.bigint();
+        await probe.request("thread/loaded/list", {});
+        worst = Math.max(worst, Number(process.hrtime.bigint() - start) / 1e6);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    worst = 0;
+    const [method, params] = build(state);
+    const start = process.hrtime.bigint();
+    const reply = await attacker.request(method, params);
+    const took = Number(process.hrtime.bigint() - start) / 1e6;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    running = false;
+    await pinging;
+    rows.push({ name, took, worst, outcome: reply.error ? `error ${reply.error.code}` : "result" });
+    attacker.socket.terminate();
+    probe.socket.terminate();
+  }
+  const rss = server.peakRssMiB();
+  await server.stop();
+  return { rows, rss };
+}
+
+const fmt = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : "-");
+
+const builds = { current: buildCurrent() };
+if (!options["no-baseline"]) builds.baseline = buildBaseline(options.baseline);
+const names = Object.keys(builds).reverse(); // baseline first when there is one
+
+const runs = Object.fromEntries(names.map((name) => [name, []]));
+for (let round = 0; round < ROUNDS; round++) {
+  for (const name of names) {
+    const result = await throughput(builds[name]);
+    runs[name].push(result);
+    console.log(`round ${round + 1} ${name}: ${fmt(result.rps, 0)} req/s, p50 ${fmt(result.p50, 2)} ms, p99 ${fmt(result.p99, 2)} ms, peak RSS ${fmt(result.rss, 0)} MiB`);
+  }
+}
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const summary = Object.fromEntries(
+  names.map((name) => [name, { rps: median(runs[name].map((r) => r.rps)), p50: median(runs[name].map((r) => r.p50)), p99: median(runs[name].map((r) => r.p99)), rss: Math.max(...runs[name].map((r) => r.rss)) }]),
+);
+const block = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await blocking(builds[name])])));
+
+const lines = [
+  "# Example app-server under load",
+  "",
+  `${CLIENTS} WebSocket clients on loopback, one \`thread/read\` in flight each, ${SECONDS} s per round, median of ${ROUNDS} rounds`,
+  `(baseline and current alternate). Load average at the end: ${(await import("node:os")).loadavg().map((v) => v.toFixed(2)).join(" ")}.`,
+  "",
+  "| server | req/s | p50 ms | p99 ms | peak RSS MiB |",
+  "| --- | --- | --- | --- | --- |",
+  ...names.map((name) => `| ${name === "baseline" ? `baseline (${options.baseline})` : "current"} | ${fmt(summary[name].rps, 0)} | ${fmt(summary[name].p50, 2)} | ${fmt(summary[name].p99, 2)} | ${fmt(summary[name].rss, 0)} |`),
+];
+if (summary.baseline) {
+  lines.push("", `current ÷ baseline: req/s ${fmt(summary.current.rps / summary.baseline.rps, 2)}×, p99 ${fmt(summary.current.p99 / summary.baseline.p99, 2)}× (target: within 20 %).`);
+}
+lines.push(
+  "",
+  "Largest requests under the 1 MiB message cap, each alone; \"held\" is the worst latency of a probe client pinging every 2 ms",
+  "meanwhile, i.e. how long the request blocked the event loop (target: under 100 ms).",
+  "",
+  `| request | ${names.map((name) => `${name}: took ms | held ms | outcome`).join(" | ")} |`,
+  `| --- | ${names.map(() => "--- | --- | ---").join(" | ")} |`,
+  ...HEAVY.map(([name], i) => `| ${name} | ${names.map((n) => `${fmt(block[n].rows[i].took)} | ${fmt(block[n].rows[i].worst)} | ${block[n].rows[i].outcome}`).join(" | ")} |`),
+  "",
+);
+const report = lines.join("\n");
+console.log(`\n${report}`);
+mkdirSync(path.join(REPO, "bench", "results"), { recursive: true });
+writeFileSync(path.join(REPO, "bench", "results", "app-server-load.md"), report);
