@@ -8,8 +8,10 @@
  *    per round, `--rounds` rounds alternating baseline and current. Prints
  *    requests per second, p50 and p99 latency, and the server's peak RSS.
  * 2. Blocking: the largest requests under the current message cap (1 MiB),
- *    each sent alone while a probe client pings the server every 2 ms; the
- *    worst probe latency during a request is how long it held the event loop.
+ *    each sent alone (its method warmed up first, so no schema compile is
+ *    counted) while a probe client in a worker thread pings the server every
+ *    2 ms; the worst probe latency during a request is how long it held the
+ *    server's event loop.
  *
  *   node bench/app-server-load.mjs [--clients 200] [--seconds 10] [--rounds 2] [--baseline REF | --no-baseline]
  *
@@ -21,6 +23,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { Worker } from "node:worker_threads";
 import WebSocket from "ws";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -64,15 +67,20 @@ function buildBaseline(ref) {
   return path.join(root, "dist-examples", "examples", "app-server", "main.js");
 }
 
+/** Starts a server; resolves once it listens and has compiled its schemas (or after 5 s for one that does not say). */
 async function startServer(main) {
   const child = spawn(process.execPath, [main, "--listen", "ws://127.0.0.1:0"], { stdio: ["ignore", "ignore", "pipe"] });
+  let compiled;
+  const ready = new Promise((resolve) => (compiled = resolve));
   const url = await new Promise((resolve, reject) => {
     createInterface({ input: child.stderr }).on("line", (line) => {
       const match = /^listening on (ws:\/\/\S+)$/.exec(line);
       if (match) resolve(match[1]);
+      if (/^schemas compiled/.test(line)) compiled();
     });
     child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
   });
+  await Promise.race([ready, new Promise((resolve) => setTimeout(resolve, 5000))]);
   return {
     url,
     peakRssMiB: () => {
@@ -174,42 +182,65 @@ const HEAVY = [
   ],
 ];
 
+/** A probe client on its own thread, so the bench's own work cannot delay it: pings every 2 ms, reports its worst latency. */
+const PROBE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const WebSocket = require(workerData.ws);
+const socket = new WebSocket(workerData.url, { perMessageDeflate: false });
+let id = 0, sentAt = 0, worst = 0;
+const ping = () => { sentAt = performance.now(); socket.send(JSON.stringify({ id: ++id, method: "thread/loaded/list", params: {} })); };
+socket.on("open", () => socket.send(JSON.stringify({ id: 0, method: "initialize", params: { clientInfo: { name: "probe", version: "0" } } })));
+socket.on("message", (data) => {
+  if (JSON.parse(data.toString()).id === 0) { parentPort.postMessage("ready"); ping(); return; }
+  worst = Math.max(worst, performance.now() - sentAt);
+  setTimeout(ping, 2);
+});
+parentPort.on("message", (command) => {
+  if (command === "reset") worst = 0;
+  if (command === "report") parentPort.postMessage(Math.max(worst, performance.now() - sentAt));
+  if (command === "stop") { socket.terminate(); parentPort.close(); }
+});
+`;
+
 async function blocking(main) {
   const server = await startServer(main);
+  const probe = new Worker(PROBE, { eval: true, workerData: { url: server.url, ws: createRequireWs() } });
+  const fromProbe = () => new Promise((resolve) => probe.once("message", resolve));
+  await fromProbe();
   const rows = [];
   for (const [name, optedIn, setup, build] of HEAVY) {
     const attacker = await connect(server.url);
-    const probe = await connect(server.url);
     await attacker.request("initialize", { clientInfo: { name: "heavy", version: "0" }, capabilities: { experimentalApi: optedIn } });
-    await probe.request("initialize", { clientInfo: { name: "probe", version: "0" } });
     const state = {};
     if (setup) await setup(attacker, state);
-    let worst = 0;
-    let running = true;
-    const pinging = (async () => {
-      while (running) {
-        const start = process.hrtime.bigint();
-        await probe.request("thread/loaded/list", {});
-        worst = Math.max(worst, Number(process.hrtime.bigint() - start) / 1e6);
-        await new Promise((resolve) => setTimeout(resolve, 2));
-      }
-    })();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    worst = 0;
     const [method, params] = build(state);
+    await attacker.request(method, {}); // compiles its validator, if the server did not yet
+    const text = JSON.stringify({ id: "heavy", method, params });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    probe.postMessage("reset");
     const start = process.hrtime.bigint();
-    const reply = await attacker.request(method, params);
+    const reply = await new Promise((resolve) => {
+      attacker.socket.on("message", (data) => {
+        const message = JSON.parse(data.toString());
+        if (message.id === "heavy") resolve(message);
+      });
+      attacker.socket.send(text);
+    });
     const took = Number(process.hrtime.bigint() - start) / 1e6;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    running = false;
-    await pinging;
-    rows.push({ name, took, worst, outcome: reply.error ? `error ${reply.error.code}` : "result" });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const reported = fromProbe();
+    probe.postMessage("report");
+    rows.push({ name, took, worst: await reported, outcome: reply.error ? `error ${reply.error.code}` : "result" });
     attacker.socket.terminate();
-    probe.socket.terminate();
   }
+  probe.postMessage("stop");
   const rss = server.peakRssMiB();
   await server.stop();
   return { rows, rss };
+}
+
+function createRequireWs() {
+  return path.join(REPO, "node_modules", "ws");
 }
 
 const fmt = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : "-");

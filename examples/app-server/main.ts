@@ -92,7 +92,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const generatedDir = typeof options.generated === "string" ? path.resolve(options.generated) : findGeneratedDir(here);
   const artifacts = readGenerated(generatedDir);
   const validator = createProtocolValidator(artifacts, RESULT_TYPES);
-  void validator.precompile();
+  const compiling = performance.now();
+  void validator.precompile().then(() => log(`schemas compiled in ${Math.round(performance.now() - compiling)} ms`));
   const server = new AppServer({
     gate: createGate(artifacts.inventory),
     validator,

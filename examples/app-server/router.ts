@@ -51,7 +51,8 @@ export function routeMessage(deps: RouterDeps, connection: Connection, text: str
       if (message.method !== "initialized") deps.log(`connection ${connection.id}: ignoring notification ${message.method}`);
       return;
     case "request":
-      routeRequest(deps, connection, message.id, message.method, message.params, message.jsonrpc, Buffer.byteLength(text));
+      // Its length stands for its size: what storing its data costs the store's budget.
+      routeRequest(deps, connection, message.id, message.method, message.params, message.jsonrpc, text.length);
       return;
   }
 }

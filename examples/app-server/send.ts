@@ -133,6 +133,8 @@ function serialize(deps: SendDeps, message: object): string | { readonly problem
   } catch (error) {
     return { problem: `could not be serialized (${(error as Error).message})` };
   }
+  // UTF-8 takes at most three bytes per UTF-16 unit: most messages need no count.
+  if (text.length * 3 <= deps.limits.maxQueuedBytes) return text;
   const bytes = Buffer.byteLength(text);
   if (bytes > deps.limits.maxQueuedBytes) {
     return { problem: `is too large to send (${bytes} bytes; a connection queues at most ${deps.limits.maxQueuedBytes})` };

@@ -21,7 +21,7 @@ export interface HandlerContext extends Notifier {
   /** The connection that sent the request. */
   readonly connection: Connection;
   readonly store: ThreadStore;
-  /** Size of the request's text: what storing its data is charged against the store's budget. */
+  /** Length of the request's text: what storing its data is charged against the store's budget. */
   readonly messageBytes: number;
 }
 
