@@ -7,9 +7,10 @@
  * with a -32600 error, logged. When the client closes its end of stdout
  * (EPIPE), the connection ends like a closed stdin, and the process exits 0.
  *
- * Node writes to a pipe on stdout synchronously on Linux, so a client that
- * does not read stops the server (it serves no one else); with an
- * asynchronous stdout the connection's queue bound applies as on WebSocket.
+ * What the client has not read yet waits in stdout's buffer, and the
+ * connection's queue bound applies as on WebSocket: past half of it the server
+ * stops reading stdin (and splitting what it already read) until stdout
+ * drains; past all of it the connection, and so the process, ends.
  */
 import type { AppServer, ConnectionHandle } from "./server.js";
 

@@ -76,6 +76,22 @@ describe("stdio", () => {
     expect(server.stderr()).not.toMatch(/at .*\(node:|Error: write EPIPE/);
   });
 
+  it("reads requests only as fast as a slow client reads the replies, then answers them all", async () => {
+    const server = spawnServer(serverMain, ["--max-queued-bytes", String(MiB)]);
+    const peer = stdioPeer(server);
+    await peer.initialize();
+    const threadId = (await peer.call("thread/start", { cwd: "r".repeat(400_000) })).thread.id;
+    // 300 replies of 400 KB: 120 MB if the server read on regardless.
+    server.child.stdout!.pause(); // reads nothing for a while
+    for (let i = 0; i < 300; i++) peer.send({ id: `read-${i}`, method: "thread/read", params: { threadId, includeTurns: false } });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(server.peakRssMiB()).toBeLessThan(150);
+    server.child.stdout!.resume();
+    await peer.next((message) => message.id === "read-299", "the last reply");
+    expect(peer.received.filter((message) => typeof message.id === "string" && message.id.startsWith("read-"))).toHaveLength(300);
+    await expectUp(server, peer);
+  });
+
   it("refuses a 20,000-deep message from an opted-in client, and answers a 0.9 MB array in one error", async () => {
     const server = spawnServer(serverMain, []);
     const peer = stdioPeer(server);
