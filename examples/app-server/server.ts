@@ -10,7 +10,7 @@ import type { ServerLimits } from "./limits.js";
 import { createOutbox, type QueuedNotification } from "./outbox.js";
 import { routeMessage, type RouterDeps } from "./router.js";
 import { ErrorCode } from "./jsonrpc.js";
-import { closeConnection, drained, sendError, sendNotification } from "./send.js";
+import { drained, sendError, sendNotification } from "./send.js";
 import { ThreadStore } from "./thread-store.js";
 import type { ProtocolValidator } from "./validation.js";
 
@@ -67,7 +67,13 @@ export class AppServer {
     this.#connections.set(connection.id, connection);
     return {
       receive: (text) => {
-        if (!connection.closed) routeMessage(this.#router, connection, text);
+        if (connection.closed) return;
+        try {
+          routeMessage(this.#router, connection, text);
+        } catch (error) {
+          // routeMessage answers every failure it knows of; this is the net under it, so the process stays up.
+          this.#options.log(`connection ${connection.id}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        }
       },
       refuse: (problem) => {
         this.#options.log(`connection ${connection.id}: message refused: ${problem}`);
@@ -77,11 +83,6 @@ export class AppServer {
       drained: () => drained(this.#router, connection),
       close: () => this.#disconnect(connection),
     };
-  }
-
-  /** Closes every connection (server shutdown). */
-  closeAll(reason: string): void {
-    for (const connection of this.#connections.values()) closeConnection(this.#router, connection, reason);
   }
 
   #disconnect(connection: Connection): void {
@@ -106,7 +107,11 @@ export class AppServer {
       for (const id of to) {
         const connection = this.#connections.get(id);
         if (!connection || connection.closed || !connection.initialized || connection.optOutNotifications.has(method)) continue;
-        sendNotification(this.#router, connection, method, params);
+        try {
+          sendNotification(this.#router, connection, method, params);
+        } catch (error) {
+          this.#options.log(`connection ${connection.id}: ${method} not sent: ${error instanceof Error ? error.message : String(error)}`);
+        }
       }
     }
   }
