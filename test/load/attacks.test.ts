@@ -37,6 +37,7 @@ describe("stdio", () => {
   it("skips a 64 MiB line without holding it, answers -32600, and serves the next line", async () => {
     const server = spawnServer(serverMain, []);
     const peer = stdioPeer(server);
+    await server.ready;
     await peer.initialize();
     const refused = peer.next((message) => message.id === null && message.error?.code === -32600, "the refusal");
     const stdin = server.child.stdin!;
@@ -52,6 +53,7 @@ describe("stdio", () => {
   it("reads a bare \\r as part of the message, not as the end of a line", async () => {
     const server = spawnServer(serverMain, []);
     const peer = stdioPeer(server);
+    await server.ready;
     await peer.initialize();
     peer.send('{"id":"cr","method":"thread/loaded/list",\r"params":{}}');
     expect((await peer.next((message) => message.id === "cr", "the reply")).result).toEqual({ data: [], nextCursor: null });
@@ -65,6 +67,7 @@ describe("stdio", () => {
   it("ends quietly with exit 0 when the client closes its end of stdout (EPIPE)", async () => {
     const server = spawnServer(serverMain, []);
     const peer = stdioPeer(server);
+    await server.ready;
     await peer.initialize();
     server.child.stdout!.destroy();
     for (let i = 0; i < 20 && server.child.exitCode === null; i++) {
@@ -79,6 +82,7 @@ describe("stdio", () => {
   it("reads requests only as fast as a slow client reads the replies, then answers them all", async () => {
     const server = spawnServer(serverMain, ["--max-queued-bytes", String(4 * MiB)]);
     const peer = stdioPeer(server);
+    await server.ready;
     await peer.initialize();
     const threadId = (await peer.call("thread/start", { cwd: "r".repeat(400_000) })).thread.id;
     // 200 replies of 400 KB: 80 MB if the server read on regardless.
@@ -95,6 +99,7 @@ describe("stdio", () => {
   it("refuses a 20,000-deep message from an opted-in client, and answers a 0.9 MB array in one error", async () => {
     const server = spawnServer(serverMain, []);
     const peer = stdioPeer(server);
+    await server.ready;
     await peer.initialize(true);
     const deep = `{"id":"deep","method":"thread/start","params":{"dynamicTools":${"[".repeat(20_000)}${"]".repeat(20_000)}}}`;
     const refused = peer.next((message) => message.error?.message === "Invalid Request: nested deeper than 64 levels", "the refusal");
@@ -111,6 +116,7 @@ describe("stdio", () => {
   it("answers a reply too large to send with -32603, and keeps its threads", async () => {
     const server = spawnServer(serverMain, ["--max-queued-bytes", String(2 * MiB)]);
     const peer = stdioPeer(server);
+    await server.ready;
     await peer.initialize();
     // thread/start answers with the cwd twice and announces it once: 1.5 MB, under the 2 MiB bound.
     const cwd = "c".repeat(500_000);

@@ -15,6 +15,11 @@ export interface Server {
   stderr(): string;
   /** Resolves with the exit code (or signal) once the process ended. */
   readonly exited: Promise<number | string>;
+  /**
+   * Resolves once the server has compiled its schemas (it logs "schemas compiled"), so an attack
+   * measures the server at work, not its start on a busy machine.
+   */
+  readonly ready: Promise<void>;
   /** Highest resident set size seen so far, in MiB (sampled every 20 ms). */
   peakRssMiB(): number;
   stop(): Promise<void>;
@@ -25,7 +30,12 @@ const servers = new Set<Server>();
 export function spawnServer(serverMain: string, args: readonly string[]): Server {
   const child = spawn(process.execPath, [serverMain, ...args], { cwd: tmpdir(), stdio: ["pipe", "pipe", "pipe"] });
   let stderr = "";
-  child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  let compiled: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (compiled = resolve));
+  child.stderr!.setEncoding("utf8").on("data", (chunk: string) => {
+    stderr += chunk;
+    if (stderr.includes("schemas compiled")) compiled();
+  });
   // The attacks write into stdin after the server may have gone: that is what is being tested, not an error here.
   child.stdin!.on("error", () => {});
   let peak = 0;
@@ -42,6 +52,7 @@ export function spawnServer(serverMain: string, args: readonly string[]): Server
     child,
     stderr: () => stderr,
     exited,
+    ready: Promise.race([ready, exited.then(() => {})]),
     peakRssMiB: () => Math.max(peak, child.exitCode === null ? rssMiB(child.pid!) : 0),
     async stop() {
       servers.delete(server);
@@ -67,7 +78,7 @@ export function rssMiB(pid: number): number {
   }
 }
 
-/** The server over stdio, its one client a peer on its pipes. */
+/** The server over stdio, its one client a peer on its pipes (await `server.ready` before timing anything). */
 export function stdioPeer(server: Server): Peer {
   const peer = new Peer((text) => server.child.stdin!.write(`${text}\n`));
   createInterface({ input: server.child.stdout! }).on("line", (line) => peer.accept(line));
@@ -84,6 +95,7 @@ export async function spawnWsServer(serverMain: string, args: readonly string[] 
     });
     void server.exited.then((code) => reject(new Error(`server exited (${code}) before listening:\n${server.stderr()}`)));
   });
+  await server.ready;
   return { server, url };
 }
 
