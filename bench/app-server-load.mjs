@@ -288,7 +288,10 @@ async function inProcess(main) {
       const start = performance.now();
       handle.receive(text);
       runs.push(performance.now() - start);
-      if (method === "turn/start") handle.receive(JSON.stringify({ id: ++id, method: "turn/interrupt", params: { threadId: state.threadId, turnId: "-" } }));
+      // End the turn (the last message written is its item/completed), so the next run starts one again.
+      if (method === "turn/start") {
+        handle.receive(JSON.stringify({ id: ++id, method: "turn/interrupt", params: { threadId: state.threadId, turnId: JSON.parse(last).params?.turnId } }));
+      }
     }
     times.push(runs.sort((a, b) => a - b)[1]);
     handle.close();
