@@ -17,7 +17,6 @@
 import { isIP } from "node:net";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
-import { ErrorCode, errorMessage } from "./jsonrpc.js";
 import type { AppServer } from "./server.js";
 
 export interface WsListenAddress {
@@ -66,8 +65,7 @@ export function serveWebSocket(
     });
     socket.on("message", (data, isBinary) => {
       if (isBinary) {
-        const error = { code: ErrorCode.invalidRequest, message: "Invalid Request: send JSON-RPC in text frames" };
-        socket.send(JSON.stringify(errorMessage(null, error, false)));
+        connection.refuse("send JSON-RPC in text frames");
         return;
       }
       connection.receive(data.toString());

@@ -163,12 +163,15 @@ describe("websocket", () => {
     await expectUp(server, probe);
   });
 
-  it("refuses a deep message and keeps the connection", async () => {
-    const { peer } = await wsPeer(url);
+  it("refuses a deep message and a binary frame, and keeps the connection", async () => {
+    const { peer, socket } = await wsPeer(url);
     await peer.initialize(true);
     const refused = peer.next((message) => message.id === null && message.error?.code === -32600, "the refusal");
     peer.send(`{"id":"deep","method":"thread/start","params":{"x":${"[".repeat(20_000)}${"]".repeat(20_000)}}}`);
     expect((await refused).error!.message).toBe("Invalid Request: nested deeper than 64 levels");
+    const binary = peer.next((message) => message.error?.message === "Invalid Request: send JSON-RPC in text frames", "the binary refusal");
+    socket.send(Buffer.from('{"id":"bin","method":"thread/loaded/list","params":{}}'));
+    expect((await binary).id).toBeNull();
     expect(await peer.call("thread/loaded/list", {})).toEqual({ data: [], nextCursor: null });
     await expectUp(server, probe);
   });
