@@ -9,10 +9,11 @@ import { describe, expect, it } from "vitest";
 import { findGeneratedDir, readGenerated, type Audience } from "../../examples/app-server/generated.js";
 import { RESULT_TYPES } from "../../examples/app-server/handlers/index.js";
 import { parseMessage } from "../../examples/app-server/jsonrpc.js";
-import { DEFAULT_LIMITS } from "../../examples/app-server/limits.js";
+import { DEFAULT_LIMITS, readLimits } from "../../examples/app-server/limits.js";
 import { AppServer } from "../../examples/app-server/server.js";
+import { LineSplitter } from "../../examples/app-server/transport-stdio.js";
 import { recordingLink } from "./support/recording-link.js";
-import { parseWsListenUrl } from "../../examples/app-server/transport-ws.js";
+import { isLoopback, parseWsListenUrl } from "../../examples/app-server/transport-ws.js";
 import { createProtocolValidator, readEnvelopeMethods, type ProtocolValidator } from "../../examples/app-server/validation.js";
 import { createGate, type GateType, type Presence } from "../../src/runtime/index.js";
 import { REPO_ROOT } from "./support/paths.js";
@@ -231,5 +232,58 @@ describe("router: the schema each connection is validated against", () => {
     expect(stable("thread/start", { approvalPolicy: { bogus: true } }).error).toMatchObject({ code: -32600 });
     expect(stable("thread/start", { persistExtendedHistory: "yes" }).error).toMatchObject({ code: -32600 });
     expect(checked).toEqual([]);
+  });
+});
+
+describe("LineSplitter (stdio)", () => {
+  function split(maxBytes: number) {
+    const events: string[] = [];
+    const splitter = new LineSplitter(maxBytes, { line: (text) => events.push(text), tooLong: (bytes) => events.push(`tooLong ${bytes}`) });
+    return { events, splitter };
+  }
+
+  it("ends lines at \\n only: CRLF loses its \\r, a bare \\r stays, chunks join, a last line without \\n counts", () => {
+    const { events, splitter } = split(100);
+    splitter.push(Buffer.from('{"a":1}\r\n{"b":\r2}\n{"c'));
+    splitter.push(Buffer.from('":3}\n\n{"d":4}'));
+    let done = false;
+    splitter.finish(() => (done = true));
+    expect(events).toEqual(['{"a":1}', '{"b":\r2}', '{"c":3}', "", '{"d":4}']);
+    expect(done).toBe(true);
+  });
+
+  it("skips a line over the limit up to its \\n, holding none of it, and reads on", () => {
+    const { events, splitter } = split(10);
+    splitter.push(Buffer.from("0123456789012"));
+    splitter.push(Buffer.from("3456789\nok\n"));
+    expect(events).toEqual(["tooLong 13", "ok"]);
+  });
+
+  it("emits nothing while paused and everything after, before finishing", () => {
+    const { events, splitter } = split(100);
+    splitter.pause();
+    splitter.push(Buffer.from("a\nb\n"));
+    let done = false;
+    splitter.finish(() => (done = true));
+    expect(events).toEqual([]);
+    expect(done).toBe(false);
+    splitter.resume();
+    expect(events).toEqual(["a", "b"]);
+    expect(done).toBe(true);
+  });
+});
+
+describe("listen address and limit flags", () => {
+  it("takes only loopback addresses as loopback", () => {
+    for (const host of ["127.0.0.1", "127.1.2.3", "::1", "localhost", "::ffff:127.0.0.1"]) expect(isLoopback(host), host).toBe(true);
+    for (const host of ["0.0.0.0", "::", "10.0.0.1", "192.168.1.2", "example.com", "::ffff:10.0.0.1"]) expect(isLoopback(host), host).toBe(false);
+  });
+
+  it("reads limit flags as positive integers, defaults otherwise", () => {
+    expect(readLimits({})).toEqual(DEFAULT_LIMITS);
+    expect(readLimits({ "max-depth": "8", "max-message-bytes": "65536" })).toMatchObject({ maxDepth: 8, maxMessageBytes: 65536 });
+    for (const bad of ["0", "-1", "1.5", "abc", ""]) {
+      expect(() => readLimits({ "max-depth": bad })).toThrow(/^--max-depth: expected a positive integer/);
+    }
   });
 });
