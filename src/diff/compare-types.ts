@@ -1,7 +1,7 @@
 import { assertNever, type Property, type TypeNode } from "../model/types.js";
 import { compareConstraints } from "./constraints.js";
 import { childPosition, type ChangeList, type Position } from "./report.js";
-import { accepts, describeType, memberLabel, primaryKey, resolveType, secondaryKey, unionMembers, type DiffSide, type FlatMember } from "./resolve.js";
+import { accepts, describeType, memberLabel, memberReferences, primaryKey, resolveType, secondaryKey, unionMembers, type DiffSide, type FlatMember } from "./resolve.js";
 import type { DataDirection } from "./rules.js";
 
 /** Both versions, what was renamed, what was already compared, and where changes go. */
@@ -12,6 +12,8 @@ export interface Comparison {
   readonly renamed: ReadonlyMap<string, string>;
   /** `direction, base id, head id` of declaration pairs already compared: each is judged once per direction. */
   readonly seen: Set<string>;
+  /** Object and union nodes already compared, per direction: a union that refers to itself inside a member is expanded again and again otherwise. */
+  readonly seenNodes: WeakMap<TypeNode, WeakMap<TypeNode, Set<DataDirection>>>;
   readonly changes: ChangeList;
 }
 
@@ -23,6 +25,7 @@ export interface Comparison {
  */
 export function compareTypes(comparison: Comparison, base: TypeNode, head: TypeNode, direction: DataDirection, position: Position): void {
   let at = position;
+  if (!firstVisit(comparison, base, head, direction)) return;
   if (base.kind === "ref" && head.kind === "ref") {
     const key = `${direction}\0${base.target}\0${head.target}`;
     if (comparison.seen.has(key)) return;
@@ -38,6 +41,18 @@ export function compareTypes(comparison: Comparison, base: TypeNode, head: TypeN
   const resolvedHead = resolveType(comparison.head, head);
   if (resolvedBase.kind === "union" || resolvedHead.kind === "union") return compareUnions(comparison, base, head, direction, at);
   compareSingle(comparison, resolvedBase, resolvedHead, direction, at);
+}
+
+/** False when this pair of object or union nodes was already compared in this direction. */
+function firstVisit(comparison: Comparison, base: TypeNode, head: TypeNode, direction: DataDirection): boolean {
+  if (base.kind !== "object" && base.kind !== "union" && head.kind !== "object" && head.kind !== "union") return true;
+  let byHead = comparison.seenNodes.get(base);
+  if (!byHead) comparison.seenNodes.set(base, (byHead = new WeakMap()));
+  let directions = byHead.get(head);
+  if (!directions) byHead.set(head, (directions = new Set()));
+  if (directions.has(direction)) return false;
+  directions.add(direction);
+  return true;
 }
 
 function compareSingle(comparison: Comparison, base: TypeNode, head: TypeNode, direction: DataDirection, at: Position): void {
@@ -134,8 +149,12 @@ function reportPromotedField(changes: ChangeList, after: Property, direction: Da
 
 function compareUnions(comparison: Comparison, base: TypeNode, head: TypeNode, direction: DataDirection, at: Position): void {
   const { changes } = comparison;
-  const before = unionMembers(comparison.base, base, at.base);
-  const after = unionMembers(comparison.head, head, at.head);
+  // A declaration both versions name as a member is compared as one member, not flattened.
+  const named = new Set(memberReferences(comparison.head, head));
+  const rename = (id: string) => comparison.renamed.get(id) ?? id;
+  const inBoth = new Set(memberReferences(comparison.base, base).filter((id) => named.has(rename(id))).map(rename));
+  const before = unionMembers(comparison.base, base, at.base, (id) => inBoth.has(rename(id)));
+  const after = unionMembers(comparison.head, head, at.head, (id) => inBoth.has(id));
   const composite = (members: readonly FlatMember[]) => members.filter((member) => member.resolved.kind !== "literal" && member.resolved.kind !== "primitive").length;
   const labelled = composite(after) > 1 || composite(before) > 1;
   const removed: FlatMember[] = [];

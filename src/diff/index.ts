@@ -32,7 +32,7 @@ export function diffModels(base: Model, head: Model): Change[] {
   const headStable = filterModel(head, "stable");
   const sourceChanges = new ChangeList();
   const renamed = compareDeclarations(baseStable, headStable, head, sourceChanges);
-  const comparison: Comparison = { base: sideOf(base), head: sideOf(head), renamed, seen: new Set(), changes };
+  const comparison: Comparison = { base: sideOf(base), head: sideOf(head), renamed, seen: new Set(), seenNodes: new WeakMap(), changes };
   compareMethods(comparison, base, head);
   compareUnreached(comparison, baseStable);
   const all = [...changes.changes, ...sourceChanges.changes];

@@ -76,12 +76,18 @@ export interface FlatMember {
   readonly location: SourceLocation;
 }
 
-/** The members of `type` when it resolves to a union (nested unions flattened), else `type` as the only member. */
-export function unionMembers(side: DiffSide, type: TypeNode, location: SourceLocation): FlatMember[] {
+/**
+ * The members of `type` when it resolves to a union (nested unions flattened),
+ * else `type` as the only member. A member naming a declaration `keep` accepts
+ * stays as it is, so the two versions compare that declaration once, as a
+ * whole, instead of its members in every union that names it.
+ */
+export function unionMembers(side: DiffSide, type: TypeNode, location: SourceLocation, keep: (id: string) => boolean = () => false): FlatMember[] {
   const found: FlatMember[] = [];
   const visit = (node: TypeNode, experimental: boolean, at: SourceLocation, depth: number) => {
     const resolved = resolveType(side, node);
-    if (resolved.kind !== "union" || depth > MAX_ALIAS_DEPTH) {
+    const kept = depth > 0 && node.kind === "ref" && keep(node.target);
+    if (resolved.kind !== "union" || kept || depth > MAX_ALIAS_DEPTH) {
       found.push({ type: node, resolved, experimental, location: at });
       return;
     }
@@ -89,6 +95,13 @@ export function unionMembers(side: DiffSide, type: TypeNode, location: SourceLoc
   };
   visit(type, false, location, 0);
   return found;
+}
+
+/** The declarations a union names directly as members (not flattened). */
+export function memberReferences(side: DiffSide, type: TypeNode): string[] {
+  const resolved = resolveType(side, type);
+  if (resolved.kind !== "union") return [];
+  return resolved.members.flatMap((member) => (member.type.kind === "ref" ? [member.type.target] : []));
 }
 
 /** Whether every value of `narrower` is a value of `wider` (for members that are not the same). */
