@@ -1,7 +1,7 @@
 import { assertNever, type Property, type TypeNode } from "../model/types.js";
 import { compareConstraints } from "./constraints.js";
 import { childPosition, type ChangeList, type Position } from "./report.js";
-import { accepts, describeType, memberLabel, memberReferences, primaryKey, resolveType, secondaryKey, unionMembers, type DiffSide, type FlatMember } from "./resolve.js";
+import { accepts, declaringId, describeType, memberLabel, memberReferences, primaryKey, resolveType, secondaryKey, unionMembers, type DiffSide, type FlatMember } from "./resolve.js";
 import type { DataDirection } from "./rules.js";
 
 /** Both versions, what was renamed, what was already compared, and where changes go. */
@@ -111,7 +111,7 @@ function compareObjects(comparison: Comparison, base: ObjectNode, head: ObjectNo
   for (const before of base.properties) {
     baseNames.add(before.name);
     const after = headFields.get(before.name);
-    const field = childPosition(at, `.${before.name}`, before.location, after?.location ?? at.head);
+    const field = fieldPosition(at, before, before.location, after?.location ?? at.head);
     if (before.experimental) {
       if (after && !after.experimental) reportPromotedField(changes, after, direction, field);
       continue;
@@ -129,7 +129,7 @@ function compareObjects(comparison: Comparison, base: ObjectNode, head: ObjectNo
   }
   for (const after of head.properties) {
     if (baseNames.has(after.name) || after.experimental) continue;
-    const field = childPosition(at, `.${after.name}`, at.base, after.location);
+    const field = fieldPosition(at, after, at.base, after.location);
     const kind = after.optional ? "optional" : "required";
     if (direction === "server-sent") changes.add("field-added", direction, field, "head", `${kind} field "${after.name}" added`);
     else changes.add(after.optional ? "field-optional-added" : "field-required-added", direction, field, "head", `${kind} field "${after.name}" added`);
@@ -137,6 +137,13 @@ function compareObjects(comparison: Comparison, base: ObjectNode, head: ObjectNo
   if (base.additional && head.additional) compareTypes(comparison, base.additional, head.additional, direction, childPosition(at, "{}"));
   else if (base.additional) changes.add("type-narrowed", direction, at, "head", "the index signature was removed: other keys are no longer accepted");
   else if (head.additional) changes.add("type-widened", direction, at, "head", "an index signature was added: any other key is now accepted");
+}
+
+/** A field's position; one merged from an intersection is named after the declaration it was declared in. */
+function fieldPosition(at: Position, property: Property, base: Position["base"], head: Position["head"]): Position {
+  const position = childPosition(at, `.${property.name}`, base, head);
+  const owner = declaringId(property);
+  return owner === undefined ? position : { ...position, target: `${owner}.${property.name}` };
 }
 
 /** Promotion never breaks by itself; a required field clients must now send does (stable clients never sent it). */

@@ -34,7 +34,7 @@ export function diffModels(base: Model, head: Model): Change[] {
   const renamed = compareDeclarations(baseStable, headStable, head, sourceChanges);
   const comparison: Comparison = { base: sideOf(base), head: sideOf(head), renamed, seen: new Set(), seenNodes: new WeakMap(), changes };
   compareMethods(comparison, base, head);
-  compareUnreached(comparison, baseStable);
+  compareUnreached(comparison, baseStable, headStable);
   const all = [...changes.changes, ...sourceChanges.changes];
   return all.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
@@ -77,14 +77,19 @@ function compareMethod(comparison: Comparison, was: Method, now: Method, at: Pos
   }
 }
 
-/** Stable declarations no method reaches in base: nobody says who sends them, so both readings apply. */
-function compareUnreached(comparison: Comparison, baseStable: Model): void {
-  const reached = reachedByMethods(baseStable);
+/**
+ * Stable declarations no stable method reaches in either version: nobody says
+ * who sends them, so both readings apply. (One a method reaches in head is
+ * judged by that method's direction, or is new to it when the method is.)
+ */
+function compareUnreached(comparison: Comparison, baseStable: Model, headStable: Model): void {
+  const reachedBefore = reachedByMethods(baseStable);
+  const reachedNow = reachedByMethods(headStable);
   for (const declaration of baseStable.declarations) {
-    if (reached.has(declaration.id)) continue;
+    if (reachedBefore.has(declaration.id)) continue;
     const headId = comparison.renamed.get(declaration.id) ?? declaration.id;
     const now = comparison.head.byId.get(headId);
-    if (!now || now.experimental) continue;
+    if (!now || now.experimental || reachedNow.has(headId)) continue;
     const at = { path: declaration.id, target: declaration.id, base: declaration.location, head: now.location };
     for (const direction of ["client-sent", "server-sent"] as const) {
       compareTypes(comparison, { kind: "ref", target: declaration.id, location: declaration.location }, { kind: "ref", target: headId, location: now.location }, direction, at);

@@ -50,6 +50,13 @@ function enumAsUnion(declaration: Extract<Declaration, { kind: "enum" }>): TypeN
 
 const merged = new WeakMap<TypeNode, TypeNode>();
 
+/** The declaration a field merged from an intersection was declared in, so its changes are named after it. */
+const declaringIds = new WeakMap<Property, string>();
+
+export function declaringId(property: Property): string | undefined {
+  return declaringIds.get(property);
+}
+
 /** Validation guarantees every member is an object; a later member's field wins over an earlier one's. */
 function mergeIntersection(side: DiffSide, type: Extract<TypeNode, { kind: "intersection" }>): TypeNode {
   let result = merged.get(type);
@@ -59,7 +66,10 @@ function mergeIntersection(side: DiffSide, type: Extract<TypeNode, { kind: "inte
     for (const member of type.members) {
       const object = resolveType(side, member);
       if (object.kind !== "object") continue;
-      for (const property of object.properties) properties.set(property.name, property);
+      for (const property of object.properties) {
+        properties.set(property.name, property);
+        if (member.kind === "ref" && !declaringIds.has(property)) declaringIds.set(property, member.target);
+      }
       additional ??= object.additional;
     }
     const base = { kind: "object" as const, properties: [...properties.values()] };
