@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/program.js";
-import { RULE_IDS } from "../../src/diff/rules.js";
+import { DIFF_RULES, RULE_IDS } from "../../src/diff/rules.js";
 
 /**
  * Every `fixtures-diff/<case>/` holds `base/` and `head/` definitions, a
@@ -41,6 +41,18 @@ describe("diff golden cases (fixtures-diff/<case>; UPDATE=1 rewrites expected.tx
       expect(cases, `fixtures-diff/${rule} is missing`).toContain(rule);
       const expected = await readFile(path.join(FIXTURES, rule, "expected.txt"), "utf8");
       expect(expected, `fixtures-diff/${rule}/expected.txt does not report ${rule}`).toMatch(new RegExp(`\\s${rule}\\s`));
+    }
+  });
+
+  it("documents every rule in docs/diff-rules.md with its one-line meaning and a before/after example", async () => {
+    const docs = await readFile(new URL("../../docs/diff-rules.md", import.meta.url), "utf8");
+    const sections = docs.split(/^### (?=`)/m).slice(1);
+    expect(sections.map((section) => section.slice(1, section.indexOf("`", 1))).sort()).toEqual([...RULE_IDS].sort());
+    for (const section of sections) {
+      const rule = section.slice(1, section.indexOf("`", 1)) as keyof typeof DIFF_RULES;
+      const summary = DIFF_RULES[rule].summary;
+      expect(section, rule).toContain(`${summary[0]!.toUpperCase()}${summary.slice(1)}.`);
+      expect(section, rule).toMatch(/```ts\n\/\/ before\n[\s\S]+\n\/\/ after\n/);
     }
   });
 
