@@ -11,6 +11,8 @@ const CONSTRAINTS = {
   format: (before, after) => exact(before, after),
 } satisfies Record<string, (before: string | undefined, after: string | undefined) => Movement>;
 
+const CONSTRAINT_TAGS = Object.keys(CONSTRAINTS);
+
 interface Movement {
   readonly tightened: boolean;
   readonly loosened: boolean;
@@ -36,6 +38,8 @@ function exact(before: string | undefined, after: string | undefined): Movement 
 
 /** Reports `@minimum`, `@maximum`, `@pattern` and `@format` changes, judged by who sends the value. */
 export function compareConstraints(changes: ChangeList, before: Tags, after: Tags, direction: DataDirection, at: Position): void {
+  // Most fields carry no constraint at all: answer without allocating.
+  if (before === after || CONSTRAINT_TAGS.every((tag) => before[tag] === after[tag])) return;
   let tightened = false;
   let loosened = false;
   const moved: string[] = [];
