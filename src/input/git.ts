@@ -103,16 +103,21 @@ async function readBlobs(objects: readonly string[], cwd: string): Promise<Buffe
 /** Runs git without a shell; resolves to its stdout, rejects with its stderr on failure. */
 function git(args: readonly string[], cwd: string, input?: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = spawn("git", args, { cwd, stdio: ["pipe", "pipe", "pipe"] });
+    // Only `cat-file --batch` reads its input; the others get none, so an early exit cannot break a pipe.
+    const child = spawn("git", args, { cwd, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
+    child.stdout!.on("data", (chunk: Buffer) => out.push(chunk));
+    child.stderr!.on("data", (chunk: Buffer) => err.push(chunk));
     child.on("error", (error) => reject(new UsageError(`cannot run git: ${error.message}`)));
     child.on("close", (code) => {
       if (code === 0) resolve(Buffer.concat(out));
       else reject(new Error(Buffer.concat(err).toString("utf8").trim() || `git ${args[0]} exited with ${code}`));
     });
-    child.stdin.end(input ?? "");
+    if (child.stdin) {
+      // A git that exits before reading everything reports why on stderr and through its exit code.
+      child.stdin.on("error", () => {});
+      child.stdin.end(input);
+    }
   });
 }

@@ -117,6 +117,23 @@ describe("diff against a git revision", () => {
     expect(option.code).toBe(2);
   });
 
+  it("reports a base file that is not UTF-8 as a located error in that revision (exit 1)", async () => {
+    const broken = await mkdtemp(path.join(tmpdir(), "schemagate-diff-bytes-"));
+    execFileSync("git", ["clone", "-q", "--branch", "v1", repo, broken], { stdio: "ignore" });
+    const run = (...args: string[]) => execFileSync("git", args, { cwd: broken, encoding: "utf8" });
+    await writeFile(path.join(broken, "defs/bad.ts"), Buffer.from([0x65, 0x78, 0x0a, 0xff, 0xfe]));
+    run("add", "-A");
+    run("-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "bad bytes");
+    run("tag", "bad");
+    run("rm", "-q", "defs/bad.ts");
+    const result = await diff(["--base", "bad"], broken);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(
+      "the base (bad) does not load:\nbad:defs/bad.ts:2:1 - error SG011 unreadable-input: file is not valid UTF-8 (bad byte at offset 3)\n\n",
+    );
+  });
+
   it("the built binary exits 1 on a break and prints workflow annotations", () => {
     const result = spawnSync(process.execPath, [BIN, "diff", "--base", "v1", "--format", "github"], { cwd: repo, encoding: "utf8" });
     expect(result.stderr).toBe("");
