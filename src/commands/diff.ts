@@ -3,7 +3,7 @@ import path from "node:path";
 import { resolveInputConfig, type Config } from "../config.js";
 import { formatDiagnostic } from "../diagnostics/format.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { acceptChanges, unacceptedBreaks } from "../diff/accept.js";
+import { acceptChanges, unacceptedBreaks, unusedAcceptedChanges } from "../diff/accept.js";
 import { diffModels } from "../diff/index.js";
 import type { Change } from "../diff/types.js";
 import { UsageError } from "../errors.js";
@@ -39,6 +39,11 @@ export async function diff(options: DiffOptions): Promise<number> {
     const { model: baseModel } = base;
     const { model: headModel } = head;
     const changes = timings.time("diff", () => acceptChanges(diffModels(baseModel, headModel), config.acceptedChanges ?? []));
+    for (const entry of unusedAcceptedChanges(changes, config.acceptedChanges ?? [])) {
+      const where = entry.path === undefined ? "" : ` at "${entry.path}"`;
+      const file = config.file === undefined ? "the config" : path.relative(options.cwd, config.file).split(path.sep).join("/");
+      options.output.stderr(`note: ${file} accepts ${entry.rule}${where}, which matched no breaking change\n`);
+    }
     const located = changes.map((change) => locate(change, config, options.cwd, revision));
     options.output.stdout(renderDiffReport({ base: options.base, changes: located }, format));
     return unacceptedBreaks(changes).length > 0 ? 1 : 0;

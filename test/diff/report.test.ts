@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config.js";
-import { acceptChanges, unacceptedBreaks } from "../../src/diff/accept.js";
+import { acceptChanges, unacceptedBreaks, unusedAcceptedChanges } from "../../src/diff/accept.js";
 import type { Change } from "../../src/diff/types.js";
 import { renderDiffReport, type LocatedChange } from "../../src/output/diff-report.js";
 
@@ -69,6 +69,9 @@ describe("accepted changes in schemagate.config.json", () => {
     const byTarget = acceptChanges(changes, [{ rule: "field-required-added", path: "ThreadResumeParams.cwd", reason: "r" }]);
     expect(byTarget.map((item) => item.accepted?.reason)).toEqual([undefined, "r", undefined]);
     expect(unacceptedBreaks(byTarget)).toHaveLength(2);
+    expect(unusedAcceptedChanges(byPath, [{ rule: "field-required-added", path: "thread/start params.cwd", reason: "r" }, { rule: "field-removed", reason: "gone" }])).toEqual([
+      { rule: "field-removed", reason: "gone" },
+    ]);
     // Only breaking changes are ever marked.
     const safe = acceptChanges([change({ rule: "field-optional-added", severity: "safe" })], [{ rule: "field-optional-added", reason: "r" }]);
     expect(safe[0]!.accepted).toBeUndefined();
