@@ -29,7 +29,8 @@ export async function readGitInputs(revision: string, inputPath: string, baseDir
   const single = entries.length === 1 && entries[0]!.path === inRepo;
   const inputFolder = single ? path.posix.dirname(inRepo) : inRepo;
   const wanted = entries.filter((entry) => single || isSourceFile(path.posix.relative(inputFolder, entry.path)));
-  const toBase = (repoPath: string) => toPosix(path.relative(baseDir, path.join(top, repoPath)));
+  // Named from the input as `readInputs` names it, so a symbolic link in the path to the repository changes nothing.
+  const toBase = (repoPath: string) => (single ? root : path.posix.join(root, path.posix.relative(inRepo, repoPath)));
   const diagnostics: Diagnostic[] = [];
   const blobs = wanted.filter((entry) => entry.type === "blob" && entry.mode !== SYMLINK_MODE);
   for (const entry of wanted) {
