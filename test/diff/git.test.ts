@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdir, mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -97,6 +97,14 @@ describe("diff against a git revision", () => {
     expect(git("status", "--porcelain")).toBe(before.status);
     expect(git("rev-parse", "HEAD")).toBe(before.head);
     expect(await readFile(path.join(repo, "defs/schema.ts"), "utf8")).toBe(before.schema);
+  });
+
+  it("names files the same when the repository is reached through a symbolic link", async () => {
+    const link = path.join(await mkdtemp(path.join(tmpdir(), "schemagate-diff-link-")), "repo");
+    await symlink(repo, link);
+    const direct = await diff(["--base", "v1"]);
+    const throughLink = await diff(["--base", "v1"], link);
+    expect(throughLink).toEqual(direct);
   });
 
   it("reports nothing when the revision holds the same definitions", async () => {
