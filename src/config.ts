@@ -37,8 +37,18 @@ const SETTINGS = {
 
 const DEFAULTS = { output: "generated", bundleName: "schema", regenerateCommand: "npx schemagate write" };
 
-/** Finds the nearest config file from `cwd` upwards; undefined when there is none. */
-export async function findConfig(cwd: string): Promise<Config | undefined> {
+/**
+ * The config named by `--config PATH` (which must exist), else the nearest
+ * config file from `cwd` upwards; undefined when there is none.
+ */
+export async function findConfig(cwd: string, configFlag?: string): Promise<Config | undefined> {
+  if (configFlag !== undefined) {
+    const file = path.resolve(cwd, configFlag);
+    const text = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(`--config ${configFlag}: ${error.code === "ENOENT" ? "no such file" : `cannot read it (${error.code})`}`);
+    });
+    return parseConfig(text, file);
+  }
   for (let folder = path.resolve(cwd); ; folder = path.dirname(folder)) {
     const file = path.join(folder, CONFIG_FILE);
     const text = await readFile(file, "utf8").catch(() => undefined);
@@ -52,7 +62,7 @@ export function parseConfig(text: string, file: string): Config {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`${file}: not valid JSON (${(error as Error).message})`);
+    throw new UsageError(describeJsonError(text, file, (error as Error).message));
   }
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new UsageError(`${file}: must be a JSON object`);
   const settings = raw as Record<string, unknown>;
@@ -106,13 +116,71 @@ function parseDiffSettings(raw: unknown, file: string): AcceptedChange[] {
   });
 }
 
+/** `file:line:column: not valid JSON (reason)`, the place taken from the parser's offset (the end when it gives none). */
+function describeJsonError(text: string, file: string, message: string): string {
+  const offset = /at position (\d+)/.exec(message)?.[1];
+  const lineColumn = /\(line (\d+) column (\d+)\)/.exec(message);
+  let line: number;
+  let column: number;
+  if (lineColumn) {
+    [line, column] = [Number(lineColumn[1]), Number(lineColumn[2])];
+  } else {
+    const before = text.slice(0, offset === undefined ? text.length : Number(offset)).split("\n");
+    [line, column] = [before.length, before[before.length - 1]!.length + 1];
+  }
+  const reason = message.replace(/\s*(in JSON )?at position \d+.*$/, "").replace(/\s*\(line \d+ column \d+\)$/, "");
+  return `${file}:${line}:${column}: not valid JSON (${reason})`;
+}
+
+/** Flags that name or override settings: `--input`, `--out`, `--config`. */
+export interface SettingFlags {
+  readonly input?: string;
+  readonly out?: string;
+  readonly config?: string;
+}
+
+/**
+ * Settings for `write` and `check`: the config (found, or named by `--config`),
+ * with `--input` and `--out` winning over it; without a config `--input` is
+ * needed, and artifact paths are relative to the input's folder. When a flag
+ * overrides the config, the regenerate command names the flags (paths relative
+ * to the base folder), so the headers and `check`'s hint say how to get the
+ * same bytes again.
+ */
+export async function resolveManagedConfig(cwd: string, flags: SettingFlags, command: string): Promise<Config> {
+  const found = await findConfig(cwd, flags.config);
+  if (!found && flags.input === undefined) {
+    throw new UsageError(`${command} needs ${CONFIG_FILE} (in this folder or above, or named by --config PATH) or --input PATH (and --out DIR)`);
+  }
+  const withInput = flags.input === undefined ? found! : await resolveInputConfig(cwd, flags.input, flags.config);
+  const config = flags.out === undefined ? withInput : { ...withInput, output: path.resolve(cwd, flags.out) };
+  if (flags.input === undefined && flags.out === undefined && flags.config === undefined) return config;
+  const named = [
+    flags.config === undefined ? "" : ` --config ${shellWord(relativeTo(config.baseDir, path.resolve(cwd, flags.config)))}`,
+    flags.input === undefined ? "" : ` --input ${shellWord(relativeTo(config.baseDir, config.input))}`,
+    flags.out === undefined ? "" : ` --out ${shellWord(relativeTo(config.baseDir, config.output))}`,
+  ].join("");
+  // Without a config, `resolveInputConfig` gave the default command, `write`'s: `check` names it too.
+  return { ...config, regenerateCommand: `${config.regenerateCommand}${named}` };
+}
+
+/** A POSIX path relative to `baseDir` ("." for the folder itself). */
+export function relativeTo(baseDir: string, absolute: string): string {
+  return path.relative(baseDir, absolute).split(path.sep).join("/") || ".";
+}
+
+/** Quoted for a POSIX shell when it holds anything beyond plain path characters. */
+export function shellWord(word: string): string {
+  return /^[\w./@%+=:,-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
+}
+
 /**
  * Settings for commands that take `--input`: the flag wins over the config;
  * without a config, artifact paths are relative to the input's folder, so the
  * output does not depend on the current directory.
  */
-export async function resolveInputConfig(cwd: string, input: string | undefined): Promise<Config> {
-  const config = await findConfig(cwd);
+export async function resolveInputConfig(cwd: string, input: string | undefined, configFlag?: string): Promise<Config> {
+  const config = await findConfig(cwd, configFlag);
   if (input === undefined) {
     if (!config) throw new UsageError(`no input: pass --input PATH or create ${CONFIG_FILE} with an "input" setting`);
     return config;

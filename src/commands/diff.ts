@@ -17,6 +17,8 @@ export interface DiffOptions extends CommonOptions {
   /** A folder, a `.ts` file, or a git revision. */
   readonly base: string;
   readonly input?: string;
+  /** A config file to read instead of the one found from `cwd` (its accepted changes apply). */
+  readonly config?: string;
   readonly format?: string;
 }
 
@@ -29,7 +31,7 @@ export async function diff(options: DiffOptions): Promise<number> {
   return withTimings(options, async (timings) => {
     const format = (options.format ?? "text") as DiffFormat;
     if (!DIFF_FORMATS.includes(format)) throw new UsageError(`--format ${options.format}: use one of ${DIFF_FORMATS.join(", ")}`);
-    const config = await resolveInputConfig(options.cwd, options.input);
+    const config = await resolveInputConfig(options.cwd, options.input, options.config);
     const { input: baseInput, revision } = await timings.time("read-base", () => readBase(options.base, config, options.cwd));
     const base = await loadInputModel(baseInput, timings);
     reportBaseDiagnostics(base.diagnostics, config, options, revision);
