@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { isRuleId, RULE_IDS, type RuleId } from "./diff/rules.js";
 import { UsageError } from "./errors.js";
 
 export const CONFIG_FILE = "schemagate.config.json";
@@ -13,8 +14,17 @@ export interface Config {
   readonly bundleName: string;
   /** Named in generated headers and in `check`'s fix hint; `--experimental` is appended for that audience. */
   readonly regenerateCommand: string;
+  /** Breaking changes `schemagate diff` accepts (still printed, marked accepted). */
+  readonly acceptedChanges?: readonly AcceptedChange[];
   /** Where the settings came from, for messages. */
   readonly file?: string;
+}
+
+/** A rule accepted everywhere, or at one path (`thread/start params.model` or `v2.ThreadStartParams.model`). */
+export interface AcceptedChange {
+  readonly rule: RuleId;
+  readonly path?: string;
+  readonly reason: string;
 }
 
 const SETTINGS = {
@@ -22,6 +32,7 @@ const SETTINGS = {
   output: "managed output folder (default: generated)",
   bundleName: "name of the JSON Schema bundle (default: schema)",
   regenerateCommand: "command named in headers and in check's hint (default: npx schemagate write)",
+  diff: 'settings of schemagate diff: { "accept": [{ "rule": "<rule id>", "path"?: "<path>", "reason": "<why>" }] }',
 } as const;
 
 const DEFAULTS = { output: "generated", bundleName: "schema", regenerateCommand: "npx schemagate write" };
@@ -61,6 +72,7 @@ export function parseConfig(text: string, file: string): Config {
       const known = Object.entries(SETTINGS).map(([name, meaning]) => `  ${name}: ${meaning}`).join("\n");
       throw new UsageError(`${file}: unknown setting "${key}"; the settings are:\n${known}`);
     }
+    if (key === "diff") continue;
     if (typeof value !== "string" || value.trim() === "") throw new UsageError(`${file}: "${key}" must be a non-empty string`);
   }
   if (settings.bundleName !== undefined && !/^[\w.-]+$/.test(settings.bundleName as string)) {
@@ -76,7 +88,32 @@ export function parseConfig(text: string, file: string): Config {
     output: path.resolve(baseDir, value("output")),
     bundleName: value("bundleName"),
     regenerateCommand: value("regenerateCommand"),
+    acceptedChanges: parseDiffSettings(settings.diff, file),
   };
+}
+
+/** The `diff` section: every accepted change names a known rule and says why. */
+function parseDiffSettings(raw: unknown, file: string): AcceptedChange[] {
+  if (raw === undefined) return [];
+  const fail = (message: string): never => {
+    throw new UsageError(`${file}: ${message}`);
+  };
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return fail(`"diff" must be an object: ${SETTINGS.diff}`);
+  const section = raw as Record<string, unknown>;
+  for (const key of Object.keys(section)) if (key !== "accept") fail(`unknown setting "diff.${key}"; the only one is "accept"`);
+  const accept = section.accept ?? [];
+  if (!Array.isArray(accept)) return fail(`"diff.accept" must be an array of { "rule", "path"?, "reason" }`);
+  return accept.map((entry: unknown, index) => {
+    const at = `"diff.accept[${index}]"`;
+    if (typeof entry !== "object" || entry === null || Array.isArray(entry)) return fail(`${at} must be an object { "rule", "path"?, "reason" }`);
+    const { rule, path: where, reason, ...rest } = entry as Record<string, unknown>;
+    const unknown = Object.keys(rest)[0];
+    if (unknown !== undefined) fail(`${at}: unknown key "${unknown}"; the keys are "rule", "path" and "reason"`);
+    if (typeof rule !== "string" || !isRuleId(rule)) fail(`${at}: unknown rule ${JSON.stringify(rule)}; the rules are: ${RULE_IDS.join(", ")}`);
+    if (typeof reason !== "string" || reason.trim() === "") fail(`${at}: "reason" is required: say why this break is accepted`);
+    if (where !== undefined && (typeof where !== "string" || where.trim() === "")) fail(`${at}: "path" must be a non-empty string when given`);
+    return { rule: rule as RuleId, reason: reason as string, ...(where === undefined ? {} : { path: where as string }) };
+  });
 }
 
 /** `file:line:column: not valid JSON (reason)`, the place taken from the parser's offset (the end when it gives none). */

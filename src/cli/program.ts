@@ -1,11 +1,13 @@
 import { Command, CommanderError, Option } from "commander";
 import { check } from "../commands/check.js";
+import { diff } from "../commands/diff.js";
 import { generate } from "../commands/generate.js";
 import { inventory } from "../commands/inventory.js";
 import type { Output } from "../commands/io.js";
 import type { StepProbe } from "../output/swap-folder.js";
 import { write } from "../commands/write.js";
 import { EXIT_INTERNAL, EXIT_USAGE, SchemagateError } from "../errors.js";
+import { DIFF_FORMATS } from "../output/diff-report.js";
 
 export interface CliContext {
   readonly cwd: string;
@@ -93,6 +95,7 @@ Examples:
   $ schemagate write --all                                              regenerate generated/ (both audiences)
   $ schemagate check                                                    fail CI when generated/ drifted
   $ schemagate inventory                                                what is experimental, and why
+  $ schemagate diff --base main                                         breaking changes to the stable surface since main
 ${EXIT_CODES_HELP}`,
     );
 
@@ -155,6 +158,34 @@ ${EXIT_CODES_HELP}`,
     .addOption(verbose())
     .addHelpText("after", "\nExample:\n  $ schemagate inventory --input protocol-defs\n")
     .action((options) => run(inventory({ ...common(options), ...options })));
+
+  program
+    .command("diff")
+    .description("compare the stable surface of a base version with the current definitions; exit 1 on a breaking change")
+    .requiredOption("--base <ref|folder|file>", "the version to compare with: a git revision (read from git objects, no checkout), a folder or a .ts file")
+    .addOption(new Option("--format <format>", "how to print the changes").choices(DIFF_FORMATS).default("text"))
+    .addOption(input())
+    .addOption(config())
+    .addOption(verbose())
+    .addHelpText(
+      "after",
+      `
+Each change names its rule (docs/diff-rules.md), severity, the path a client sees
+(thread/start params.model) and file:line (in the base, after "<revision>:", for removals).
+Data clients send may only widen, data the server sends may only narrow; experimental
+surface never breaks. Accept an intended break in schemagate.config.json:
+  "diff": { "accept": [{ "rule": "enum-member-added", "reason": "clients ignore unknown values" }] }
+
+Exit codes: 0 nothing breaking (or every break accepted), 1 a breaking change or errors
+in either version's definitions, 2 usage or configuration error.
+
+Examples:
+  $ schemagate diff --base main
+  $ schemagate diff --base "$(git merge-base HEAD origin/main)" --format github
+  $ schemagate diff --base v1.2.0 --format markdown > comment.md
+  $ schemagate diff --base ../old/schema.ts --input schema.ts --format json`,
+    )
+    .action((options) => run(diff({ ...common(options), base: options.base, input: options.input, config: options.config, format: options.format })));
 
   return program;
 }
