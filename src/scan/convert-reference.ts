@@ -173,9 +173,25 @@ function convertBuiltin(
       context.report("malformed-registry", `${name}<...> belongs only in a @methods registry`, scope, node);
       return ERROR_TYPE;
     default:
-      return undefined;
+      if (!UNSUPPORTED_BUILTINS.has(name)) return undefined;
+      context.report(
+        "unsupported-construct",
+        `"${name}" is a TypeScript built-in type that schemagate does not support; write the JSON shape it stands for with an interface or type alias`,
+        scope,
+        node,
+      );
+      return ERROR_TYPE;
   }
 }
+
+/** Built-in types a definition file may name: not misspellings, so not "cannot find type". */
+const UNSUPPORTED_BUILTINS = new Set([
+  "Partial", "Required", "Readonly", "Pick", "Omit", "Exclude", "Extract", "NonNullable", "Uppercase", "Lowercase",
+  "Capitalize", "Uncapitalize", "ReturnType", "Parameters", "ConstructorParameters", "InstanceType", "Awaited", "NoInfer",
+  "ThisType", "Date", "Map", "Set", "WeakMap", "WeakSet", "ReadonlyMap", "ReadonlySet", "Promise", "PromiseLike",
+  "Function", "Symbol", "BigInt", "RegExp", "Error", "ArrayBuffer", "DataView", "Uint8Array", "Int8Array", "Uint16Array",
+  "Int16Array", "Uint32Array", "Int32Array", "Float32Array", "Float64Array", "Iterable", "Iterator", "AsyncIterable", "Generator",
+]);
 
 /** `Kind.Value` in a type position: the literal value of an enum member. */
 function convertEnumMemberReference(name: TS.QualifiedName, scope: FileScope, context: ScanContext): TypeNode {
