@@ -1,9 +1,9 @@
 import { execFileSync } from "node:child_process";
-import { lstat, mkdtemp, mkdir, readdir, readFile, rename, symlink, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readdir, readFile, rename, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/program.js";
+import { cli, project } from "../support/cli-in-process.js";
 import { runBinary } from "../support/cli-process.js";
 
 /** What a user meets in the first hour: flags, messages, and output folders they name. */
@@ -13,24 +13,6 @@ const SCHEMA = `
 export interface Point { x: number; y: number; /** @experimental */ z?: number }
 `;
 
-async function project(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), "schemagate-first-hour-"));
-  for (const [file, text] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
-    await writeFile(path.join(dir, file), text);
-  }
-  return dir;
-}
-
-async function cli(args: string[], cwd: string) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, {
-    cwd,
-    output: { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) },
-  });
-  return { code, stdout, stderr };
-}
 
 const configured = () => project({ "schemagate.config.json": JSON.stringify({ input: "defs", output: "gen", bundleName: "points" }), "defs/schema.ts": SCHEMA });
 
