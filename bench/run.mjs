@@ -20,7 +20,7 @@ import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { detectRssMethod, measure } from "./measure.mjs";
-import { generate } from "./synth.mjs";
+import { generate, generatePreviousVersion } from "./synth.mjs";
 import { renderChart } from "./chart.mjs";
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
@@ -164,6 +164,14 @@ const TOOLS = [
     steps: () => [[NODE, CLI, "check"]],
   },
   {
+    // Two versions of the same protocol (protocol-previous/ is written next to protocol/); exit 1 means "breaking changes found".
+    id: "sg-diff", label: "schemagate diff (two versions)", schemagate: true,
+    display: ["schemagate diff --base protocol-previous --input protocol --format json"],
+    clean: [],
+    okCodes: [0, 1],
+    steps: () => [[NODE, CLI, "diff", "--base", "protocol-previous", "--input", "protocol", "--format", "json"]],
+  },
+  {
     id: "tsc", label: "tsc --noEmit (TS 6.0)",
     display: ["tsc --noEmit -p tsconfig.json"],
     clean: [],
@@ -290,7 +298,7 @@ async function runCell(tool, cwd, ctx) {
     ms += r.ms;
     rssKb = Math.max(rssKb, r.rssKb ?? 0);
     if (r.timedOut) return { status: "timeout", ms, rssKb: rssKb || null };
-    if (r.code !== 0) {
+    if (!(tool.okCodes ?? [0]).includes(r.code)) {
       return { status: "error", ms, rssKb: rssKb || null, detail: `exit ${r.code ?? r.signal}: ${errorSummary(r)}` };
     }
   }
@@ -328,6 +336,7 @@ async function benchVariant(variant, opts, ctx, results) {
     rmSync(cwd, { recursive: true, force: true });
     mkdirSync(cwd, { recursive: true });
     const synth = generate(n, { seed: opts.seed, variant, dir: cwd });
+    if (ctx.tools.includes("sg-diff")) synth.previousVersion = generatePreviousVersion(n, { seed: opts.seed, variant, dir: cwd });
     const row = (out.sizes[n] = { synth, tools: {} });
     console.log(`\n[${variant}] N=${n}: ${synth.files} files, ${synth.types} types, ${synth.methods} methods`);
     const cells = Object.fromEntries(ctx.tools.map((id) => [id, []]));
@@ -425,6 +434,8 @@ const TARGETS = {
   // The same generation as check, one run: equal within noise by construction.
   checkVsWriteAll: { label: "check ÷ write --all", target: "—", ok: null },
   rssVsTsc: { label: "peak RSS, max of schemagate commands ÷ tsc", target: "≤ 2×", ok: (x) => x <= 2 },
+  // Reads, scans and validates two versions, then compares their models.
+  diffVsGenJson: { label: "diff of two versions ÷ generate-json-schema", target: "≤ 2.5×", ok: (x) => x <= 2.5 },
 };
 
 function computeRatios(results) {
@@ -448,6 +459,7 @@ function computeRatios(results) {
         writeTwoRunsVsTsc: div(ms("sg-write"), ms("tsc")),
         checkVsWrite: div(ms("sg-check"), ms("sg-write")),
         checkVsWriteAll: div(ms("sg-check"), ms("sg-write-all")),
+        diffVsGenJson: div(ms("sg-diff"), ms("sg-gen-json")),
         rssVsTsc: sgRss.length === SG_IDS.filter((id) => t[id]).length && sgRss.length > 0 ? div(Math.max(...sgRss), rss("tsc")) : null,
         rssByTool: Object.fromEntries(SG_IDS.filter((id) => t[id]).map((id) => [id, div(rss(id), rss("tsc"))])),
         // Peer timeouts make the speedup at least timeout ÷ gen-json.

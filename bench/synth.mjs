@@ -624,6 +624,32 @@ export function generate(n, { seed = 1, variant = "a", dir, markersInProtocol = 
   return stats;
 }
 
+/**
+ * The release before `protocol/`, for timing `schemagate diff`: the same files
+ * with a few edits a release makes, written to `protocol-previous/`. In every
+ * fifth file the first optional field was still required and the last field of
+ * the first interface did not exist yet, so the diff has changes to find
+ * while it walks the whole protocol. Returns how many files differ.
+ */
+export function generatePreviousVersion(n, { seed = 1, variant = "a", dir, markersInProtocol = true, shapeOverrides = {} } = {}) {
+  if (!dir) throw new Error("generatePreviousVersion: dir is required");
+  const { files } = buildProtocol(n, { seed, variant, markersInProtocol, shapeOverrides });
+  rmSync(join(dir, "protocol-previous"), { recursive: true, force: true });
+  let edited = 0;
+  [...files].filter(([rel]) => rel.startsWith("protocol/")).forEach(([rel, text], index) => {
+    let previous = text;
+    if (index % 5 === 0 && /^file_/.test(posix.basename(rel))) {
+      previous = previous.replace(/^(\s+[\w$]+)\?: /m, "$1: ");
+      previous = previous.replace(/(export interface \w+ \{\n(?:.*\n)*?)(\s+[\w$]+\??: [^\n]*\n)(\})/, "$1$3");
+      if (previous !== text) edited++;
+    }
+    const abs = join(dir, "protocol-previous", ...rel.split("/").slice(1));
+    mkdirSync(dirname(abs), { recursive: true });
+    writeFileSync(abs, previous);
+  });
+  return { edited };
+}
+
 /* ------------------------------------------------------------------ CLI */
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

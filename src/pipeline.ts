@@ -28,6 +28,11 @@ export interface LoadResult {
 /** read → scan → model → validate. */
 export async function loadModel(config: Config, timings: Timings): Promise<LoadResult> {
   const input = await timings.time("read", () => readInputs(config.input, config.baseDir));
+  return loadInputModel(input, timings);
+}
+
+/** scan → model → validate on inputs read elsewhere (a git revision, for `diff`). */
+export async function loadInputModel(input: InputSet, timings: Timings): Promise<LoadResult> {
   // Loaded on demand: commands that fail before scanning never pay for TypeScript.
   const { scanProject, saveCompileCache } = await timings.time("load-ts", () => import("./scan/index.js"));
   const analysis = analyzeInput(input, scanProject, timings);

@@ -3,6 +3,7 @@
  * is optional on input, and a reply carries it exactly when the message it
  * answers did. No batches.
  */
+import { nestsDeeperThan } from "./limits.js";
 
 export type RequestId = string | number;
 
@@ -30,8 +31,17 @@ export type IncomingMessage =
   | { readonly kind: "response"; readonly id: RequestId; readonly jsonrpc: boolean }
   | { readonly kind: "invalid"; readonly id: RequestId | null; readonly error: RpcError; readonly jsonrpc: boolean };
 
-/** Parses one frame or line. Never throws: malformed input becomes an `invalid` message to answer. */
-export function parseMessage(text: string): IncomingMessage {
+/**
+ * Parses one frame or line. Never throws: malformed input becomes an `invalid`
+ * message to answer, and so does a message nesting arrays and objects deeper
+ * than `maxDepth` (found in the text before it is parsed, so no later stage can
+ * run out of stack on it). The id of a message too deep is not read: its
+ * error answers with id null.
+ */
+export function parseMessage(text: string, maxDepth: number): IncomingMessage {
+  if (nestsDeeperThan(text, maxDepth)) {
+    return invalid(null, ErrorCode.invalidRequest, `Invalid Request: nested deeper than ${maxDepth} levels`, false);
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -4,8 +4,8 @@ import type { ServerNotification } from "./protocol-types.js";
 
 export interface QueuedNotification {
   readonly notification: ServerNotification;
-  /** Every initialized connection, or these connection ids (a thread's subscribers when queued). */
-  readonly to: "initialized" | ReadonlySet<number>;
+  /** The connection ids to send it to, taken when it was queued. */
+  readonly to: ReadonlySet<number>;
 }
 
 export interface Outbox extends Notifier {
@@ -16,8 +16,8 @@ export interface Outbox extends Notifier {
 export function createOutbox(): Outbox {
   let queue: QueuedNotification[] = [];
   return {
-    broadcast(notification) {
-      queue.push({ notification, to: "initialized" });
+    announce(thread, notification) {
+      queue.push({ notification, to: new Set(thread.knownBy) });
     },
     notifySubscribers(thread, notification) {
       queue.push({ notification, to: new Set(thread.subscribers) });

@@ -13,33 +13,35 @@
  * experimental field for a client that did not opt in. An opted-in connection's
  * params are validated against the experimental schema and handed over as
  * they came.
+ *
+ * Whatever a message holds, routing it never throws: a message nested deeper
+ * than `maxDepth` is refused before anything walks it (-32600), and a handler
+ * or validator that throws anyway answers -32603, logged. Replies and
+ * notifications go out through send.ts (the outgoing gate, serialization and
+ * the connection's queue bound).
  */
 import type { ExperimentalGate } from "../../src/runtime/index.js";
 import { audienceOf, type Connection } from "./connection.js";
 import type { HandlerContext } from "./handlers/context.js";
 import { findHandler } from "./handlers/index.js";
-import { ErrorCode, errorMessage, parseMessage, resultMessage, type RpcError } from "./jsonrpc.js";
+import { ErrorCode, parseMessage, type RequestId, type RpcError } from "./jsonrpc.js";
 import { createOutbox, type QueuedNotification } from "./outbox.js";
+import { sendError, sendResult, type SendDeps } from "./send.js";
 import type { ThreadStore } from "./thread-store.js";
-import type { ProtocolValidator } from "./validation.js";
 
-export interface RouterDeps {
+export interface RouterDeps extends SendDeps {
   readonly gate: ExperimentalGate;
-  readonly validator: ProtocolValidator;
   readonly store: ThreadStore;
-  /** Dev-only: check every result against the connection's audience schema (see validation.ts). */
-  readonly checkOutput: boolean;
-  readonly log: (line: string) => void;
   /** Sends notifications a request caused; called after its response. */
   readonly deliver: (queued: readonly QueuedNotification[]) => void;
 }
 
 export function routeMessage(deps: RouterDeps, connection: Connection, text: string): void {
-  const message = parseMessage(text);
+  const message = parseMessage(text, deps.limits.maxDepth);
   switch (message.kind) {
     case "invalid":
       // Without a readable request, answer in the connection's style.
-      connection.send(errorMessage(message.id, message.error, message.jsonrpc || connection.jsonrpc));
+      sendError(deps, connection, message.id, message.error, message.jsonrpc || connection.jsonrpc);
       return;
     case "response":
       deps.log(`connection ${connection.id}: ignoring a response to ${JSON.stringify(message.id)}: this server sends no requests`);
@@ -48,38 +50,51 @@ export function routeMessage(deps: RouterDeps, connection: Connection, text: str
       // `initialized` needs no action; other client notifications are not part of the protocol and are ignored, as JSON-RPC asks.
       if (message.method !== "initialized") deps.log(`connection ${connection.id}: ignoring notification ${message.method}`);
       return;
-    case "request": {
-      const outcome = handleRequest(deps, connection, message.method, message.params);
-      const { id, jsonrpc } = message;
-      const reply = "error" in outcome ? errorMessage(id, outcome.error, jsonrpc) : resultMessage(id, outcome.result, jsonrpc);
-      // `initialize` sets the connection's style from its own request.
-      if (message.method === "initialize" && "result" in outcome) connection.jsonrpc = message.jsonrpc;
-      connection.send(reply);
-      if ("drained" in outcome) deps.deliver(outcome.drained);
+    case "request":
+      // Its length stands for its size: what storing its data costs the store's budget.
+      routeRequest(deps, connection, message.id, message.method, message.params, message.jsonrpc, text.length);
       return;
-    }
   }
+}
+
+function routeRequest(
+  deps: RouterDeps,
+  connection: Connection,
+  id: RequestId,
+  method: string,
+  params: unknown,
+  jsonrpc: boolean,
+  messageBytes: number,
+): void {
+  let outcome: RequestOutcome;
+  try {
+    outcome = handleRequest(deps, connection, method, params, messageBytes);
+  } catch (error) {
+    deps.log(`connection ${connection.id}: ${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    outcome = { error: { code: ErrorCode.internalError, message: `Internal error in ${method}` } };
+  }
+  if ("error" in outcome) {
+    sendError(deps, connection, id, outcome.error, jsonrpc);
+    return;
+  }
+  // `initialize` sets the connection's style from its own request.
+  if (method === "initialize") connection.jsonrpc = jsonrpc;
+  sendResult(deps, connection, id, method, outcome.result, jsonrpc);
+  deps.deliver(outcome.drained);
 }
 
 type RequestOutcome = { readonly error: RpcError } | { readonly result: unknown; readonly drained: readonly QueuedNotification[] };
 
-function handleRequest(deps: RouterDeps, connection: Connection, method: string, params: unknown): RequestOutcome {
+function handleRequest(deps: RouterDeps, connection: Connection, method: string, params: unknown, messageBytes: number): RequestOutcome {
   if (method === "initialize" && connection.initialized) {
     return { error: { code: ErrorCode.invalidRequest, message: "Already initialized" } };
   }
   if (method !== "initialize" && !connection.initialized) return { error: { code: ErrorCode.notInitialized, message: "Not initialized" } };
 
-  let gateError: RpcError | null;
-  let checked = params;
-  try {
-    gateError = deps.gate.check(method, params, connection.optedIn);
-    // Only after check passed: stripUnused assumes every experimental field left is unused.
-    if (gateError === null && !connection.optedIn) checked = deps.gate.stripUnused(method, params);
-  } catch {
-    // The gate recurses along the message; absurd nesting overflows the stack. Refuse rather than let it through.
-    return { error: { code: ErrorCode.invalidRequest, message: "Invalid Request: params are nested too deeply" } };
-  }
+  const gateError = deps.gate.check(method, params, connection.optedIn);
   if (gateError) return { error: gateError };
+  // Only after check passed: stripUnused assumes every experimental field left is unused.
+  const checked = connection.optedIn ? params : deps.gate.stripUnused(method, params);
 
   const audience = audienceOf(connection);
   if (!deps.validator.hasMethod(audience, method)) return { error: { code: ErrorCode.methodNotFound, message: `Method not found: ${method}` } };
@@ -103,24 +118,11 @@ function handleRequest(deps: RouterDeps, connection: Connection, method: string,
   const context: HandlerContext = {
     connection,
     store: deps.store,
-    broadcast: outbox.broadcast,
+    messageBytes,
+    announce: outbox.announce,
     notifySubscribers: outbox.notifySubscribers,
   };
-  let outcome;
-  try {
-    outcome = handler.handle(checked, context);
-  } catch (error) {
-    deps.log(`connection ${connection.id}: ${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return { error: { code: ErrorCode.internalError, message: `Internal error in ${method}` } };
-  }
+  const outcome = handler.handle(checked, context);
   if ("error" in outcome) return outcome;
-  if (deps.checkOutput) {
-    const mismatches = deps.validator.checkResult(audienceOf(connection), method, outcome.result);
-    if (mismatches.length > 0) {
-      deps.log(`output check failed: result of ${method} for the ${audienceOf(connection)} audience: ${JSON.stringify(mismatches)}`);
-      const message = `Internal error: the result of ${method} does not match ${handler.result}`;
-      return { error: { code: ErrorCode.internalError, message, data: { errors: mismatches } } };
-    }
-  }
   return { result: outcome.result, drained: outbox.drain() };
 }

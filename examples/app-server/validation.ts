@@ -30,6 +30,14 @@ export interface ProtocolValidator {
   checkResult(audience: Audience, method: string, result: unknown): readonly Problem[];
   /** [] when `params` match the notification `method` as `audience` sees it. */
   checkNotification(audience: Audience, method: string, params: unknown): readonly Problem[];
+  /**
+   * Compiles every params validator of both audiences ahead of use, one per
+   * turn of the event loop, so that requests are served meanwhile and, once it
+   * is done, no request pays for compiling a schema (a first request could
+   * otherwise hold the event loop for a large schema's compile time). A request
+   * that comes first still compiles what it needs itself.
+   */
+  precompile(): Promise<void>;
 }
 
 /** Where a method's params live inside an envelope union schema, and whether they may be absent. */
@@ -76,7 +84,7 @@ export function createProtocolValidator(
     return validate(audience, ref, () => ajvs[audience].compile({ $ref: ref }), params);
   };
 
-  return {
+  const validator: ProtocolValidator = {
     hasMethod: (audience, method) => requests[audience].has(method),
     checkParams(audience, method, params) {
       const spec = requests[audience].get(method);
@@ -97,7 +105,17 @@ export function createProtocolValidator(
       if (!spec) return [{ path: "", message: `${method} is not a server notification for the ${audience} audience` }];
       return checkEnvelopeParams(audience, "ServerNotification", spec, params);
     },
+    async precompile() {
+      for (const audience of ["stable", "experimental"] as const) {
+        for (const method of requests[audience].keys()) {
+          await new Promise((resolve) => setImmediate(resolve));
+          // Checking `{}` compiles the validator; what it answers does not matter here.
+          validator.checkParams(audience, method, {});
+        }
+      }
+    },
   };
+  return validator;
 }
 
 /**
@@ -125,9 +143,13 @@ export function readEnvelopeMethods(document: unknown, name: string): Map<string
   return methods;
 }
 
-/** An Ajv holding every schema of one audience under its relative path, compiled on first use. */
+/**
+ * An Ajv holding every schema of one audience under its relative path, compiled
+ * on first use. Validation stops at the first error (no `allErrors`): a client
+ * cannot make the server collect one error per item of a huge array.
+ */
 function createAjv(schemas: ReadonlyMap<string, unknown>): Ajv {
-  const ajv = new Ajv({ allErrors: true });
+  const ajv = new Ajv({ allErrors: false });
   addFormats.default(ajv);
   for (const [file, schema] of schemas) ajv.addSchema(schema as object, file);
   return ajv;

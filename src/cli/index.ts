@@ -10,11 +10,15 @@ for (const stream of [process.stdout, process.stderr]) {
     process.exit(process.exitCode ?? 0);
   });
 }
+// For tests of the recovery rule: a real SIGKILL at one step of replacing a managed folder.
+const crashAt = process.env.SCHEMAGATE_TEST_KILL_AT;
+const onSwapStep = crashAt ? (step: string) => void (step === crashAt && process.kill(process.pid, "SIGKILL")) : undefined;
 const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
 const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 process.exitCode = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   version,
+  onSwapStep,
   output: {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),

@@ -1,27 +1,41 @@
 import { Command, CommanderError, Option } from "commander";
 import { check } from "../commands/check.js";
+import { diff } from "../commands/diff.js";
 import { generate } from "../commands/generate.js";
 import { inventory } from "../commands/inventory.js";
 import type { Output } from "../commands/io.js";
+import type { StepProbe } from "../output/swap-folder.js";
 import { write } from "../commands/write.js";
 import { EXIT_INTERNAL, EXIT_USAGE, SchemagateError } from "../errors.js";
+import { DIFF_FORMATS } from "../output/diff-report.js";
 
 export interface CliContext {
   readonly cwd: string;
   readonly output: Output;
   /** Printed by `--version`. */
   readonly version?: string;
+  /** Called at each step of replacing a managed folder (see `SWAP_STEPS`). */
+  readonly onSwapStep?: StepProbe;
 }
+
+/** Flags people type from habit, and the one schemagate has. */
+const MISTAKEN_FLAGS: Readonly<Record<string, string>> = { "--output": "--out", "--out-dir": "--out", "--outDir": "--out", "--outdir": "--out" };
 
 const EXIT_CODES_HELP = `
 Exit codes:
   0   success
   1   drift (check) or errors in the definitions, each printed as path:line:col
   2   usage or configuration error
-  70  internal error (a bug in schemagate)`;
+  70  internal error (a bug in schemagate)
+`;
 
 /** Parses `argv` (without node and script) and runs the command; resolves to the exit code. */
 export async function runCli(argv: readonly string[], context: CliContext): Promise<number> {
+  const mistaken = argv.map((arg) => arg.split("=")[0]!).find((flag) => Object.hasOwn(MISTAKEN_FLAGS, flag));
+  if (mistaken !== undefined) {
+    context.output.stderr(`error: unknown option '${mistaken}' (Did you mean ${MISTAKEN_FLAGS[mistaken]}?)\n(run with --help for usage)\n`);
+    return EXIT_USAGE;
+  }
   let exitCode = 0;
   const program = buildProgram(context, (code) => {
     exitCode = code;
@@ -46,10 +60,19 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
 }
 
 function buildProgram(context: CliContext, setExitCode: (code: number) => void): Command {
-  const common = (options: { verbose?: boolean }) => ({ cwd: context.cwd, output: context.output, verbose: options.verbose });
+  const common = (options: { verbose?: boolean }) => ({
+    cwd: context.cwd,
+    output: context.output,
+    verbose: options.verbose,
+    onSwapStep: context.onSwapStep,
+  });
   const run = (work: Promise<number>) => work.then(setExitCode);
   const verbose = () => new Option("--verbose", "print per-stage timings and memory to stderr");
   const input = () => new Option("--input <path>", "folder or .ts file with the definitions (default: \"input\" in schemagate.config.json)");
+  const config = () => new Option("--config <path>", "read this config file instead of the schemagate.config.json found in this folder or above");
+  const requiredOut = () => new Option("--out <dir>", "output folder, required (created; replaced if schemagate made it)").makeOptionMandatory();
+  const managedInput = () => new Option("--input <path>", "folder or .ts file with the definitions, instead of the config's \"input\"");
+  const managedOut = () => new Option("--out <dir>", "the managed folder, instead of the config's \"output\" (default: generated)");
   const experimental = () => new Option("--experimental", "emit the experimental audience (everything) instead of the stable one");
 
   const program = new Command("schemagate")
@@ -72,28 +95,33 @@ Examples:
   $ schemagate write --all                                              regenerate generated/ (both audiences)
   $ schemagate check                                                    fail CI when generated/ drifted
   $ schemagate inventory                                                what is experimental, and why
+  $ schemagate diff --base main                                         breaking changes to the stable surface since main
 ${EXIT_CODES_HELP}`,
     );
 
   program
     .command("generate-ts")
     .description("emit TypeScript types (one file per type, index.ts, envelope unions) into a folder")
-    .requiredOption("--out <dir>", "output folder (created; replaced if schemagate made it)")
+    .usage("--out <dir> [options]")
+    .addOption(requiredOut())
     .addOption(experimental())
     .option("--prettier <bin>", "format the output with this prettier executable (run without a shell)")
     .addOption(input())
+    .addOption(config())
     .addOption(verbose())
-    .addHelpText("after", "\nExample:\n  $ schemagate generate-ts --input protocol-defs --out src/generated --prettier node_modules/.bin/prettier")
+    .addHelpText("after", "\nExample:\n  $ schemagate generate-ts --input protocol-defs --out src/generated --prettier node_modules/.bin/prettier\n")
     .action((options) => run(generate("typescript", { ...common(options), ...options })));
 
   program
     .command("generate-json-schema")
     .description("emit draft-07 JSON Schema (per method type, envelopes, bundles) into a folder")
-    .requiredOption("--out <dir>", "output folder (created; replaced if schemagate made it)")
+    .usage("--out <dir> [options]")
+    .addOption(requiredOut())
     .addOption(experimental())
     .addOption(input())
+    .addOption(config())
     .addOption(verbose())
-    .addHelpText("after", "\nExample:\n  $ schemagate generate-json-schema --input schema.ts --out schemas")
+    .addHelpText("after", "\nExample:\n  $ schemagate generate-json-schema --input schema.ts --out schemas\n")
     .action((options) => run(generate("json", { ...common(options), ...options })));
 
   program
@@ -101,28 +129,63 @@ ${EXIT_CODES_HELP}`,
     .description("regenerate one audience's tree (or both) and the inventory in the managed folder named by schemagate.config.json")
     .addOption(experimental().conflicts("all"))
     .addOption(new Option("--all", "regenerate both audiences in one run, reading and checking the definitions once"))
+    .addOption(managedInput())
+    .addOption(managedOut())
+    .addOption(config())
     .addOption(verbose())
     .addHelpText(
       "after",
-      "\nWrites typescript/ and json/ (stable) or experimental/typescript/ and experimental/json/,\nplus experimental-inventory.json, atomically; the other audience's files are kept.\nWith --all, both audiences are written in one swap.\n\nExamples:\n  $ schemagate write --all\n  $ schemagate write && schemagate write --experimental     the same, in two runs",
+      "\nWrites typescript/ and json/ (stable) or experimental/typescript/ and experimental/json/,\nplus experimental-inventory.json, atomically; the other audience's files are kept.\nWith --all, both audiences are written in one swap. One run at a time writes a folder;\nanother waits for it (up to 60 s).\n\nExamples:\n  $ schemagate write --all\n  $ schemagate write && schemagate write --experimental     the same, in two runs\n  $ schemagate write --all --input defs --out gen           without a config file\n",
     )
-    .action((options) => run(write({ ...common(options), experimental: options.experimental, all: options.all })));
+    .action((options) => run(write({ ...common(options), ...options })));
 
   program
     .command("check")
     .description("compare the managed folder with a fresh generation of both audiences; exit 1 and print a diff on drift")
+    .addOption(managedInput())
+    .addOption(managedOut())
+    .addOption(config())
     .addOption(verbose())
-    .addHelpText("after", "\nExample (CI):\n  $ schemagate check")
-    .action((options) => run(check(common(options))));
+    .addHelpText("after", "\nExamples (CI):\n  $ schemagate check\n  $ schemagate check --input defs --out gen                 without a config file\n")
+    .action((options) => run(check({ ...common(options), ...options })));
 
   program
     .command("inventory")
     .description("list every experimental method, type, field and member with its reason and location")
     .option("--json", "print the inventory JSON that the runtime gate reads")
     .addOption(input())
+    .addOption(config())
     .addOption(verbose())
-    .addHelpText("after", "\nExample:\n  $ schemagate inventory --input protocol-defs")
+    .addHelpText("after", "\nExample:\n  $ schemagate inventory --input protocol-defs\n")
     .action((options) => run(inventory({ ...common(options), ...options })));
+
+  program
+    .command("diff")
+    .description("compare the stable surface of a base version with the current definitions; exit 1 on a breaking change")
+    .requiredOption("--base <ref|folder|file>", "the version to compare with: a git revision (read from git objects, no checkout), a folder or a .ts file")
+    .addOption(new Option("--format <format>", "how to print the changes").choices(DIFF_FORMATS).default("text"))
+    .addOption(input())
+    .addOption(config())
+    .addOption(verbose())
+    .addHelpText(
+      "after",
+      `
+Each change names its rule (docs/diff-rules.md), severity, the path a client sees
+(thread/start params.model) and file:line (in the base, after "<revision>:", for removals).
+Data clients send may only widen, data the server sends may only narrow; experimental
+surface never breaks. Accept an intended break in schemagate.config.json:
+  "diff": { "accept": [{ "rule": "enum-member-added", "reason": "clients ignore unknown values" }] }
+
+Exit codes: 0 nothing breaking (or every break accepted), 1 a breaking change or errors
+in either version's definitions, 2 usage or configuration error.
+
+Examples:
+  $ schemagate diff --base main
+  $ schemagate diff --base "$(git merge-base HEAD origin/main)" --format github
+  $ schemagate diff --base v1.2.0 --format markdown > comment.md
+  $ schemagate diff --base ../old/schema.ts --input schema.ts --format json`,
+    )
+    .action((options) => run(diff({ ...common(options), base: options.base, input: options.input, config: options.config, format: options.format })));
 
   return program;
 }

@@ -1,49 +1,74 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import { resolveInputConfig } from "../config.js";
+import { relativeTo, resolveInputConfig, shellWord } from "../config.js";
 import { UsageError } from "../errors.js";
+import { assertSeparate, resolveManagedFolder } from "../output/managed-folder.js";
 import { fillManagedTree } from "../output/tree.js";
 import { generateAudience, loadModel, type Format } from "../pipeline.js";
-import { reportDiagnostics, withTimings, type CommonOptions } from "./io.js";
+import { noteTo, reportDiagnostics, withTimings, type CommonOptions } from "./io.js";
 
 export interface GenerateOptions extends CommonOptions {
   readonly out: string;
   readonly input?: string;
+  /** A config file to read instead of the one found from `cwd`. */
+  readonly config?: string;
   readonly experimental?: boolean;
   /** A prettier executable to format the emitted TypeScript (run without a shell). */
   readonly prettier?: string;
 }
 
-const COMMAND_NAME: Record<Format, string> = { typescript: "generate-ts", json: "generate-json-schema" };
+const COMMAND_NAME: Record<Format, "generate-ts" | "generate-json-schema"> = { typescript: "generate-ts", json: "generate-json-schema" };
 const PRETTIER_TIMEOUT_MS = 120_000;
 
 /** `generate-ts` and `generate-json-schema`: one audience, one format, into a folder schemagate manages. */
 export async function generate(format: Format, options: GenerateOptions): Promise<number> {
   return withTimings(options, async (timings) => {
-    const config = await resolveInputConfig(options.cwd, options.input);
+    const config = await resolveInputConfig(options.cwd, options.input, options.config);
+    const out = await resolveManagedFolder(path.resolve(options.cwd, options.out));
+    await assertSeparate(config.input, out);
     const { model, diagnostics } = await loadModel(config, timings);
     reportDiagnostics(diagnostics, config, options);
     if (!model) return 1;
     const audience = options.experimental ? "experimental" : "stable";
-    const out = path.resolve(options.cwd, options.out);
     const prettier = options.prettier;
+    const regenerateCommand = regenerateCommandOf(format, options, config.baseDir);
     const count = await fillManagedTree(
       out,
       (writer) =>
         generateAudience(
           model,
           audience,
-          { formats: [format], bundleName: config.bundleName, regenerateCommand: `schemagate ${COMMAND_NAME[format]}` },
+          { formats: [format], bundleName: config.bundleName, regenerateCommand },
           timings,
           (_format, files) => writer.add(files),
         ),
-      prettier ? { beforeSwap: (folder) => runPrettier(prettier, folder) } : {},
+      {
+        kind: COMMAND_NAME[format],
+        report: noteTo(options),
+        onStep: options.onSwapStep,
+        ...(prettier ? { beforeSwap: (folder: string) => runPrettier(prettier, folder) } : {}),
+      },
       timings,
     );
     options.output.stdout(`wrote ${count} ${audience} files to ${path.relative(options.cwd, out) || "."}\n`);
     return 0;
   });
+}
+
+/**
+ * The command line that gives these files again, named in their headers: every
+ * flag that shapes them, paths relative to the base folder (the config's, or the
+ * input's), so the bytes do not depend on the current directory.
+ */
+function regenerateCommandOf(format: Format, options: GenerateOptions, baseDir: string): string {
+  const relative = (flag: string) => shellWord(relativeTo(baseDir, path.resolve(options.cwd, flag)));
+  const words = [`schemagate ${COMMAND_NAME[format]}`];
+  if (options.config !== undefined) words.push(`--config ${relative(options.config)}`);
+  if (options.input !== undefined) words.push(`--input ${relative(options.input)}`);
+  words.push(`--out ${relative(options.out)}`);
+  if (options.prettier !== undefined) words.push(`--prettier ${options.prettier.includes("/") ? relative(options.prettier) : shellWord(options.prettier)}`);
+  return words.join(" ");
 }
 
 async function runPrettier(binary: string, folder: string): Promise<void> {

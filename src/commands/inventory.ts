@@ -8,13 +8,15 @@ import { reportDiagnostics, withTimings, type CommonOptions } from "./io.js";
 
 export interface InventoryOptions extends CommonOptions {
   readonly input?: string;
+  /** A config file to read instead of the one found from `cwd`. */
+  readonly config?: string;
   readonly json?: boolean;
 }
 
 /** Lists every experimental element: a table for reviewers, or the inventory JSON the gate reads. */
 export async function inventory(options: InventoryOptions): Promise<number> {
   return withTimings(options, async (timings) => {
-    const config = await resolveInputConfig(options.cwd, options.input);
+    const config = await resolveInputConfig(options.cwd, options.input, options.config);
     const { model, diagnostics } = await loadModel(config, timings);
     reportDiagnostics(diagnostics, config, options);
     if (!model) return 1;

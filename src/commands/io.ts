@@ -1,6 +1,7 @@
 import type { Config } from "../config.js";
 import { formatDiagnostic, formatSummary } from "../diagnostics/format.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { StepProbe } from "../output/swap-folder.js";
 import { createTimings, type Timings } from "../timings.js";
 
 /** Where a command's text goes; the CLI passes the process streams, tests collect strings. */
@@ -15,6 +16,13 @@ export interface CommonOptions {
   readonly cwd: string;
   readonly output: Output;
   readonly verbose?: boolean;
+  /** Called at each step of replacing a managed folder (the CLI stops there when a test asks it to). */
+  readonly onSwapStep?: StepProbe;
+}
+
+/** How commands that replace a managed folder tell what they did besides writing. */
+export function noteTo(options: CommonOptions): (message: string) => void {
+  return (message) => options.output.stderr(`schemagate: ${message}\n`);
 }
 
 export function reportDiagnostics(diagnostics: readonly Diagnostic[], config: Config, options: CommonOptions): void {

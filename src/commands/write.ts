@@ -1,12 +1,12 @@
 import path from "node:path";
-import { CONFIG_FILE, findConfig } from "../config.js";
-import { UsageError } from "../errors.js";
+import { resolveManagedConfig, type SettingFlags } from "../config.js";
+import { assertSeparate, resolveManagedFolder } from "../output/managed-folder.js";
 import { fillManagedTree } from "../output/tree.js";
 import { AUDIENCES, type Audience } from "../model/types.js";
 import { audienceOfManagedFile, generateManagedTree, loadModel } from "../pipeline.js";
-import { reportDiagnostics, withTimings, type CommonOptions } from "./io.js";
+import { noteTo, reportDiagnostics, withTimings, type CommonOptions } from "./io.js";
 
-export interface WriteOptions extends CommonOptions {
+export interface WriteOptions extends CommonOptions, SettingFlags {
   readonly experimental?: boolean;
   /** Both audiences in one run and one swap. */
   readonly all?: boolean;
@@ -18,8 +18,9 @@ export interface WriteOptions extends CommonOptions {
  */
 export async function write(options: WriteOptions): Promise<number> {
   return withTimings(options, async (timings) => {
-    const config = await findConfig(options.cwd);
-    if (!config) throw new UsageError(`write needs ${CONFIG_FILE} (in this folder or above) naming "input" and "output"`);
+    const settings = await resolveManagedConfig(options.cwd, options, "write");
+    const config = { ...settings, output: await resolveManagedFolder(settings.output) };
+    await assertSeparate(config.input, config.output);
     const { model, diagnostics } = await loadModel(config, timings);
     reportDiagnostics(diagnostics, config, options);
     if (!model) return 1;
@@ -28,10 +29,10 @@ export async function write(options: WriteOptions): Promise<number> {
     const count = await fillManagedTree(
       config.output,
       (writer) => generateManagedTree(model, audiences, config, timings, (files) => writer.add(files)),
-      { keep },
+      { keep, report: noteTo(options), onStep: options.onSwapStep },
       timings,
     );
-    const where = path.relative(options.cwd, config.output) || ".";
+    const where = path.relative(options.cwd, settings.output) || ".";
     options.output.stdout(`wrote ${count} files (${audiences.join(" and ")}) to ${where}\n`);
     return 0;
   });

@@ -17,6 +17,9 @@ export const DIAGNOSTIC_CODES = {
   "reserved-name": { code: "SG012", summary: "a declaration uses a name schemagate generates" },
   "type-arguments": { code: "SG013", summary: "a generic type is used with the wrong number of type arguments" },
   "empty-union": { code: "SG014", summary: "every member of a union is experimental, so the stable type would be empty" },
+  "ineffective-marker": { code: "SG015", summary: "a marker sits where it has no effect, so it would be ignored" },
+  "circular-alias": { code: "SG016", summary: "type aliases refer to each other with no object, array or tuple in between" },
+  "nesting-limit": { code: "SG017", summary: "a type nests deeper than schemagate's limit of 64 levels" },
 } as const satisfies Record<string, { code: `SG${string}`; summary: string }>;
 
 export type DiagnosticName = keyof typeof DIAGNOSTIC_CODES;

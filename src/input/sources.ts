@@ -27,7 +27,8 @@ export interface InputSet {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-const SOURCE_EXTENSIONS = [".ts", ".mts", ".cts"];
+/** Which files are definitions; others under the input are ignored. */
+export const SOURCE_EXTENSIONS = [".ts", ".mts", ".cts"];
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 export function toPosix(relative: string): string {
@@ -166,6 +167,11 @@ async function readSource(absolute: string, relative: string): Promise<{ text: s
     const explanation = READ_ERRORS[code] ? `: ${READ_ERRORS[code]}` : "";
     return { diagnostic: createDiagnostic("unreadable-input", `cannot read file (${code}${explanation})`, at) };
   }
+  return decodeSource(bytes, relative);
+}
+
+/** Decodes a file's bytes as strict UTF-8 (a BOM dropped), or a located diagnostic at the first bad byte. */
+export function decodeSource(bytes: Uint8Array, relative: string): { text: string } | { diagnostic: Diagnostic } {
   try {
     return { text: utf8.decode(bytes).replace(/^\uFEFF/, "") };
   } catch {
@@ -179,7 +185,7 @@ async function readSource(absolute: string, relative: string): Promise<{ text: s
   }
 }
 
-function firstInvalidUtf8(bytes: Buffer): number {
+function firstInvalidUtf8(bytes: Uint8Array): number {
   let low = 0;
   let high = bytes.length;
   // Binary search on the longest valid prefix: the byte after it is the first bad one.
@@ -192,7 +198,7 @@ function firstInvalidUtf8(bytes: Buffer): number {
 }
 
 /** True when `prefix` is valid UTF-8, allowing it to end inside a multi-byte sequence. */
-function isValidPrefix(prefix: Buffer): boolean {
+function isValidPrefix(prefix: Uint8Array): boolean {
   try {
     new TextDecoder("utf-8", { fatal: true }).decode(prefix, { stream: true });
     return true;

@@ -7,7 +7,7 @@ type Lookup = ReadonlyMap<string, Declaration>;
 
 /**
  * What the runtime gate needs: for every method, whether it is experimental
- * and how to find experimental elements in its params; for every declaration
+ * and how to find experimental elements in its params and result; for every declaration
  * through which such an element is reachable, its pruned shape.
  */
 export function buildGateTable(model: Model): Inventory["gate"] {
@@ -22,12 +22,14 @@ export function buildGateTable(model: Model): Inventory["gate"] {
   const methods: [string, Inventory["gate"]["methods"][string]][] = [];
   for (const method of model.methods) {
     const params = method.params && gateOf(method.params, byId, hot);
+    const result = method.result && gateOf(method.result, byId, hot);
     methods.push([
       method.name,
       {
         direction: method.direction,
         ...(method.experimental ? { experimental: method.experimental.reason } : {}),
         ...(params ? { params } : {}),
+        ...(result ? { result } : {}),
       },
     ]);
   }
@@ -132,7 +134,10 @@ function objectGate(properties: readonly Property[], byId: Lookup, hot: Readonly
       field.experimental = property.experimental.reason;
       field.presence = presenceOf(property.type, byId, new Set());
     }
-    if (inner) field.type = inner;
+    if (inner) {
+      field.type = inner;
+      if (property.optional && !property.experimental) field.optional = true;
+    }
     fields.push(field);
   }
   return fields.length > 0 ? { kind: "object", fields } : undefined;

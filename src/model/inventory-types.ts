@@ -45,6 +45,11 @@ export interface GateField {
   readonly presence?: Presence;
   /** Set when the field's value can itself contain experimental elements. */
   readonly type?: GateType;
+  /**
+   * Set with `type` when the field may be absent: the outgoing gate removes it
+   * rather than the whole message when its value holds an experimental member.
+   */
+  readonly optional?: true;
 }
 
 /** How a value is matched to a union member; the first matching member wins. */
@@ -65,6 +70,8 @@ export interface GateMethod {
   readonly experimental?: string;
   /** Set when the params can contain experimental elements. */
   readonly params?: GateType;
+  /** Requests only: set when the result can contain experimental elements. */
+  readonly result?: GateType;
 }
 
 export interface Inventory {

@@ -169,7 +169,7 @@ export interface Method {
   readonly direction: MethodDirection;
   /** Params type; undefined when the method takes none (`Request<undefined, R>`). */
   readonly params?: TypeNode;
-  /** Result type for requests; undefined for notifications. */
+  /** Result type; undefined for notifications and for requests that return no data (`Request<P, undefined>`, answered with `{}`). */
   readonly result?: TypeNode;
   readonly docs: Docs;
   readonly experimental?: Experimental;
@@ -185,6 +185,31 @@ export interface Model {
 
 export const AUDIENCES = ["stable", "experimental"] as const;
 export type Audience = (typeof AUDIENCES)[number];
+
+/** The types an operator is written with, in source order. */
+export function operandsOf(operator: Operator): readonly TypeNode[] {
+  switch (operator.op) {
+    case "param":
+    case "infer":
+    case "never":
+    case "undefined":
+      return [];
+    case "keyof":
+      return [operator.target];
+    case "indexed":
+      return [operator.object, operator.index];
+    case "mapped":
+      return [operator.constraint, ...(operator.nameType ? [operator.nameType] : []), operator.value];
+    case "conditional":
+      return [operator.check, operator.extends, operator.whenTrue, operator.whenFalse];
+    case "template":
+      return operator.spans.map((span) => span.type);
+    case "utility":
+      return operator.args;
+    default:
+      return assertNever(operator);
+  }
+}
 
 /** For stages after evaluation: an operator node here is a bug in the evaluate stage. */
 export function unevaluated(type: { readonly kind: "operator" }): never {

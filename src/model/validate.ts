@@ -1,17 +1,19 @@
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { aliasCycles } from "./alias-cycles.js";
 import { ENVELOPE_NAMES } from "./envelopes.js";
 import { stableRootIds } from "./filter.js";
 import { indexType } from "./type-index.js";
 import { declarationsById } from "./walk.js";
 import type { Declaration, Model, SourceLocation, TypeNode } from "./types.js";
 
-/** Problems that need the whole model: leaks, reserved names, bad intersections, empty stable unions. */
+/** Problems that need the whole model: circular aliases, leaks, reserved names, bad intersections, empty stable unions. */
 export function validateModel(model: Model, inputRoot: SourceLocation): Diagnostic[] {
   if (model.declarations.length === 0 && model.methods.length === 0) {
     return [createDiagnostic("no-declarations", "no declarations found: export an interface, type alias, enum or class", inputRoot)];
   }
   const byId = declarationsById(model);
   return [
+    ...aliasCycles(model),
     ...reservedNames(model),
     ...experimentalLeaks(model, byId),
     ...model.declarations.flatMap((declaration) => declarationShape(declaration, byId)),
@@ -19,12 +21,18 @@ export function validateModel(model: Model, inputRoot: SourceLocation): Diagnost
 }
 
 function reservedNames(model: Model): Diagnostic[] {
-  if (model.methods.length === 0) return [];
-  return model.declarations
-    .filter((declaration) => declaration.namespace.length === 0 && (ENVELOPE_NAMES as readonly string[]).includes(declaration.name))
-    .map((declaration) =>
-      createDiagnostic("reserved-name", `"${declaration.name}" is generated from the @methods registries; rename this type`, declaration.location),
-    );
+  const diagnostics: Diagnostic[] = [];
+  for (const declaration of model.declarations) {
+    const { name, location } = declaration;
+    // Compared without case: `Index.ts` and `index.ts` are one file on macOS and Windows checkouts.
+    if (name.length === 5 && name.toLowerCase() === "index") {
+      const message = `"${name}" would be written to the same file as the namespace's re-export file index.ts; rename this type`;
+      diagnostics.push(createDiagnostic("reserved-name", message, location));
+    } else if (model.methods.length > 0 && declaration.namespace.length === 0 && (ENVELOPE_NAMES as readonly string[]).includes(name)) {
+      diagnostics.push(createDiagnostic("reserved-name", `"${name}" is generated from the @methods registries; rename this type`, location));
+    }
+  }
+  return diagnostics;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, writeFileSync, type Dirent } from "node:fs";
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, writeFileSync, type Dirent } from "node:fs";
 import path from "node:path";
 
 /**
@@ -24,10 +24,15 @@ export interface TreeDifference {
   readonly changed: readonly string[];
 }
 
-/** What a comparison with a folder found, with the texts of the changed files and how many files were compared. */
+/**
+ * What a comparison with a folder found, with the texts of the changed files,
+ * what each listed path that is not a regular file is (a symbolic link, a FIFO,
+ * an empty folder, …) and how many files were compared.
+ */
 export interface Comparison {
   readonly difference: TreeDifference;
   readonly changed: ReadonlyMap<string, FileChange>;
+  readonly notFiles: ReadonlyMap<string, string>;
   readonly compared: number;
 }
 
@@ -53,9 +58,10 @@ export class FolderWriter {
 /**
  * Compares files with `folder` batch by batch, keeping the texts of changed files
  * only; the folder is listed once, at the end, for the files nothing expected (a
- * listing made first would stay in memory through the whole generation). As in
- * that listing, only regular files count: an expected path holding anything else
- * is missing.
+ * listing made first would stay in memory through the whole generation). Only
+ * regular files count as files: an expected path holding anything else (a link
+ * to the right file included) is missing, and anything else in the folder that
+ * schemagate did not write (links, FIFOs, sockets, empty folders) is extra.
  */
 export class FolderComparer {
   private readonly root: string;
@@ -79,20 +85,34 @@ export class FolderComparer {
 
   /** Lists the folder and sorts out what differs; files present but never compared are extra. */
   result(): Comparison {
-    const present = listFiles(this.root);
+    const { files: present, others } = listTree(this.root);
     const changed = new Map([...this.changed].filter(([file]) => present.has(file)));
     const difference = {
       missing: [...this.compared].filter((file) => this.unreadable.has(file) || !present.has(file)).sort(),
-      extra: [...present.keys()].filter((file) => !this.compared.has(file)).sort(),
+      extra: [...present.keys(), ...others.keys()].filter((file) => !this.compared.has(file)).sort(),
       changed: [...changed.keys()].sort(),
     };
-    return { difference, changed, compared: this.compared.size };
+    return { difference, changed, notFiles: others, compared: this.compared.size };
   }
 }
 
 /** Files under `folder` (none when it does not exist): POSIX relative path → absolute path. */
 export function listFiles(folder: string): Map<string, string> {
+  return listTree(folder).files;
+}
+
+/** A folder's regular files, and everything else in it that is not a folder with something inside. */
+export interface TreeListing {
+  /** POSIX relative path → absolute path. */
+  readonly files: Map<string, string>;
+  /** POSIX relative path → what it is, in words. */
+  readonly others: Map<string, string>;
+}
+
+/** Lists `folder` without following links (none when it does not exist). */
+export function listTree(folder: string): TreeListing {
   const files = new Map<string, string>();
+  const others = new Map<string, string>();
   // A plain synchronous walk: Node's recursive readdir costs several times more on trees of a few hundred files.
   const walk = (absolute: string, relative: string) => {
     let entries: Dirent[];
@@ -101,14 +121,23 @@ export function listFiles(folder: string): Map<string, string> {
     } catch {
       return; // missing or unreadable: its files show up as missing in a comparison
     }
+    if (entries.length === 0 && relative !== "") others.set(relative, "an empty folder");
     for (const entry of entries) {
       const childRelative = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory()) walk(path.join(absolute, entry.name), childRelative);
       else if (entry.isFile()) files.set(childRelative, path.join(absolute, entry.name));
+      else others.set(childRelative, describeEntry(entry));
     }
   };
   walk(path.resolve(folder), "");
-  return files;
+  return { files, others };
+}
+
+function describeEntry(entry: Dirent): string {
+  if (entry.isSymbolicLink()) return "a symbolic link";
+  if (entry.isFIFO()) return "a FIFO";
+  if (entry.isSocket()) return "a socket";
+  return "a device";
 }
 
 /**
@@ -121,14 +150,17 @@ const CHUNK_BYTES = 256 * 1024;
 const scratch = { disk: Buffer.allocUnsafe(CHUNK_BYTES + 1), expected: new Uint8Array(CHUNK_BYTES) };
 const encoder = new TextEncoder();
 
-/** Not a readable file where one was expected: nothing there, a folder, or a path through a file. */
-const NOT_A_FILE = new Set(["ENOENT", "EISDIR", "ENOTDIR"]);
+/** Not a readable file where one was expected: nothing there, a folder, a path through a file, or a link. */
+const NOT_A_FILE = new Set(["ENOENT", "EISDIR", "ENOTDIR", "ELOOP"]);
+/** Never follows a link in the last place, never waits for a FIFO's writer. */
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
 
-/** Whether the file holds exactly the UTF-8 bytes of `contents`; undefined when there is no file to read. */
+/** Whether the file holds exactly the UTF-8 bytes of `contents`; undefined when there is no regular file to read. */
 function hasContents(absolute: string, contents: string): boolean | undefined {
   try {
-    const descriptor = openSync(absolute, "r");
+    const descriptor = openSync(absolute, OPEN_FLAGS);
     try {
+      if (!fstatSync(descriptor).isFile()) return undefined;
       return sameBytes(descriptor, contents);
     } finally {
       closeSync(descriptor);

@@ -11,6 +11,24 @@ export function experimentalApiError(reason: string): ExperimentalApiError {
   return { code: EXPERIMENTAL_API_ERROR_CODE, message: `${reason} requires experimentalApi capability` };
 }
 
+/** JSON-RPC "Internal error": the server has a result it may not send to this connection. */
+export const EXPERIMENTAL_OUTPUT_ERROR_CODE = -32603;
+
+/** The JSON-RPC error object that replaces a result with no stable form (see `ExperimentalGate.toStable`). */
+export interface ExperimentalOutputError {
+  readonly code: typeof EXPERIMENTAL_OUTPUT_ERROR_CODE;
+  readonly message: string;
+  readonly data: { readonly reason: string; readonly path: string };
+}
+
+export function experimentalOutputError(reason: string, path: string): ExperimentalOutputError {
+  return {
+    code: EXPERIMENTAL_OUTPUT_ERROR_CODE,
+    message: `the result holds ${reason}, which requires experimentalApi capability`,
+    data: { reason, path },
+  };
+}
+
 /**
  * Thrown by `createGate` when the inventory does not have the documented shape.
  * The inventory is a generated, checked artifact, so this means a bug or a hand edit;

@@ -1,6 +1,7 @@
 import type { GateMethod, Inventory } from "../model/inventory-types.js";
 import { experimentalApiError, InvalidInventoryError, type ExperimentalApiError } from "./errors.js";
 import { InspectorCompiler, optionalReason, type CompiledType } from "./inspect.js";
+import { ProjectorCompiler, UNEXPRESSIBLE, type Failure, type Projector } from "./outgoing.js";
 import { isJsonObject } from "./value.js";
 
 export interface ExperimentalGate {
@@ -37,12 +38,41 @@ export interface ExperimentalGate {
    * nesting through a recursive type throws a RangeError.
    */
   stripUnused(method: string, params: unknown): unknown;
+  /**
+   * The outgoing side: `value` (the `params` of a notification or server
+   * request, or the `result` of a client request, of `method`) as a connection
+   * that did not opt in may receive it. Call it for every message sent to such
+   * a connection; an opted-in connection gets everything as it is.
+   *
+   * - Experimental fields are removed, whatever their value.
+   * - A value that is an experimental union or enum member has no stable form.
+   *   The smallest part around it that may be left out is removed instead: the
+   *   value of an optional field (the field goes), an array item, a map entry.
+   * - When nothing around it may be left out (a required field all the way up
+   *   to the message, or a tuple element), the message is not `sendable`;
+   *   neither is anything of an experimental method. Drop such a notification
+   *   or server request; answer such a result with
+   *   `experimentalOutputError(reason, path)` instead. Log it either way: it
+   *   means the server produced experimental data for a stable client.
+   *
+   * Pure: `value` is never mutated. Objects and arrays on the way to a change
+   * are shallow copies (key order kept), everything else is shared, and with
+   * nothing to change (or an unknown method) `value` itself comes back. Like
+   * `reason`, absurdly deep nesting through a recursive type throws a RangeError.
+   */
+  toStable(method: string, part: "params" | "result", value: unknown): StableOutgoing;
 }
+
+/** What `toStable` decided. `path` is a JSON Pointer into the value, to the experimental member. */
+export type StableOutgoing =
+  | { readonly sendable: true; readonly value: unknown }
+  | { readonly sendable: false; readonly reason: string; readonly path: string };
 
 interface CompiledMethod {
   /** Reason when the whole method is experimental. */
   readonly reason: string | null;
   readonly params: CompiledType | null;
+  readonly outgoing: Readonly<Record<"params" | "result", Projector | null>>;
 }
 
 /**
@@ -59,8 +89,8 @@ interface CompiledMethod {
 export function createGate(inventory: Inventory): ExperimentalGate {
   const gate: unknown = isJsonObject(inventory) ? inventory.gate : undefined;
   if (!isJsonObject(gate)) throw new InvalidInventoryError("gate", "expected an object with methods and types");
-  const compiler = new InspectorCompiler((gate.types ?? {}) as Inventory["gate"]["types"]);
-  const methods = compileMethods(gate.methods, compiler);
+  const types = (gate.types ?? {}) as Inventory["gate"]["types"];
+  const methods = compileMethods(gate.methods, new InspectorCompiler(types), new ProjectorCompiler(types));
   const experimentalMethods = new Set([...methods].filter(([, method]) => method.reason !== null).map(([name]) => name));
 
   const reason = (method: string, params: unknown): string | null => {
@@ -86,10 +116,22 @@ export function createGate(inventory: Inventory): ExperimentalGate {
       if (compiled === undefined || compiled.reason !== null || compiled.params === null) return params;
       return compiled.params.strip(params, 0);
     },
+    toStable(method, part, value) {
+      const compiled = methods.get(method);
+      if (compiled === undefined) return { sendable: true, value };
+      if (compiled.reason !== null) return { sendable: false, reason: compiled.reason, path: "" };
+      const project = compiled.outgoing[part];
+      if (project === null) return { sendable: true, value };
+      const failure: Failure = { reason: "", path: [] };
+      const projected = project(value, 0, failure);
+      if (projected !== UNEXPRESSIBLE) return { sendable: true, value: projected };
+      const path = failure.path.reverse().map((segment) => `/${String(segment).replaceAll("~", "~0").replaceAll("/", "~1")}`);
+      return { sendable: false, reason: failure.reason, path: path.join("") };
+    },
   };
 }
 
-function compileMethods(methods: unknown, compiler: InspectorCompiler): Map<string, CompiledMethod> {
+function compileMethods(methods: unknown, compiler: InspectorCompiler, projector: ProjectorCompiler): Map<string, CompiledMethod> {
   if (!isJsonObject(methods)) throw new InvalidInventoryError("gate.methods", "expected an object keyed by method name");
   // A Map, not the record itself: a method named "toString" must not find Object.prototype.
   const compiled = new Map<string, CompiledMethod>();
@@ -99,6 +141,10 @@ function compileMethods(methods: unknown, compiler: InspectorCompiler): Map<stri
     compiled.set(name, {
       reason: optionalReason(method.experimental, `${path}.experimental`),
       params: method.params === undefined ? null : compiler.compile(method.params, `${path}.params`),
+      outgoing: {
+        params: method.params === undefined ? null : projector.compile(method.params, `${path}.params`),
+        result: method.result === undefined ? null : projector.compile(method.result, `${path}.result`),
+      },
     });
   }
   return compiled;

@@ -1,9 +1,10 @@
 import type { GateField, GateMember, GateType, LiteralValue } from "../model/inventory-types.js";
-import { setOwn } from "../immutable.js";
 import { InvalidInventoryError } from "./errors.js";
-import { compileMatch, literalValue, matchNeedsKind, type MatchTest } from "./match.js";
+import { copyWith, REMOVED } from "./copy.js";
+import { compileMatch, type MatchTest } from "./match.js";
 import { isPresence, PRESENCE_TESTS, type PresenceTest } from "./presence.js";
-import { isJsonObject, needsOwnCheck, readProperty, valueKind, type JsonObject } from "./value.js";
+import { selectorFor } from "./select.js";
+import { isJsonObject, needsOwnCheck, readProperty } from "./value.js";
 
 /**
  * Returns the reason of the first experimental element used by `value`, or null.
@@ -35,9 +36,6 @@ export interface CompiledType {
 
 const NOTHING: Inspector = () => null;
 const UNCHANGED: Stripper = (value) => value;
-
-/** Marks a field to leave out of a copy, in the change maps of `copyWith`. */
-const REMOVED: unique symbol = Symbol("removed");
 
 /** Compiles every named type once; refs point at cells so recursive types need no lookups per call. */
 export class InspectorCompiler {
@@ -190,9 +188,7 @@ export class InspectorCompiler {
   private compileUnion(members: readonly GateMember[], path: string): CompiledType {
     if (!Array.isArray(members)) throw new InvalidInventoryError(`${path}.members`, "expected an array");
     const compiled = members.map((member, i) => this.compileMember(member, `${path}.members[${i}]`));
-    const select = members.every((member) => member.match.kind === "literal")
-      ? literalSelector(members, compiled)
-      : firstMatchSelector(members, compiled);
+    const select = selectorFor(members, compiled);
     return {
       inspect: (value, hops) => {
         const member = select(value);
@@ -234,9 +230,6 @@ interface CompiledMember {
   readonly reason: string | null;
   readonly type: CompiledType | null;
 }
-
-/** The union member a value resolves to (the first that matches), or undefined. */
-type MemberSelector = (value: unknown) => CompiledMember | undefined;
 
 function compileArray(element: CompiledType): CompiledType {
   const inspectElement = element.inspect;
@@ -290,60 +283,6 @@ function compileMap(valueType: CompiledType): CompiledType {
       return changes === null ? value : copyWith(value, changes);
     },
   };
-}
-
-function firstMatchSelector(members: readonly GateMember[], compiled: readonly CompiledMember[]): MemberSelector {
-  const needsKind = members.some((member) => matchNeedsKind(member.match));
-  const count = compiled.length;
-  return (value) => {
-    const kind = needsKind ? valueKind(value) : "";
-    for (let i = 0; i < count; i++) {
-      const member = compiled[i]!;
-      if (member.matches(value, kind)) return member;
-    }
-    return undefined;
-  };
-}
-
-/**
- * Enum-style unions (every member a literal) become one map lookup. Map keys
- * compare with SameValueZero, which agrees with `===` on JSON values (no NaN;
- * -0 and 0 are equal under both). The first member with a value wins.
- */
-function literalSelector(members: readonly GateMember[], compiled: readonly CompiledMember[]): MemberSelector {
-  const byValue = new Map<LiteralValue, CompiledMember>();
-  members.forEach((member, i) => {
-    const value = literalValue((member.match as { value: unknown }).value, "");
-    if (!byValue.has(value)) byValue.set(value, compiled[i]!);
-  });
-  return (value) => byValue.get(value as LiteralValue);
-}
-
-/**
- * A plain-object copy of `object` with `changes` applied: own keys in their
- * order, a REMOVED one left out, a changed one with its new value. (A changed
- * key that was inherited rather than own, impossible for parsed JSON, is added
- * at the end.)
- */
-function copyWith(object: JsonObject, changes: ReadonlyMap<string, unknown>): JsonObject {
-  const copy: JsonObject = {};
-  let applied = 0;
-  for (const key in object) {
-    if (!Object.hasOwn(object, key)) continue;
-    let value = object[key];
-    if (changes.has(key)) {
-      applied++;
-      value = changes.get(key);
-      if (value === REMOVED) continue;
-    }
-    setOwn(copy, key, value);
-  }
-  if (applied < changes.size) {
-    for (const [key, value] of changes) {
-      if (value !== REMOVED && !Object.hasOwn(copy, key)) setOwn(copy, key, value);
-    }
-  }
-  return copy;
 }
 
 export function optionalReason(reason: unknown, path: string): string | null {

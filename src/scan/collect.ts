@@ -1,5 +1,7 @@
 import { ts, type TS } from "./typescript.js";
 import type { ScanContext } from "./context.js";
+import { leadingJsDoc } from "./jsdoc.js";
+import { markerTags } from "./markers.js";
 import { isDeclarationNode, isRelativeSpecifier, type DeclarationSite, type FileScope } from "./scope.js";
 
 /**
@@ -21,6 +23,7 @@ function collectStatements(statements: readonly TS.Statement[], scope: FileScope
       collectReExport(statement, scope, context);
     } else if (ts.isVariableStatement(statement)) {
       collectConstants(statement, scope);
+      reportMarkersOnStatement(statement, scope, context);
     } else if (ts.isExportAssignment(statement) && !statement.isExportEquals && ts.isIdentifier(statement.expression)) {
       scope.defaultName = statement.expression.text; // `export default Thread;`
     } else if (ts.isModuleDeclaration(statement) && ts.isIdentifier(statement.name) && statement.name.text !== "global") {
@@ -32,7 +35,17 @@ function collectStatements(statements: readonly TS.Statement[], scope: FileScope
         scope,
         statement,
       );
+    } else {
+      reportMarkersOnStatement(statement, scope, context);
     }
+  }
+}
+
+/** A runtime statement (`const`, a function) describes no message: a marker on it would be ignored. */
+function reportMarkersOnStatement(statement: TS.Statement, scope: FileScope, context: ScanContext): void {
+  const doc = leadingJsDoc(scope.source.text, statement);
+  for (const tag of markerTags(doc)) {
+    context.report("ineffective-marker", `@${tag.name} on a runtime statement has no effect: only type declarations describe messages`, scope, tag.offset);
   }
 }
 

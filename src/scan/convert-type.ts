@@ -7,6 +7,7 @@ import { locationOf } from "./location.js";
 import { readMarks } from "./markers.js";
 import { convertReference } from "./convert-reference.js";
 import { convertTypeLiteral } from "./convert-object.js";
+import { reportIneffectiveMarkers } from "./ineffective-markers.js";
 import type { FileScope } from "./scope.js";
 import {
   convertConditional,
@@ -57,6 +58,12 @@ export function convertTypeAllowingUndefined(
   env: TypeEnv,
   context: ScanContext,
 ): OptionalType {
+  reportIneffectiveMarkers(node, scope, context);
+  return convertTypeOrMember(node, scope, env, context);
+}
+
+/** A union member's comment holds its own markers, read by `convertUnion`. */
+function convertTypeOrMember(node: TS.TypeNode, scope: FileScope, env: TypeEnv, context: ScanContext): OptionalType {
   if (node.kind === ts.SyntaxKind.UndefinedKeyword) return { type: ERROR_TYPE, includesUndefined: true };
   if (ts.isParenthesizedTypeNode(node)) return convertTypeAllowingUndefined(node.type, scope, env, context);
   if (ts.isUnionTypeNode(node)) return convertUnion(node, scope, env, context);
@@ -128,7 +135,7 @@ function convertUnion(node: TS.UnionTypeNode, scope: FileScope, env: TypeEnv, co
     const doc = leadingJsDoc(text, memberNode);
     const { marks, problems } = readMarks(doc, memberNode, scope.sourceFile, ["experimental"]);
     for (const problem of problems) context.report("malformed-marker", problem.message, scope, problem.offset);
-    const converted = convertTypeAllowingUndefined(memberNode, scope, env, context);
+    const converted = convertTypeOrMember(memberNode, scope, env, context);
     includesUndefined ||= converted.includesUndefined;
     if (memberNode.kind === ts.SyntaxKind.UndefinedKeyword) continue;
     const location = locationOf(scope.sourceFile, scope.source.path, memberNode);
@@ -206,7 +213,7 @@ const CONSTRUCTS: Partial<Record<TS.SyntaxKind, { readonly name: string; readonl
   [ts.SyntaxKind.TypePredicate]: { name: "a type predicate", hint: "remove it" },
   [ts.SyntaxKind.BigIntKeyword]: { name: "`bigint`", hint: "use `number`, or `string` for values beyond 2^53" },
   [ts.SyntaxKind.SymbolKeyword]: { name: "`symbol`", hint: "use `string` (symbols are not JSON values)" },
-  [ts.SyntaxKind.VoidKeyword]: { name: "`void`", hint: "use `undefined` for params a request does not take, or `null` for a value that is always null" },
+  [ts.SyntaxKind.VoidKeyword]: { name: "`void`", hint: "use `null` for a value that is always null (in a registry entry, `undefined` means no params or no result)" },
 };
 
 function describeConstruct(node: TS.Node): string {

@@ -2,11 +2,12 @@ import { ts, type TS } from "./typescript.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { DiagnosticName } from "../diagnostics/codes.js";
 import type { InputSet, SourceText } from "../input/sources.js";
-import type { Declaration, Method, SourceLocation } from "../model/types.js";
-import { NO_TYPE_PARAMETERS, type ScanContext } from "./context.js";
+import type { Declaration, Method, SourceLocation, TypeNode } from "../model/types.js";
+import { ERROR_TYPE, NO_TYPE_PARAMETERS, type ScanContext } from "./context.js";
 import { convertDeclarationBody, enumMembers } from "./declaration-body.js";
 import { docsOf, leadingJsDoc } from "./jsdoc.js";
-import { locationAt, locationOf } from "./location.js";
+import { lineStartsOf, locationAmong, locationAt, locationOf } from "./location.js";
+import { deepestBracket, MAX_NESTING, NESTING_FIX, PARSER_STACK_MESSAGE, tooDeep } from "./nesting.js";
 import { readMarks } from "./markers.js";
 import { scanRegistry } from "./registries.js";
 import { collectScope } from "./collect.js";
@@ -32,6 +33,8 @@ export interface ScanResult {
  */
 export function scanProject(input: InputSet): ScanResult {
   const diagnostics: Diagnostic[] = [];
+  // A generic template is converted once per instance: its problems are reported once.
+  const reported = new Set<string>();
   const context: ScanContext = {
     modules: new ModuleTable(input.files, (source) => openFile(source, context, diagnostics)),
     expanding: [],
@@ -43,6 +46,9 @@ export function scanProject(input: InputSet): ScanResult {
         typeof at === "number"
           ? locationAt(scope.sourceFile, scope.source.path, at)
           : locationOf(scope.sourceFile, scope.source.path, at);
+      const key = `${location.file}:${location.line}:${location.column} ${name} ${message}`;
+      if (reported.has(key)) return;
+      reported.add(key);
       diagnostics.push(createDiagnostic(name, message, location));
     },
   };
@@ -52,7 +58,8 @@ export function scanProject(input: InputSet): ScanResult {
     scanScope(scope, found, context);
     context.modules.release(scope);
   }
-  const result = { declarations: found.declarations, methods: found.methods, diagnostics };
+  const declarations = found.declarations.map((declaration) => withinNestingLimit(declaration, diagnostics));
+  const result = { declarations, methods: found.methods, diagnostics };
   return input.entry === undefined ? result : { ...result, entryIds: exportedIds(context.modules.scope(input.entry), context.modules) };
 }
 
@@ -83,7 +90,14 @@ function scanDeclaration(site: DeclarationSite, found: Found, context: ScanConte
     found.methods.push(...scanRegistry(site, marks.methods, context));
     return;
   }
-  if (typeParametersOf(node).length > 0) return; // a template, expanded where used
+  if (typeParametersOf(node).length > 0) {
+    // A template, expanded where used: its instances are not declarations, so a marker on it marks nothing.
+    if (marks.experimental) {
+      const message = `@experimental on a generic declaration has no effect: it is expanded where used; mark the fields or declarations that use "${site.name}"`;
+      context.report("ineffective-marker", message, scope, doc.tags.find((tag) => tag.name === "experimental")?.offset ?? node);
+    }
+    return;
+  }
   const base = {
     id: site.id,
     name: site.name,
@@ -95,20 +109,14 @@ function scanDeclaration(site: DeclarationSite, found: Found, context: ScanConte
   found.declarations.push(
     ts.isEnumDeclaration(node)
       ? { ...base, kind: "enum", members: enumMembers(site, context) }
-      : { ...base, kind: "alias", type: convertDeclarationBody(site, NO_TYPE_PARAMETERS, context) },
+      : { ...base, kind: "alias", type: convertWithinStack(site, context) },
   );
 }
 
 /** Parses one file, reports its syntax errors and collects its scope. */
 function openFile(source: SourceText, context: ScanContext, diagnostics: Diagnostic[]): FileScope {
   // Markers and docs are read from comment text, so TypeScript's own JSDoc parse and parent links are skipped.
-  const sourceFile = ts.createSourceFile(
-    source.path,
-    source.text,
-    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
-    false,
-    ts.ScriptKind.TS,
-  );
+  const sourceFile = parseFile(source, diagnostics);
   for (const diagnostic of syntaxDiagnostics([sourceFile])) {
     const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
     diagnostics.push(createDiagnostic("syntax-error", message, locationAt(sourceFile, source.path, diagnostic.start ?? 0)));
@@ -126,6 +134,53 @@ function openFile(source: SourceText, context: ScanContext, diagnostics: Diagnos
   };
   collectScope(scope, context);
   return scope;
+}
+
+/**
+ * The file's syntax tree. The parser reads nested types by recursion; when it
+ * runs out of stack, the file is reported at its deepest nesting and read as empty.
+ */
+function parseFile(source: SourceText, diagnostics: Diagnostic[]): TS.SourceFile {
+  const parse = (text: string) =>
+    ts.createSourceFile(
+      source.path,
+      text,
+      { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+      false,
+      ts.ScriptKind.TS,
+    );
+  try {
+    return parse(source.text);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const location = locationAmong(lineStartsOf(source.text), source.path, deepestBracket(source.text));
+    diagnostics.push(createDiagnostic("nesting-limit", PARSER_STACK_MESSAGE, location));
+    return parse("");
+  }
+}
+
+/**
+ * The declaration's type. Types are converted by recursion, like the parser
+ * reads them; one nested hundreds of levels deeper than MAX_NESTING (so deep
+ * that the stack runs out, as with thousands of `[]`) is reported at the declaration.
+ */
+function convertWithinStack(site: DeclarationSite, context: ScanContext): TypeNode {
+  try {
+    return convertDeclarationBody(site, NO_TYPE_PARAMETERS, context);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    context.report("nesting-limit", `"${site.name}" nests far more than ${MAX_NESTING} levels deep${NESTING_FIX}`, site.scope, site.node.name ?? site.node);
+    return ERROR_TYPE;
+  }
+}
+
+/** A declaration nesting deeper than MAX_NESTING is reported and stands for nothing, so no later stage meets it. */
+function withinNestingLimit(declaration: Declaration, diagnostics: Diagnostic[]): Declaration {
+  if (declaration.kind !== "alias") return declaration;
+  const problem = tooDeep(declaration.name, declaration.type, declaration.location);
+  if (!problem) return declaration;
+  diagnostics.push(createDiagnostic("nesting-limit", problem.message, problem.location));
+  return { ...declaration, type: ERROR_TYPE };
 }
 
 /**

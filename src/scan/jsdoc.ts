@@ -11,15 +11,12 @@ export interface JsDocTag {
 export interface JsDoc {
   readonly description: string;
   readonly tags: readonly JsDocTag[];
-  /** `@name` words inside a line, not at its start: JSDoc does not read them as tags. */
-  readonly inlineTags: readonly JsDocTag[];
 }
 
-const EMPTY: JsDoc = { description: "", tags: [], inlineTags: [] };
+const EMPTY: JsDoc = { description: "", tags: [] };
 /** Most fields have no JSDoc: they share one (frozen) empty value. */
 const NO_DOCS: Docs = Object.freeze({ description: "", tags: Object.freeze({}) });
-/** A tag-like word after other text on a line; backquoted mentions (`` `@experimental` ``) are prose. */
-const INLINE_TAG = /(?<=[^\s`]\s*|\S\s+)(?<!`)@([A-Za-z][\w-]*)\b/g;
+const TAG_NAME = /[A-Za-z][\w-]*/y;
 const KEYWORD_TAGS = new Set(["default", "format", "pattern", "minimum", "maximum"]);
 
 /**
@@ -61,35 +58,69 @@ function lastJsDoc(text: string, ranges: readonly TS.CommentRange[] | undefined)
   return undefined;
 }
 
-/** Parses the raw text of one JSDoc comment that starts at `start` in its file. */
+/**
+ * Parses the raw text of one JSDoc comment that starts at `start` in its file.
+ * Tags start where TypeScript starts them: at the start of a line, or after
+ * whitespace anywhere on a line (outside backquotes in a tag's text), so
+ * `/** @minimum 1 @maximum 100 *\/` holds two tags, as editors show it.
+ */
 export function parseJsDoc(raw: string, start: number): JsDoc {
   const body = raw.slice(3, -2);
   // Most comments are one line of prose: no tags, nothing to split.
   if (!body.includes("\n") && !body.includes("@")) {
-    return { description: body.slice(/^\s*\*?\s?/.exec(body)![0].length).trim(), tags: [], inlineTags: [] };
+    return { description: body.slice(/^\s*\*?\s?/.exec(body)![0].length).trim(), tags: [] };
   }
   const description: string[] = [];
   const tags: { name: string; lines: string[]; offset: number }[] = [];
-  const inlineTags: JsDocTag[] = [];
+  const addText = (text: string) => (tags.length > 0 ? tags[tags.length - 1]!.lines : description).push(text);
   let offset = start + 3;
   for (const rawLine of body.split("\n")) {
     const lineStart = offset;
     offset += rawLine.length + 1;
     const prefix = /^\s*\*?\s?/.exec(rawLine)![0];
     const line = rawLine.slice(prefix.length).replace(/\s+$/, "");
-    for (const match of line.matchAll(INLINE_TAG)) {
-      inlineTags.push({ name: match[1]!, text: "", offset: lineStart + prefix.length + match.index });
+    let textStart = 0;
+    for (const at of tagStarts(line, tags.length > 0)) {
+      const before = line.slice(textStart, at);
+      if (textStart > 0 || before.trim() !== "") addText(before);
+      TAG_NAME.lastIndex = at + 1;
+      const name = TAG_NAME.exec(line)![0];
+      tags.push({ name, lines: [], offset: lineStart + prefix.length + at });
+      textStart = at + 1 + name.length;
     }
-    const tag = /^@([A-Za-z][\w-]*)\s*(.*)$/.exec(line);
-    if (tag) tags.push({ name: tag[1]!, lines: [tag[2]!], offset: lineStart + prefix.length });
-    else if (tags.length > 0) tags[tags.length - 1]!.lines.push(line);
-    else description.push(line);
+    addText(textStart > 0 ? line.slice(textStart).trimStart() : line);
   }
   return {
     description: description.join("\n").trim(),
     tags: tags.map((tag) => ({ name: tag.name, text: tag.lines.join("\n").trim(), offset: tag.offset })),
-    inlineTags,
   };
+}
+
+/**
+ * Where tags start on one line (after its ` * ` margin): `@name` first on the
+ * line or after whitespace. Inside a tag's text (`inTag`, or after a tag on this
+ * line) a backquoted `@name` is prose; TypeScript does not protect the
+ * description that way, so neither does this.
+ */
+function tagStarts(line: string, inTag: boolean): number[] {
+  const starts: number[] = [];
+  if (!line.includes("@")) return starts;
+  let quoted = false;
+  // Where the last tag's name ends: an `@` right there starts another tag (`@minimum@maximum`).
+  let nameEnd = 0;
+  for (let index = 0; index < line.length; index++) {
+    const char = line[index];
+    if (char === "`") quoted = inTag && !quoted;
+    else if (char === "@" && !quoted && (index === nameEnd || /\s/.test(line[index - 1]!))) {
+      TAG_NAME.lastIndex = index + 1;
+      if (TAG_NAME.test(line)) {
+        starts.push(index);
+        inTag = true;
+        nameEnd = TAG_NAME.lastIndex;
+      }
+    }
+  }
+  return starts;
 }
 
 /** The documentation part of a JSDoc: description, keyword tags and `@deprecated`. Markers are read elsewhere. */

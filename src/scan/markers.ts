@@ -59,6 +59,11 @@ const UNMARKED: { marks: Marks; problems: readonly MarkerProblem[] } = Object.fr
 
 const isMarkerName = (name: string): name is MarkerName => Object.hasOwn(MARKER_HANDLERS, name);
 
+/** The marker tags of a JSDoc, with where each marker belongs, for places that take no markers. */
+export function markerTags(doc: JsDoc): { readonly name: MarkerName; readonly offset: number; readonly belongs: string }[] {
+  return doc.tags.flatMap((tag) => (isMarkerName(tag.name) ? [{ name: tag.name, offset: tag.offset, belongs: MARKER_PLACES[tag.name] }] : []));
+}
+
 /**
  * Reads the markers of one element from its JSDoc and decorators. `allowed`
  * says which markers make sense at this place; others are reported.
@@ -70,17 +75,11 @@ export function readMarks(
   allowed: readonly MarkerName[],
 ): { marks: Marks; problems: readonly MarkerProblem[] } {
   const decorators = decoratorsOf(node);
-  if (doc.tags.length === 0 && doc.inlineTags.length === 0 && decorators.length === 0) return UNMARKED;
+  if (doc.tags.length === 0 && decorators.length === 0) return UNMARKED;
   const uses: MarkerUse[] = [];
   const problems: MarkerProblem[] = [];
   for (const tag of doc.tags) {
     if (isMarkerName(tag.name)) uses.push({ name: tag.name, argument: tag.text === "" ? undefined : tag.text, offset: tag.offset });
-  }
-  for (const tag of doc.inlineTags) {
-    // Ignoring it would silently ship the element as stable; a mention in prose goes in backquotes.
-    if (tag.name === "experimental") {
-      problems.push({ message: "@experimental must start its own JSDoc line to take effect (quote it as `@experimental` in prose)", offset: tag.offset });
-    }
   }
   for (const decorator of decorators) {
     const use = decoratorUse(decorator, sourceFile);

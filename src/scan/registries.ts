@@ -85,7 +85,11 @@ function scanEntry(
 
 const INVALID = Symbol("invalid entry type");
 
-/** Params and results name a declared type, so each gets its own schema file; `undefined` params mean none. */
+/**
+ * Params and results name a declared type, so each gets its own schema file.
+ * `undefined` alone means none: a request without params, or one that returns
+ * no data (its response's result is `{}`).
+ */
 function entryType(
   node: TS.TypeNode,
   role: "params" | "result",
@@ -93,13 +97,28 @@ function entryType(
   scope: FileScope,
   context: ScanContext,
 ): TypeNode | undefined | typeof INVALID {
-  if (node.kind === ts.SyntaxKind.UndefinedKeyword && role === "params") return undefined;
-  const { type } = convertTypeAllowingUndefined(node, scope, NO_TYPE_PARAMETERS, context);
+  const written = withoutParentheses(node);
+  if (written.kind === ts.SyntaxKind.UndefinedKeyword) return undefined;
+  const none = role === "params" ? "`undefined` for no params" : "`undefined` for a request that returns no result";
+  if (written.kind === ts.SyntaxKind.VoidKeyword) {
+    context.report("unsupported-construct", `\`void\` cannot be expressed in JSON Schema; write ${none}`, scope, node);
+    return INVALID;
+  }
+  const { type, includesUndefined } = convertTypeAllowingUndefined(node, scope, NO_TYPE_PARAMETERS, context);
   if (type === ERROR_TYPE) return INVALID;
+  if (includesUndefined) {
+    context.report(
+      "malformed-registry",
+      `the ${role} of "${method}" cannot be optional: name a declared type, or write ${none}`,
+      scope,
+      node,
+    );
+    return INVALID;
+  }
   if (type.kind !== "ref") {
     context.report(
       "malformed-registry",
-      `the ${role} of "${method}" must name a declared, non-generic type${role === "params" ? " (or be `undefined`)" : ""}; ` +
+      `the ${role} of "${method}" must name a declared, non-generic type (or be ${none}); ` +
         "declare a named type for it and use that name here",
       scope,
       node,
@@ -107,6 +126,10 @@ function entryType(
     return INVALID;
   }
   return type;
+}
+
+function withoutParentheses(node: TS.TypeNode): TS.TypeNode {
+  return ts.isParenthesizedTypeNode(node) ? withoutParentheses(node.type) : node;
 }
 
 /** The registry directions whose entries use `wrapperName`, e.g. "clientNotification or serverNotification". */

@@ -1,8 +1,8 @@
-import { mkdtemp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/program.js";
+import { cli, project } from "../support/cli-in-process.js";
 import { readTree } from "../../src/output/tree.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -11,24 +11,6 @@ const SCHEMA = `
 export interface Point { x: number; y: number; /** @experimental */ z?: number }
 `;
 
-async function project(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), "schemagate-cmd-"));
-  for (const [file, text] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
-    await writeFile(path.join(dir, file), text);
-  }
-  return dir;
-}
-
-async function cli(args: string[], cwd: string) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, {
-    cwd,
-    output: { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) },
-  });
-  return { code, stdout, stderr };
-}
 
 describe("commands in-process", () => {
   it("generates stable and experimental output for a plain file without any config", async () => {

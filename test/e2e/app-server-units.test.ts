@@ -9,26 +9,43 @@ import { describe, expect, it } from "vitest";
 import { findGeneratedDir, readGenerated, type Audience } from "../../examples/app-server/generated.js";
 import { RESULT_TYPES } from "../../examples/app-server/handlers/index.js";
 import { parseMessage } from "../../examples/app-server/jsonrpc.js";
+import { DEFAULT_LIMITS, readLimits } from "../../examples/app-server/limits.js";
 import { AppServer } from "../../examples/app-server/server.js";
-import { parseWsListenUrl } from "../../examples/app-server/transport-ws.js";
+import { LineSplitter } from "../../examples/app-server/transport-stdio.js";
+import { recordingLink } from "./support/recording-link.js";
+import { isLoopback, parseWsListenUrl } from "../../examples/app-server/transport-ws.js";
 import { createProtocolValidator, readEnvelopeMethods, type ProtocolValidator } from "../../examples/app-server/validation.js";
 import { createGate, type GateType, type Presence } from "../../src/runtime/index.js";
 import { REPO_ROOT } from "./support/paths.js";
 
 describe("parseMessage", () => {
   it("classifies requests, notifications and responses, with or without jsonrpc", () => {
-    expect(parseMessage('{"id":1,"method":"m","params":{}}')).toEqual({ kind: "request", id: 1, method: "m", params: {}, jsonrpc: false });
-    expect(parseMessage('{"jsonrpc":"2.0","id":"a","method":"m"}')).toMatchObject({ kind: "request", id: "a", jsonrpc: true });
-    expect(parseMessage('{"method":"initialized"}')).toMatchObject({ kind: "notification", method: "initialized" });
-    expect(parseMessage('{"id":3,"result":{}}')).toEqual({ kind: "response", id: 3, jsonrpc: false });
+    expect(parseMessage('{"id":1,"method":"m","params":{}}', 64)).toEqual({ kind: "request", id: 1, method: "m", params: {}, jsonrpc: false });
+    expect(parseMessage('{"jsonrpc":"2.0","id":"a","method":"m"}', 64)).toMatchObject({ kind: "request", id: "a", jsonrpc: true });
+    expect(parseMessage('{"method":"initialized"}', 64)).toMatchObject({ kind: "notification", method: "initialized" });
+    expect(parseMessage('{"id":3,"result":{}}', 64)).toEqual({ kind: "response", id: 3, jsonrpc: false });
   });
 
   it("turns malformed input into errors to answer", () => {
-    expect(parseMessage("{")).toMatchObject({ kind: "invalid", id: null, error: { code: -32700 } });
-    expect(parseMessage("[]")).toMatchObject({ kind: "invalid", error: { code: -32600, message: expect.stringContaining("batch") } });
-    expect(parseMessage('{"id":{},"method":"m"}')).toMatchObject({ kind: "invalid", id: null, error: { code: -32600 } });
-    expect(parseMessage('{"jsonrpc":"1.0","id":4,"method":"m"}')).toMatchObject({ kind: "invalid", id: 4, error: { code: -32600 } });
-    expect(parseMessage('{"id":5}')).toMatchObject({ kind: "invalid", id: 5, error: { code: -32600 } });
+    expect(parseMessage("{", 64)).toMatchObject({ kind: "invalid", id: null, error: { code: -32700 } });
+    expect(parseMessage("[]", 64)).toMatchObject({ kind: "invalid", error: { code: -32600, message: expect.stringContaining("batch") } });
+    expect(parseMessage('{"id":{},"method":"m"}', 64)).toMatchObject({ kind: "invalid", id: null, error: { code: -32600 } });
+    expect(parseMessage('{"jsonrpc":"1.0","id":4,"method":"m"}', 64)).toMatchObject({ kind: "invalid", id: 4, error: { code: -32600 } });
+    expect(parseMessage('{"id":5}', 64)).toMatchObject({ kind: "invalid", id: 5, error: { code: -32600 } });
+  });
+
+  it("refuses nesting deeper than the limit before parsing, brackets in strings aside", () => {
+    const nested = (depth: number) => `{"id":7,"method":"m","params":${"[".repeat(depth - 1)}${"]".repeat(depth - 1)}}`;
+    expect(parseMessage(nested(64), 64)).toMatchObject({ kind: "request", id: 7 });
+    expect(parseMessage(nested(65), 64)).toEqual({
+      kind: "invalid",
+      id: null,
+      error: { code: -32600, message: "Invalid Request: nested deeper than 64 levels" },
+      jsonrpc: false,
+    });
+    expect(parseMessage(`{"id":8,"params":${"[".repeat(200_000)}${"]".repeat(200_000)}}`, 64)).toMatchObject({ kind: "invalid", id: null });
+    const bracketsInStrings = `{"id":9,"method":"m","params":{"text":"${"[{".repeat(100)}\\"${"[".repeat(100)}"}}`;
+    expect(parseMessage(bracketsInStrings, 64)).toMatchObject({ kind: "request", id: 9 });
   });
 });
 
@@ -168,11 +185,17 @@ describe("router: the schema each connection is validated against", () => {
       },
     };
     const log: string[] = [];
-    const server = new AppServer({ gate: createGate(artifacts.inventory), validator: spy, checkOutput: true, log: (line) => log.push(line) });
+    const server = new AppServer({
+      gate: createGate(artifacts.inventory),
+      validator: spy,
+      checkOutput: true,
+      limits: DEFAULT_LIMITS,
+      log: (line) => log.push(line),
+    });
     let nextId = 1;
     const connect = (experimentalApi: boolean) => {
       const received: { id?: number; result?: any; error?: any }[] = [];
-      const handle = server.connect((text) => received.push(JSON.parse(text)));
+      const handle = server.connect(recordingLink(received));
       // The router answers synchronously.
       const request = (method: string, params: unknown) => {
         const id = nextId++;
@@ -209,5 +232,58 @@ describe("router: the schema each connection is validated against", () => {
     expect(stable("thread/start", { approvalPolicy: { bogus: true } }).error).toMatchObject({ code: -32600 });
     expect(stable("thread/start", { persistExtendedHistory: "yes" }).error).toMatchObject({ code: -32600 });
     expect(checked).toEqual([]);
+  });
+});
+
+describe("LineSplitter (stdio)", () => {
+  function split(maxBytes: number) {
+    const events: string[] = [];
+    const splitter = new LineSplitter(maxBytes, { line: (text) => events.push(text), tooLong: (bytes) => events.push(`tooLong ${bytes}`) });
+    return { events, splitter };
+  }
+
+  it("ends lines at \\n only: CRLF loses its \\r, a bare \\r stays, chunks join, a last line without \\n counts", () => {
+    const { events, splitter } = split(100);
+    splitter.push(Buffer.from('{"a":1}\r\n{"b":\r2}\n{"c'));
+    splitter.push(Buffer.from('":3}\n\n{"d":4}'));
+    let done = false;
+    splitter.finish(() => (done = true));
+    expect(events).toEqual(['{"a":1}', '{"b":\r2}', '{"c":3}', "", '{"d":4}']);
+    expect(done).toBe(true);
+  });
+
+  it("skips a line over the limit up to its \\n, holding none of it, and reads on", () => {
+    const { events, splitter } = split(10);
+    splitter.push(Buffer.from("0123456789012"));
+    splitter.push(Buffer.from("3456789\nok\n"));
+    expect(events).toEqual(["tooLong 13", "ok"]);
+  });
+
+  it("emits nothing while paused and everything after, before finishing", () => {
+    const { events, splitter } = split(100);
+    splitter.pause();
+    splitter.push(Buffer.from("a\nb\n"));
+    let done = false;
+    splitter.finish(() => (done = true));
+    expect(events).toEqual([]);
+    expect(done).toBe(false);
+    splitter.resume();
+    expect(events).toEqual(["a", "b"]);
+    expect(done).toBe(true);
+  });
+});
+
+describe("listen address and limit flags", () => {
+  it("takes only loopback addresses as loopback", () => {
+    for (const host of ["127.0.0.1", "127.1.2.3", "::1", "localhost", "::ffff:127.0.0.1"]) expect(isLoopback(host), host).toBe(true);
+    for (const host of ["0.0.0.0", "::", "10.0.0.1", "192.168.1.2", "example.com", "::ffff:10.0.0.1"]) expect(isLoopback(host), host).toBe(false);
+  });
+
+  it("reads limit flags as positive integers, defaults otherwise", () => {
+    expect(readLimits({})).toEqual(DEFAULT_LIMITS);
+    expect(readLimits({ "max-depth": "8", "max-message-bytes": "65536" })).toMatchObject({ maxDepth: 8, maxMessageBytes: 65536 });
+    for (const bad of ["0", "-1", "1.5", "abc", ""]) {
+      expect(() => readLimits({ "max-depth": bad })).toThrow(/^--max-depth: expected a positive integer/);
+    }
   });
 });

@@ -21,9 +21,10 @@ const PROTOCOL = {
       decision?: Decision;
     }
     export interface Empty {}
+    export interface StartResult { decision: Decision; fallback?: Decision; kinds: Kind[] }
     /** @methods clientRequest */
     export interface Requests {
-      "thread/start": Request<StartParams, Empty>;
+      "thread/start": Request<StartParams, StartResult>;
       /** @experimental */ "thread/realtime/start": Request<Empty, Empty>;
     }
     /** @methods serverNotification */
@@ -64,6 +65,28 @@ describe("buildInventory", () => {
     expect(gate.reason("thread/realtime/start", {})).toBe("thread/realtime/start");
     expect(gate.allowsNotification("thread/realtime/closed", false)).toBe(false);
     expect(gate.allowsNotification("thread/realtime/closed", true)).toBe(true);
+  });
+
+  it("gives the outgoing gate each result and which fields may be left out", () => {
+    expect(inventory.gate.methods["thread/start"]?.result).toEqual({ kind: "ref", target: "StartResult" });
+    expect(inventory.gate.methods["thread/realtime/start"]).not.toHaveProperty("result");
+    const fields = (inventory.gate.types["StartResult"] as Extract<GateType, { kind: "object" }>).fields;
+    expect(fields.map((field) => [field.name, field.optional])).toEqual([
+      ["decision", undefined],
+      ["fallback", true],
+      ["kinds", undefined],
+    ]);
+    const gate = createGate(inventory);
+    const amend = { amend: { rule: "r" } };
+    expect(gate.toStable("thread/start", "result", { decision: "accept", fallback: amend, kinds: ["fancy", "plain"] })).toEqual({
+      sendable: true,
+      value: { decision: "accept", kinds: ["plain"] },
+    });
+    expect(gate.toStable("thread/start", "result", { decision: amend, kinds: [] })).toEqual({
+      sendable: false,
+      reason: "Decision.amend",
+      path: "/decision",
+    });
   });
 
   it("keeps a method, a type and a discriminant named __proto__ as keys, through the file into the gate", () => {

@@ -63,31 +63,6 @@ describe("writeManagedTree", () => {
     expect(await readdir(root)).toEqual(["out"]);
   });
 
-  it("puts the old tree back whole when a swap stopped after moving kept entries", async () => {
-    const root = await scratch();
-    const out = path.join(root, "out");
-    await writeManagedTree(out, new Map([["keep/x.ts", "x"], ["old.ts", "o"]]));
-    // A run that stopped mid-swap: old tree renamed aside, `keep` already moved into the new tree.
-    await rename(out, `${out}.old-123-456`);
-    await mkdir(`${out}.tmp-123-456`);
-    await writeFile(`${out}.tmp-123-456/half.ts`, "h");
-    await writeFile(`${out}.old-123-456/.schemagate-carried`, "keep\n");
-    await rename(`${out}.old-123-456/keep`, `${out}.tmp-123-456/keep`);
-
-    await writeManagedTree(out, new Map([["new.ts", "n"]]), { keep: (entry) => entry === "keep" });
-    expect([...(await readTree(out))].sort()).toEqual([[MANAGED_MARKER, expect.any(String)], ["keep/x.ts", "x"], ["new.ts", "n"]].sort());
-    expect(await readdir(root)).toEqual(["out"]);
-  });
-
-  it("puts the old tree back when a swap stopped before moving anything", async () => {
-    const root = await scratch();
-    const out = path.join(root, "out");
-    await writeManagedTree(out, new Map([["keep/x.ts", "x"], ["old.ts", "o"]]));
-    await rename(out, `${out}.old-123-456`);
-    await writeManagedTree(out, new Map([["new.ts", "n"]]), { keep: (entry) => entry === "keep" });
-    expect([...(await readTree(out))].sort()).toEqual([[MANAGED_MARKER, expect.any(String)], ["keep/x.ts", "x"], ["new.ts", "n"]].sort());
-    expect(await readdir(root)).toEqual(["out"]);
-  });
 });
 
 describe("fillManagedTree", () => {

@@ -17,9 +17,13 @@ describe("parseJsDoc", () => {
     }
   });
 
-  it("still finds tags and inline tags on one line, with their offsets", () => {
+  it("finds every tag on one line, with their offsets", () => {
     expect(parseJsDoc("/** @experimental thread/start.x */", 10).tags).toEqual([{ name: "experimental", text: "thread/start.x", offset: 14 }]);
-    expect(parseJsDoc("/** see @experimental here */", 0).inlineTags).toEqual([{ name: "experimental", text: "", offset: 8 }]);
+    expect(parseJsDoc("/** @minimum 1 @maximum 100 @default 20 */", 0).tags).toEqual([
+      { name: "minimum", text: "1", offset: 4 },
+      { name: "maximum", text: "100", offset: 15 },
+      { name: "default", text: "20", offset: 28 },
+    ]);
   });
 });
 

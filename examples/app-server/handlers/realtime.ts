@@ -7,15 +7,14 @@
 import { uuidv7 } from "../ids.js";
 import type { v2 } from "../protocol-types.js";
 import type { StoredThread } from "../thread-store.js";
-import { fail, ok, threadNotFound, type HandlerContext, type Outcome, type ParamsOf } from "./context.js";
+import { fail, followedThread, ok, type HandlerContext, type Outcome, type ParamsOf } from "./context.js";
 
 export function startRealtime(
   params: ParamsOf<"thread/realtime/start">,
   context: HandlerContext,
 ): Outcome<v2.ThreadRealtimeStartResponse> {
-  const thread = context.store.get(params.threadId);
-  if (!thread) return threadNotFound(params.threadId);
-  if (!thread.loaded) return fail(`thread ${thread.id} is not loaded; resume it first`);
+  const thread = followedThread(params.threadId, context);
+  if ("error" in thread) return thread;
   if (thread.realtimeSessionId !== null) return fail(`thread ${thread.id} already has a realtime session`);
   const sessionId = params.sessionId ?? `rt_${uuidv7()}`;
   thread.realtimeSessionId = sessionId;
@@ -53,7 +52,7 @@ export function stopRealtime(params: ParamsOf<"thread/realtime/stop">, context: 
 }
 
 function withSession(threadId: string, context: HandlerContext): StoredThread | ReturnType<typeof fail> {
-  const thread = context.store.get(threadId);
-  if (!thread) return threadNotFound(threadId);
+  const thread = followedThread(threadId, context);
+  if ("error" in thread) return thread;
   return thread.realtimeSessionId === null ? fail(`thread ${threadId} has no realtime session; call thread/realtime/start`) : thread;
 }

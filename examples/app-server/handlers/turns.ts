@@ -6,15 +6,16 @@
 import { uuidv7 } from "../ids.js";
 import type { v2 } from "../protocol-types.js";
 import { nowSeconds, statusOf, type StoredThread } from "../thread-store.js";
-import { fail, ok, threadNotFound, type HandlerContext, type Outcome, type ParamsOf } from "./context.js";
+import { fail, followedThread, ok, type HandlerContext, type Outcome, type ParamsOf } from "./context.js";
 
 export function startTurn(params: ParamsOf<"turn/start">, context: HandlerContext): Outcome<v2.TurnStartResponse> {
-  const thread = context.store.get(params.threadId);
-  if (!thread) return threadNotFound(params.threadId);
-  if (!thread.loaded) return fail(`thread ${thread.id} is not loaded; resume it first`);
+  const thread = followedThread(params.threadId, context);
+  if ("error" in thread) return thread;
   if (thread.activeTurn) {
     return fail(`turn ${thread.activeTurn.id} is still running in thread ${thread.id}; use turn/steer or turn/interrupt`);
   }
+  const refused = context.store.charge(thread, context.messageBytes);
+  if (refused) return fail(`turn/start refused: ${refused}`);
   const settings = thread.settings;
   thread.settings = {
     ...settings,
@@ -30,39 +31,42 @@ export function startTurn(params: ParamsOf<"turn/start">, context: HandlerContex
   thread.activeTurn = turn;
   if (thread.preview === "") thread.preview = previewOf(params.input);
   context.notifySubscribers(thread, { method: "turn/started", params: { threadId: thread.id, turn: withoutItems(turn) } });
-  context.broadcast({ method: "thread/status/changed", params: { threadId: thread.id, status: statusOf(thread) } });
+  context.announce(thread, { method: "thread/status/changed", params: { threadId: thread.id, status: statusOf(thread) } });
   addUserMessage(thread, turn, params.input, context);
   return ok({ turn: withoutItems(turn) });
 }
 
 export function steerTurn(params: ParamsOf<"turn/steer">, context: HandlerContext): Outcome<v2.TurnSteerResponse> {
-  const thread = context.store.get(params.threadId);
-  if (!thread) return threadNotFound(params.threadId);
+  const thread = followedThread(params.threadId, context);
+  if ("error" in thread) return thread;
   const turn = thread.activeTurn;
   if (!turn) return fail(`no active turn to steer in thread ${thread.id}`);
   if (params.expectedTurnId !== undefined && params.expectedTurnId !== null && params.expectedTurnId !== turn.id) {
     return fail(`expected turn ${params.expectedTurnId} but turn ${turn.id} is active`);
   }
+  const refused = context.store.charge(thread, context.messageBytes);
+  if (refused) return fail(`turn/steer refused: ${refused}`);
   addUserMessage(thread, turn, params.input, context);
   return ok({ turnId: turn.id });
 }
 
 export function interruptTurn(params: ParamsOf<"turn/interrupt">, context: HandlerContext): Outcome<v2.TurnInterruptResponse> {
-  const thread = context.store.get(params.threadId);
-  if (!thread) return threadNotFound(params.threadId);
+  const thread = followedThread(params.threadId, context);
+  if ("error" in thread) return thread;
   const turn = thread.activeTurn;
   if (!turn || turn.id !== params.turnId) return fail(`turn ${params.turnId} is not running in thread ${thread.id}`);
   turn.status = "interrupted";
   thread.activeTurn = null;
   thread.updatedAt = nowSeconds();
   context.notifySubscribers(thread, { method: "turn/completed", params: { threadId: thread.id, turn: withoutItems(turn) } });
-  context.broadcast({ method: "thread/status/changed", params: { threadId: thread.id, status: statusOf(thread) } });
+  context.announce(thread, { method: "thread/status/changed", params: { threadId: thread.id, status: statusOf(thread) } });
   return ok({});
 }
 
 /** Records input as a `userMessage` item: `item/started`, then `item/completed` (it is complete on arrival). */
 function addUserMessage(thread: StoredThread, turn: v2.Turn, input: v2.UserInput[], context: HandlerContext): void {
-  const item: v2.ThreadItem = { type: "userMessage", id: uuidv7(), content: structuredClone(input) };
+  // `input` was parsed for this request alone and nothing else holds it: it is kept as it is.
+  const item: v2.ThreadItem = { type: "userMessage", id: uuidv7(), content: input };
   turn.items.push(item);
   thread.updatedAt = nowSeconds();
   const params = { threadId: thread.id, turnId: turn.id, item };

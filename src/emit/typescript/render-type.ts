@@ -65,18 +65,20 @@ export function renderType(type: TypeNode, context: RenderContext, indent: strin
 export function renderUnion(items: readonly UnionItem[], indent: string): string {
   if (items.length === 0) return "never";
   if (items.length === 1) return items[0]!.render(indent);
-  const oneLine = items.map((item) => item.render(indent));
+  const memberIndent = `${indent}  `;
+  // Each member is rendered once, as a multi-line member (its nested lines two columns in, after "| ").
+  // Indentation only follows line breaks, so a member without one reads the same on one line: rendering
+  // it twice, once per layout, would double the work at every level of nested unions.
+  const rendered = items.map((item) => item.render(`${memberIndent}  `));
   const multiline =
     items.some((item) => item.docs !== undefined && hasDocs(item.docs)) ||
-    oneLine.some((text) => text.includes("\n")) ||
-    oneLine.join(" | ").length > MAX_UNION_LINE;
-  if (!multiline) return oneLine.join(" | ");
-  const memberIndent = `${indent}  `;
+    rendered.some((text) => text.includes("\n")) ||
+    rendered.join(" | ").length > MAX_UNION_LINE;
+  if (!multiline) return rendered.join(" | ");
   return items
-    .map((item) => {
+    .map((item, index) => {
       const docs = item.docs ? jsDocLines(item.docs, memberIndent) : [];
-      // Members start after "| ", so their own nested lines sit two columns further in.
-      return [...docs, `${memberIndent}| ${item.render(`${memberIndent}  `)}`].map((line) => `\n${line}`).join("");
+      return [...docs, `${memberIndent}| ${rendered[index]!}`].map((line) => `\n${line}`).join("");
     })
     .join("");
 }
@@ -117,7 +119,10 @@ function renderIndexValue(
   );
   const items = new Map<string, UnionItem>();
   for (const member of types) {
-    items.set(renderType(member, context, indent), { render: (at) => renderType(member, context, at) });
+    // Rendered once (twice per level would double the work at every nested level): every nested
+    // line of a rendering starts with its indentation, so moving it is a replacement.
+    const text = renderType(member, context, indent);
+    if (!items.has(text)) items.set(text, { render: (at) => text.replaceAll(`\n${indent}`, `\n${at}`) });
   }
   if (type.properties.some((property) => property.optional)) items.set("undefined", { render: () => "undefined" });
   if (items.has("unknown")) return "unknown";

@@ -85,6 +85,21 @@ export class Evaluator {
     return current;
   }
 
+  /**
+   * Follows references as `resolve` does, but stops at a declaration being
+   * evaluated: an alias cycle through unions and intersections alone is
+   * reported by validation (SG016), not here.
+   */
+  resolveSettled(type: TypeNode, at: SourceLocation): TypeNode {
+    let current = type;
+    for (let steps = 0; current.kind === "ref"; steps++) {
+      if (this.#inProgress.has(current.target)) return current;
+      if (steps > 64) return this.report("unsupported-construct", "these type aliases only name each other", at);
+      current = this.body(current.target, at);
+    }
+    return current;
+  }
+
   evaluate(type: TypeNode, env: Env): TypeNode {
     switch (type.kind) {
       case "primitive":

@@ -14,7 +14,7 @@ type Intersection = Extract<TypeNode, { kind: "intersection" }>;
  */
 export function intersectionType(evaluator: Evaluator, type: Intersection, env: Env): TypeNode {
   const members = mapShared(type.members, (member) => evaluator.evaluate(member, env));
-  const resolved = members.map((member) => (member.kind === "ref" || member.kind === "operator" ? evaluator.resolve(member, type.location) : member));
+  const resolved = members.map((member) => (member.kind === "ref" ? evaluator.resolveSettled(member, type.location) : member));
   const unionAt = resolved.findIndex((member) => member.kind === "union" || (member.kind === "primitive" && member.name === "boolean"));
   if (resolved.some(isNever)) return NEVER;
   if (unionAt !== -1) {

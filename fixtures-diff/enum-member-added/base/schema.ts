@@ -1,0 +1,26 @@
+import type { Notification, Request } from "schemagate/markers";
+
+export interface ThreadStartParams {
+  model: string;
+}
+export interface ThreadStartResponse {
+  threadId: string;
+}
+export interface ThreadStartedNotification {
+  threadId: string;
+  status: ThreadStatus;
+}
+export enum ThreadStatus {
+  Active = "active",
+  Closed = "closed",
+}
+
+/** @methods clientRequest */
+export interface ClientRequests {
+  "thread/start": Request<ThreadStartParams, ThreadStartResponse>;
+}
+
+/** @methods serverNotification */
+export interface ServerNotifications {
+  "thread/started": Notification<ThreadStartedNotification>;
+}

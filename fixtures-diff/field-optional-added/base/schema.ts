@@ -1,0 +1,21 @@
+import type { Notification, Request } from "schemagate/markers";
+
+export interface ThreadStartParams {
+  model: string;
+}
+export interface ThreadStartResponse {
+  threadId: string;
+}
+export interface ThreadStartedNotification {
+  threadId: string;
+}
+
+/** @methods clientRequest */
+export interface ClientRequests {
+  "thread/start": Request<ThreadStartParams, ThreadStartResponse>;
+}
+
+/** @methods serverNotification */
+export interface ServerNotifications {
+  "thread/started": Notification<ThreadStartedNotification>;
+}

@@ -1,0 +1,27 @@
+import type { Request } from "schemagate/markers";
+
+export interface ThreadStartParams {
+  model: string;
+  kind: "start";
+  approvalPolicy: "never" | "always";
+  input: TextInput;
+  cwd: string;
+  /** @maximum 50 */
+  limit: number;
+}
+export interface TextInput {
+  type: "text";
+  text: string;
+}
+export interface ImageInput {
+  type: "image";
+  url: string;
+}
+export interface ThreadStartResponse {
+  threadId: string;
+}
+
+/** @methods clientRequest */
+export interface ClientRequests {
+  "thread/start": Request<ThreadStartParams, ThreadStartResponse>;
+}

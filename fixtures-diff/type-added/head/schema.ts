@@ -1,0 +1,25 @@
+import type { Notification, Request } from "schemagate/markers";
+
+export interface ThreadStartParams {
+  model: string;
+}
+export interface ThreadStartResponse {
+  threadId: string;
+}
+export interface ThreadStartedNotification {
+  threadId: string;
+}
+/** Kept for old clients. */
+export interface LegacyInfo {
+  version: string;
+}
+
+/** @methods clientRequest */
+export interface ClientRequests {
+  "thread/start": Request<ThreadStartParams, ThreadStartResponse>;
+}
+
+/** @methods serverNotification */
+export interface ServerNotifications {
+  "thread/started": Notification<ThreadStartedNotification>;
+}

@@ -1,0 +1,27 @@
+import type { Notification, Request } from "schemagate/markers";
+
+export interface ThreadStartParams {
+  model: string;
+  input: TextInput;
+}
+export interface ThreadStartResponse {
+  threadId: string;
+}
+export interface ThreadStartedNotification {
+  threadId: string;
+}
+
+export interface TextInput {
+  type: "text";
+  text: string;
+}
+
+/** @methods clientRequest */
+export interface ClientRequests {
+  "thread/start": Request<ThreadStartParams, ThreadStartResponse>;
+}
+
+/** @methods serverNotification */
+export interface ServerNotifications {
+  "thread/started": Notification<ThreadStartedNotification>;
+}
