@@ -1,7 +1,7 @@
-import { mapShared } from "../immutable.js";
 import { indexType } from "./type-index.js";
 import { closure, declarationsById, methodTypeIds, reachedByMethods } from "./walk.js";
-import { assertNever, unevaluated, type Audience, type Declaration, type Model, type TypeNode } from "./types.js";
+import type { Audience, Declaration, Model, TypeNode } from "./types.js";
+import { mapChildren, withChildType, type ChildMapper } from "./visit.js";
 
 /**
  * The model one audience sees. Experimental: everything. Stable: experimental
@@ -74,49 +74,14 @@ function withoutExperimental<T extends { readonly experimental?: unknown }>(item
   return items.some((item) => item.experimental) ? items.filter((item) => !item.experimental) : items;
 }
 
+/** Experimental fields and members dropped at every level; a union left with one member becomes that member. */
+const STRIP: ChildMapper = {
+  type: stripType,
+  property: (property) => (property.experimental ? undefined : withChildType(property, stripType(property.type))),
+  member: (member) => (member.experimental ? undefined : withChildType(member, stripType(member.type))),
+};
+
 function stripType(type: TypeNode): TypeNode {
-  switch (type.kind) {
-    case "primitive":
-    case "literal":
-    case "ref":
-      return type;
-    case "array": {
-      const element = stripType(type.element);
-      return element === type.element ? type : { ...type, element };
-    }
-    case "map": {
-      const value = stripType(type.value);
-      return value === type.value ? type : { ...type, value };
-    }
-    case "tuple": {
-      const elements = mapShared(type.elements, stripType);
-      const rest = type.rest && stripType(type.rest);
-      return elements === type.elements && rest === type.rest ? type : { ...type, elements, ...(rest ? { rest } : {}) };
-    }
-    case "intersection": {
-      const members = mapShared(type.members, stripType);
-      return members === type.members ? type : { ...type, members };
-    }
-    case "object": {
-      const properties = mapShared(withoutExperimental(type.properties), (property) => {
-        const inner = stripType(property.type);
-        return inner === property.type ? property : { ...property, type: inner };
-      });
-      const additional = type.additional && stripType(type.additional);
-      if (properties === type.properties && additional === type.additional) return type;
-      return additional ? { ...type, properties, additional } : { ...type, properties };
-    }
-    case "union": {
-      const members = mapShared(withoutExperimental(type.members), (member) => {
-        const inner = stripType(member.type);
-        return inner === member.type ? member : { ...member, type: inner };
-      });
-      if (members.length === 1) return members[0]!.type;
-      return members === type.members ? type : { ...type, members };
-    }
-    case "operator":
-      return unevaluated(type);
-    default:
-      return assertNever(type);
-  }
+  const stripped = mapChildren(type, STRIP);
+  return stripped.kind === "union" && stripped.members.length === 1 ? stripped.members[0]!.type : stripped;
 }

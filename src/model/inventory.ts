@@ -3,7 +3,8 @@ import { buildGateTable } from "./gate-table.js";
 import type { Inventory, InventoryEntry } from "./inventory-types.js";
 import { memberLabel, methodsByType } from "./owners.js";
 import { declarationsById } from "./walk.js";
-import { assertNever, unevaluated, type Declaration, type Model, type SourceLocation, type TypeNode } from "./types.js";
+import type { Declaration, Model, SourceLocation, TypeNode } from "./types.js";
+import { forEachChild, type ChildVisitor } from "./visit.js";
 
 const KIND_ORDER = { method: 0, type: 1, field: 2, member: 3 } as const;
 
@@ -36,7 +37,7 @@ export function buildInventory(model: Model): Inventory {
       }
       continue;
     }
-    collectTypeEntries(declaration.type, [], declaration, owner, byId, entries);
+    collectTypeEntries(declaration.type, declaration, owner, byId, entries);
   }
   entries.sort(
     (a, b) =>
@@ -45,68 +46,47 @@ export function buildInventory(model: Model): Inventory {
   return { entries, gate: buildGateTable(model) };
 }
 
+/** The experimental fields and union members inside one declaration's type; a field's path is the names leading to it. */
 function collectTypeEntries(
   type: TypeNode,
-  path: readonly string[],
   declaration: Declaration,
   owner: { method?: string },
   byId: ReadonlyMap<string, Declaration>,
   entries: InventoryEntry[],
 ): void {
-  const recurse = (inner: TypeNode, innerPath: readonly string[]) =>
-    collectTypeEntries(inner, innerPath, declaration, owner, byId, entries);
-  switch (type.kind) {
-    case "primitive":
-    case "literal":
-    case "ref":
-      return;
-    case "array":
-      return recurse(type.element, path);
-    case "map":
-      return recurse(type.value, path);
-    case "tuple":
-      type.elements.forEach((element) => recurse(element, path));
-      if (type.rest) recurse(type.rest, path);
-      return;
-    case "intersection":
-      return type.members.forEach((member) => recurse(member, path));
-    case "object":
-      for (const property of type.properties) {
-        const fieldPath = [...path, property.name];
-        if (property.experimental) {
-          entries.push({
-            kind: "field",
-            reason: property.experimental.reason,
-            ...owner,
-            type: declaration.id,
-            field: fieldPath.join("."),
-            location: at(property.location),
-          });
-        }
-        recurse(property.type, fieldPath);
+  const path: string[] = [];
+  const walker: ChildVisitor = {
+    type: (child) => forEachChild(child, walker),
+    property(property) {
+      path.push(property.name);
+      if (property.experimental) {
+        entries.push({
+          kind: "field",
+          reason: property.experimental.reason,
+          ...owner,
+          type: declaration.id,
+          field: path.join("."),
+          location: at(property.location),
+        });
       }
-      if (type.additional) recurse(type.additional, path);
-      return;
-    case "union":
-      type.members.forEach((member, index) => {
-        if (member.experimental) {
-          const label = member.type.kind === "literal" ? JSON.stringify(member.type.value) : memberLabel(member.type, index, byId);
-          entries.push({
-            kind: "member",
-            reason: member.experimental.reason,
-            type: declaration.id,
-            member: label,
-            location: at(member.location),
-          });
-        }
-        recurse(member.type, path);
-      });
-      return;
-    case "operator":
-      return unevaluated(type);
-    default:
-      return assertNever(type);
-  }
+      forEachChild(property.type, walker);
+      path.pop();
+    },
+    member(member, index) {
+      if (member.experimental) {
+        const label = member.type.kind === "literal" ? JSON.stringify(member.type.value) : memberLabel(member.type, index, byId);
+        entries.push({
+          kind: "member",
+          reason: member.experimental.reason,
+          type: declaration.id,
+          member: label,
+          location: at(member.location),
+        });
+      }
+      forEachChild(member.type, walker);
+    },
+  };
+  forEachChild(type, walker);
 }
 
 function at(location: SourceLocation): string {

@@ -1,4 +1,5 @@
-import { assertNever, unevaluated, type TypeNode } from "./types.js";
+import { unevaluated, type Property, type TypeNode, type UnionMember } from "./types.js";
+import { forEachChild, type ChildVisitor } from "./visit.js";
 
 type RefNode = Extract<TypeNode, { kind: "ref" }>;
 type UnionNode = Extract<TypeNode, { kind: "union" }>;
@@ -26,54 +27,45 @@ const indexes = new WeakMap<TypeNode, TypeIndex>();
 /** Validation, root finding, filtering and emission all ask about the same declarations. */
 export function indexType(type: TypeNode): TypeIndex {
   let index = indexes.get(type);
-  if (!index) {
-    const found: Found = { ids: [], stableRefs: [], experimentalRefs: [], stableUnions: [], intersections: [], experimentalParts: false };
-    visit(type, true, found);
-    indexes.set(type, (index = found));
-  }
+  if (!index) indexes.set(type, (index = collect(type)));
   return index;
 }
 
-type Found = { -readonly [K in keyof TypeIndex]: TypeIndex[K] extends readonly (infer T)[] ? T[] : TypeIndex[K] };
+type Collected = { -readonly [K in keyof TypeIndex]: TypeIndex[K] extends readonly (infer T)[] ? T[] : TypeIndex[K] };
 
-function visit(type: TypeNode, stable: boolean, found: Found): void {
-  switch (type.kind) {
-    case "primitive":
-    case "literal":
-      return;
-    case "ref":
-      found.ids.push(type.target);
-      (stable ? found.stableRefs : found.experimentalRefs).push(type);
-      return;
-    case "array":
-      return visit(type.element, stable, found);
-    case "map":
-      return visit(type.value, stable, found);
-    case "tuple":
-      for (const element of type.elements) visit(element, stable, found);
-      if (type.rest) visit(type.rest, stable, found);
-      return;
-    case "intersection":
-      found.intersections.push(type);
-      for (const member of type.members) visit(member, stable, found);
-      return;
-    case "object":
-      for (const property of type.properties) {
-        if (property.experimental) found.experimentalParts = true;
-        visit(property.type, stable && !property.experimental, found);
-      }
-      if (type.additional) visit(type.additional, stable, found);
-      return;
-    case "union":
-      if (stable) found.stableUnions.push(type);
-      for (const member of type.members) {
-        if (member.experimental) found.experimentalParts = true;
-        visit(member.type, stable && !member.experimental, found);
-      }
-      return;
-    case "operator":
-      return unevaluated(type);
-    default:
-      return assertNever(type);
+/** One walk; `stable` turns false below an experimental field or member and back on the way out. */
+function collect(type: TypeNode): Collected {
+  const found: Collected = { ids: [], stableRefs: [], experimentalRefs: [], stableUnions: [], intersections: [], experimentalParts: false };
+  let stable = true;
+  const held = (holder: Property | UnionMember): void => {
+    if (!holder.experimental) return visit(holder.type);
+    found.experimentalParts = true;
+    const enclosing = stable;
+    stable = false;
+    visit(holder.type);
+    stable = enclosing;
+  };
+  const walker: ChildVisitor = { type: visit, property: held, member: held };
+  function visit(node: TypeNode): void {
+    switch (node.kind) {
+      case "ref":
+        found.ids.push(node.target);
+        (stable ? found.stableRefs : found.experimentalRefs).push(node);
+        return;
+      case "union":
+        if (stable) found.stableUnions.push(node);
+        break;
+      case "intersection":
+        found.intersections.push(node);
+        break;
+      case "operator":
+        // Every stage after evaluation indexes the types it reads, so an operator left behind is caught here.
+        return unevaluated(node);
+      default:
+        break;
+    }
+    forEachChild(node, walker);
   }
+  visit(type);
+  return found;
 }

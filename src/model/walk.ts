@@ -1,36 +1,16 @@
 import { indexType } from "./type-index.js";
-import { assertNever, type Declaration, type Model, type TypeNode } from "./types.js";
+import type { Declaration, Model, TypeNode } from "./types.js";
+import { forEachChild, type ChildVisitor } from "./visit.js";
 
 /** Calls `visit` on every type node inside `type`, depth first, the node itself first. */
 export function walkType(type: TypeNode, visit: (node: TypeNode) => void): void {
-  visit(type);
-  switch (type.kind) {
-    case "primitive":
-    case "literal":
-    case "ref":
-      return;
-    case "array":
-      return walkType(type.element, visit);
-    case "map":
-      return walkType(type.value, visit);
-    case "tuple":
-      type.elements.forEach((element) => walkType(element, visit));
-      if (type.rest) walkType(type.rest, visit);
-      return;
-    case "object":
-      type.properties.forEach((property) => walkType(property.type, visit));
-      if (type.additional) walkType(type.additional, visit);
-      return;
-    case "union":
-      return type.members.forEach((member) => walkType(member.type, visit));
-    case "intersection":
-      return type.members.forEach((member) => walkType(member, visit));
-    case "operator":
-      return; // only before evaluation, where its operands are not yet types of the model
-
-    default:
-      return assertNever(type);
-  }
+  const walker: ChildVisitor = {
+    type(node) {
+      visit(node);
+      forEachChild(node, walker);
+    },
+  };
+  walker.type(type);
 }
 
 /** Ids of the declarations `type` refers to directly (repeats kept). */
