@@ -122,7 +122,7 @@ function compareObjects(comparison: Comparison, base: ObjectNode, head: ObjectNo
   for (const before of base.properties) {
     baseNames.add(before.name);
     const after = headFields.get(before.name);
-    const field = fieldPosition(at, before, before.location, after?.location ?? at.head);
+    const field = fieldPosition(at, declaringId(base, before), before, before.location, after?.location ?? at.head);
     if (before.experimental) {
       if (after && !after.experimental) reportPromotedField(changes, after, direction, field);
       continue;
@@ -140,7 +140,7 @@ function compareObjects(comparison: Comparison, base: ObjectNode, head: ObjectNo
   }
   for (const after of head.properties) {
     if (baseNames.has(after.name) || after.experimental) continue;
-    const field = fieldPosition(at, after, at.base, after.location);
+    const field = fieldPosition(at, declaringId(head, after), after, at.base, after.location);
     const kind = after.optional ? "optional" : "required";
     if (direction === "server-sent") changes.add("field-added", direction, field, "head", `${kind} field "${after.name}" added`);
     else changes.add(after.optional ? "field-optional-added" : "field-required-added", direction, field, "head", `${kind} field "${after.name}" added`);
@@ -151,9 +151,8 @@ function compareObjects(comparison: Comparison, base: ObjectNode, head: ObjectNo
 }
 
 /** A field's position; one merged from an intersection is named after the declaration it was declared in. */
-function fieldPosition(at: Position, property: Property, base: Position["base"], head: Position["head"]): Position {
+function fieldPosition(at: Position, owner: string | undefined, property: Property, base: Position["base"], head: Position["head"]): Position {
   const position = childPosition(at, `.${property.name}`, base, head);
-  const owner = declaringId(property);
   return owner === undefined ? position : { ...position, target: `${owner}.${property.name}` };
 }
 

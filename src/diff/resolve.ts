@@ -1,18 +1,18 @@
 import { assertNever, unevaluated, type Declaration, type Model, type Property, type SourceLocation, type TypeNode } from "../model/types.js";
+import { enumAsUnion, followAliases, mergedProperties, objectParts, type FindDeclaration } from "../model/resolve.js";
 import { declarationsById } from "../model/walk.js";
 
 /** One version of the protocol as the comparison reads it: the unfiltered model and its declarations by id. */
 export interface DiffSide {
   readonly model: Model;
   readonly byId: ReadonlyMap<string, Declaration>;
+  readonly find: FindDeclaration;
 }
 
 export function sideOf(model: Model): DiffSide {
-  return { model, byId: declarationsById(model) };
+  const byId = declarationsById(model);
+  return { model, byId, find: (id) => byId.get(id) };
 }
-
-/** Following aliases further than this means an alias cycle, which the scanner does not produce; stop rather than loop. */
-const MAX_ALIAS_DEPTH = 64;
 
 /**
  * The type a node means on the wire, with references followed: never a
@@ -21,62 +21,45 @@ const MAX_ALIAS_DEPTH = 64;
  * compared alike.
  */
 export function resolveType(side: DiffSide, type: TypeNode): TypeNode {
-  let current = type;
-  for (let depth = 0; depth < MAX_ALIAS_DEPTH; depth++) {
-    if (current.kind === "intersection") return mergeIntersection(side, current);
-    if (current.kind !== "ref") return current;
-    const declaration = side.byId.get(current.target);
-    if (!declaration) return current;
-    current = declaration.kind === "enum" ? enumAsUnion(declaration) : declaration.type;
-  }
-  return current;
+  const resolved = followAliases(type, side.find);
+  if (resolved.kind === "intersection") return mergeIntersection(side, resolved);
+  if (resolved.kind !== "ref") return resolved;
+  const declaration = side.byId.get(resolved.target);
+  return declaration?.kind === "enum" ? enumAsUnion(declaration) : resolved;
 }
 
-const enumUnions = new WeakMap<Declaration, TypeNode>();
+type ObjectNode = Extract<TypeNode, { kind: "object" }>;
 
-function enumAsUnion(declaration: Extract<Declaration, { kind: "enum" }>): TypeNode {
-  let union = enumUnions.get(declaration);
-  if (!union) {
-    const members = declaration.members.map((member) => ({
-      type: { kind: "literal" as const, value: member.value },
-      docs: member.docs,
-      location: member.location,
-      ...(member.experimental ? { experimental: member.experimental } : {}),
-    }));
-    enumUnions.set(declaration, (union = { kind: "union", members }));
-  }
-  return union;
-}
+const merged = new WeakMap<TypeNode, ObjectNode>();
 
-const merged = new WeakMap<TypeNode, TypeNode>();
+/** For an object merged from an intersection: each field that came from a named declaration, and that declaration's id. */
+const declaringIds = new WeakMap<ObjectNode, ReadonlyMap<Property, string>>();
 
-/** The declaration a field merged from an intersection was declared in, so its changes are named after it. */
-const declaringIds = new WeakMap<Property, string>();
-
-export function declaringId(property: Property): string | undefined {
-  return declaringIds.get(property);
+/** The declaration a field of `object` was declared in when the object was merged from an intersection, so its changes are named after it. */
+export function declaringId(object: ObjectNode, property: Property): string | undefined {
+  return declaringIds.get(object)?.get(property);
 }
 
 /** Validation guarantees every member is an object; a later member's field wins over an earlier one's. */
-function mergeIntersection(side: DiffSide, type: Extract<TypeNode, { kind: "intersection" }>): TypeNode {
+function mergeIntersection(side: DiffSide, type: Extract<TypeNode, { kind: "intersection" }>): ObjectNode {
   let result = merged.get(type);
   if (!result) {
-    const properties = new Map<string, Property>();
+    const { parts } = objectParts(type, side.find);
+    const declaredIn = new Map<Property, string>();
     let additional: TypeNode | undefined;
-    for (const member of type.members) {
-      const object = resolveType(side, member);
-      if (object.kind !== "object") continue;
-      for (const property of object.properties) {
-        properties.set(property.name, property);
-        if (member.kind === "ref" && !declaringIds.has(property)) declaringIds.set(property, member.target);
-      }
-      additional ??= object.additional;
+    for (const part of parts) {
+      if (part.declaredIn !== undefined) for (const property of part.properties) declaredIn.set(property, part.declaredIn);
+      additional ??= part.additional;
     }
-    const base = { kind: "object" as const, properties: [...properties.values()] };
+    const base = { kind: "object" as const, properties: mergedProperties(parts) };
     merged.set(type, (result = additional ? { ...base, additional } : base));
+    declaringIds.set(result, declaredIn);
   }
   return result;
 }
+
+/** Unions nested deeper than this through their members mean an alias cycle, which validation reports; stop rather than loop. */
+const MAX_UNION_DEPTH = 64;
 
 /** A union member as the comparison sees it: nested unions flattened, the type as written kept for recursion. */
 export interface FlatMember {
@@ -97,7 +80,7 @@ export function unionMembers(side: DiffSide, type: TypeNode, location: SourceLoc
   const visit = (node: TypeNode, experimental: boolean, at: SourceLocation, depth: number) => {
     const resolved = resolveType(side, node);
     const kept = depth > 0 && node.kind === "ref" && keep(node.target);
-    if (resolved.kind !== "union" || kept || depth > MAX_ALIAS_DEPTH) {
+    if (resolved.kind !== "union" || kept || depth > MAX_UNION_DEPTH) {
       found.push({ type: node, resolved, experimental, location: at });
       return;
     }

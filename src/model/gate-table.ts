@@ -1,6 +1,8 @@
 import type { Mutable } from "../immutable.js";
 import type { GateField, GateMatch, GateMember, GateType, Inventory, Presence } from "./inventory-types.js";
+import { enumAsUnion, followAliases, mergedProperties, objectParts, type FindDeclaration } from "./resolve.js";
 import { assertNever, unevaluated, type Declaration, type Model, type Property, type TypeNode } from "./types.js";
+import { visitType, type TypeVisitor } from "./visit.js";
 import { declarationsById, walkType } from "./walk.js";
 
 type Lookup = ReadonlyMap<string, Declaration>;
@@ -12,17 +14,17 @@ type Lookup = ReadonlyMap<string, Declaration>;
  */
 export function buildGateTable(model: Model): Inventory["gate"] {
   const byId: Lookup = declarationsById(model);
-  const hot = hotDeclarations(model, byId);
+  const context: GateContext = { find: (id) => byId.get(id), hot: hotDeclarations(model, byId) };
   const types: [string, GateType][] = [];
   for (const declaration of model.declarations) {
-    if (!hot.has(declaration.id)) continue;
-    const gate = gateOf(declarationType(declaration), byId, hot);
+    if (!context.hot.has(declaration.id)) continue;
+    const gate = gateOf(declarationType(declaration), context);
     if (gate) types.push([declaration.id, gate]);
   }
   const methods: [string, Inventory["gate"]["methods"][string]][] = [];
   for (const method of model.methods) {
-    const params = method.params && gateOf(method.params, byId, hot);
-    const result = method.result && gateOf(method.result, byId, hot);
+    const params = method.params && gateOf(method.params, context);
+    const result = method.result && gateOf(method.result, context);
     methods.push([
       method.name,
       {
@@ -39,16 +41,7 @@ export function buildGateTable(model: Model): Inventory["gate"] {
 
 /** An enum is the union of its literal members. */
 function declarationType(declaration: Declaration): TypeNode {
-  if (declaration.kind === "alias") return declaration.type;
-  return {
-    kind: "union",
-    members: declaration.members.map((member) => ({
-      type: { kind: "literal", value: member.value },
-      docs: member.docs,
-      location: member.location,
-      ...(member.experimental ? { experimental: member.experimental } : {}),
-    })),
-  };
+  return declaration.kind === "alias" ? declaration.type : enumAsUnion(declaration);
 }
 
 /** Declarations from which an experimental field or member can be reached. */
@@ -79,60 +72,62 @@ function hotDeclarations(model: Model, byId: Lookup): Set<string> {
   return hot;
 }
 
-/** The pruned gate shape of `type`, or undefined when nothing experimental is reachable through it. */
-function gateOf(type: TypeNode, byId: Lookup, hot: ReadonlySet<string>): GateType | undefined {
-  switch (type.kind) {
-    case "primitive":
-    case "literal":
-      return undefined;
-    case "ref":
-      return hot.has(type.target) ? { kind: "ref", target: type.target } : undefined;
-    case "array": {
-      const element = gateOf(type.element, byId, hot);
-      return element && { kind: "array", element };
-    }
-    case "map": {
-      const value = gateOf(type.value, byId, hot);
-      return value && { kind: "map", value };
-    }
-    case "tuple": {
-      // Past the fixed elements, any index may hold any element type: the gate looks at each item alike.
-      if (type.rest) return gateOf({ kind: "array", element: tupleItems(type) }, byId, hot);
-      const elements = type.elements.map((element) => gateOf(element, byId, hot) ?? null);
-      return elements.some(Boolean) ? { kind: "tuple", elements } : undefined;
-    }
-    case "object":
-    case "intersection":
-      return objectGate(objectProperties(type, byId, new Set()), byId, hot);
-    case "union": {
-      const inner = type.members.map((member) => gateOf(member.type, byId, hot));
-      // Most unions hold nothing experimental: only then is it worth saying how to recognise each member.
-      if (!type.members.some((member, index) => member.experimental || inner[index])) return undefined;
-      const members = type.members.map((member, index) => {
-        // Built field by field, in the order they are serialized.
-        const gateMember: Mutable<GateMember> = { match: matchOf(member.type, byId, new Set()) };
-        if (member.experimental) gateMember.experimental = member.experimental.reason;
-        if (inner[index]) gateMember.type = inner[index];
-        return gateMember;
-      });
-      return { kind: "union", members };
-    }
-    case "operator":
-      return unevaluated(type);
-    default:
-      return assertNever(type);
-  }
+/** What building a gate shape looks up: declarations, and those through which something experimental is reachable. */
+interface GateContext {
+  readonly find: FindDeclaration;
+  readonly hot: ReadonlySet<string>;
 }
 
-function objectGate(properties: readonly Property[], byId: Lookup, hot: ReadonlySet<string>): GateType | undefined {
+/** The pruned gate shape of `type`, or undefined when nothing experimental is reachable through it. */
+function gateOf(type: TypeNode, context: GateContext): GateType | undefined {
+  return visitType(type, GATE_SHAPES, context);
+}
+
+const GATE_SHAPES: TypeVisitor<GateType | undefined, [GateContext]> = {
+  primitive: () => undefined,
+  literal: () => undefined,
+  ref: (type, context) => (context.hot.has(type.target) ? { kind: "ref", target: type.target } : undefined),
+  array(type, context) {
+    const element = gateOf(type.element, context);
+    return element && { kind: "array", element };
+  },
+  map(type, context) {
+    const value = gateOf(type.value, context);
+    return value && { kind: "map", value };
+  },
+  tuple(type, context) {
+    // Past the fixed elements, any index may hold any element type: the gate looks at each item alike.
+    if (type.rest) return gateOf({ kind: "array", element: tupleItems(type) }, context);
+    const elements = type.elements.map((element) => gateOf(element, context) ?? null);
+    return elements.some(Boolean) ? { kind: "tuple", elements } : undefined;
+  },
+  object: (type, context) => objectGate(objectProperties(type, context.find), context),
+  intersection: (type, context) => objectGate(objectProperties(type, context.find), context),
+  union(type, context) {
+    const inner = type.members.map((member) => gateOf(member.type, context));
+    // Most unions hold nothing experimental: only then is it worth saying how to recognise each member.
+    if (!type.members.some((member, index) => member.experimental || inner[index])) return undefined;
+    const members = type.members.map((member, index) => {
+      // Built field by field, in the order they are serialized.
+      const gateMember: Mutable<GateMember> = { match: matchOf(member.type, context.find) };
+      if (member.experimental) gateMember.experimental = member.experimental.reason;
+      if (inner[index]) gateMember.type = inner[index];
+      return gateMember;
+    });
+    return { kind: "union", members };
+  },
+  operator: unevaluated,
+};
+
+function objectGate(properties: readonly Property[], context: GateContext): GateType | undefined {
   const fields: GateField[] = [];
   for (const property of properties) {
-    const inner = gateOf(property.type, byId, hot);
+    const inner = gateOf(property.type, context);
     if (!property.experimental && !inner) continue;
     const field: Mutable<GateField> = { name: property.name };
     if (property.experimental) {
       field.experimental = property.experimental.reason;
-      field.presence = presenceOf(property.type, byId, new Set());
+      field.presence = presenceOf(property.type, context.find, new Set());
     }
     if (inner) {
       field.type = inner;
@@ -144,58 +139,41 @@ function objectGate(properties: readonly Property[], byId: Lookup, hot: Readonly
 }
 
 /** Properties of an object, intersection or alias of one, later members overriding earlier ones. */
-export function objectProperties(type: TypeNode, byId: Lookup, seen: Set<string>): readonly Property[] {
-  if (type.kind === "object") return type.properties;
-  if (type.kind === "intersection") {
-    const merged = new Map<string, Property>();
-    for (const member of type.members) {
-      for (const property of objectProperties(member, byId, seen)) merged.set(property.name, property);
-    }
-    return [...merged.values()];
-  }
-  if (type.kind === "ref" && !seen.has(type.target)) {
-    seen.add(type.target);
-    const target = byId.get(type.target);
-    if (target?.kind === "alias") return objectProperties(target.type, byId, seen);
-  }
-  return [];
+function objectProperties(type: TypeNode, find: FindDeclaration): readonly Property[] {
+  return mergedProperties(objectParts(type, find).parts);
 }
 
-/** The design's presence rule for a declared type: null/undefined never count; then by kind. */
-function presenceOf(type: TypeNode, byId: Lookup, seen: Set<string>): Presence {
-  switch (type.kind) {
+/** The design's presence rule for a declared type: null/undefined never count; then by kind. `followed` ends alias cycles through unions. */
+function presenceOf(type: TypeNode, find: FindDeclaration, followed: Set<string>): Presence {
+  const resolved = followAliases(type, find, followed);
+  switch (resolved.kind) {
     case "array":
     case "tuple":
       return "nonEmptyArray";
     case "map":
       return "nonEmptyMap";
     case "primitive":
-      return type.name === "boolean" ? "boolean" : "present";
+      return resolved.name === "boolean" ? "boolean" : "present";
     case "union": {
-      const nonNull = type.members.filter((member) => !(member.type.kind === "primitive" && member.type.name === "null"));
-      return nonNull.length === 1 ? presenceOf(nonNull[0]!.type, byId, seen) : "present";
-    }
-    case "ref": {
-      const target = byId.get(type.target);
-      if (target?.kind !== "alias" || seen.has(type.target)) return "present";
-      seen.add(type.target);
-      return presenceOf(target.type, byId, seen);
+      const nonNull = resolved.members.filter((member) => !(member.type.kind === "primitive" && member.type.name === "null"));
+      return nonNull.length === 1 ? presenceOf(nonNull[0]!.type, find, followed) : "present";
     }
     case "object":
-      return type.properties.length === 0 && type.additional ? "nonEmptyMap" : "present";
+      return resolved.properties.length === 0 && resolved.additional ? "nonEmptyMap" : "present";
     default:
       return "present";
   }
 }
 
 /** How the gate recognises a value as this union member: literal, discriminant fields, or JSON kind. */
-function matchOf(type: TypeNode, byId: Lookup, seen: Set<string>): GateMatch {
-  switch (type.kind) {
+function matchOf(type: TypeNode, find: FindDeclaration): GateMatch {
+  const resolved = followAliases(type, find);
+  switch (resolved.kind) {
     case "literal":
-      return { kind: "literal", value: type.value };
+      return { kind: "literal", value: resolved.value };
     case "primitive":
-      if (type.name === "null") return { kind: "literal", value: null };
-      return { kind: "typeof", type: type.name === "unknown" ? "object" : type.name };
+      if (resolved.name === "null") return { kind: "literal", value: null };
+      return { kind: "typeof", type: resolved.name === "unknown" ? "object" : resolved.name };
     case "array":
     case "tuple":
       return { kind: "typeof", type: "array" };
@@ -204,26 +182,25 @@ function matchOf(type: TypeNode, byId: Lookup, seen: Set<string>): GateMatch {
     case "object":
     case "intersection": {
       const discriminant: [string, string | number | boolean][] = [];
-      for (const property of objectProperties(type, byId, new Set())) {
+      for (const property of objectProperties(resolved, find)) {
         if (!property.optional && property.type.kind === "literal") discriminant.push([property.name, property.type.value]);
       }
       return discriminant.length > 0 ? { kind: "object", discriminant: Object.fromEntries(discriminant) } : { kind: "typeof", type: "object" };
     }
     case "ref": {
-      const target = byId.get(type.target);
-      if (!target || seen.has(type.target)) return { kind: "typeof", type: "object" };
-      seen.add(type.target);
-      if (target.kind === "enum") return { kind: "typeof", type: typeof target.members[0]?.value === "number" ? "number" : "string" };
-      return matchOf(target.type, byId, seen);
+      // An enum; a missing declaration or an alias cycle (both reported before the gate is built) matches any object.
+      const target = find(resolved.target);
+      if (target?.kind === "enum") return { kind: "typeof", type: typeof target.members[0]?.value === "number" ? "number" : "string" };
+      return { kind: "typeof", type: "object" };
     }
     case "union":
-      return type.members.every((member) => member.type.kind === "literal" && typeof member.type.value === "string")
+      return resolved.members.every((member) => member.type.kind === "literal" && typeof member.type.value === "string")
         ? { kind: "typeof", type: "string" }
         : { kind: "typeof", type: "object" };
     case "operator":
-      return unevaluated(type);
+      return unevaluated(resolved);
     default:
-      return assertNever(type);
+      return assertNever(resolved);
   }
 }
 

@@ -2,6 +2,7 @@ import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js"
 import { aliasCycles } from "./alias-cycles.js";
 import { ENVELOPE_NAMES } from "./envelopes.js";
 import { stableRootIds } from "./filter.js";
+import { objectParts, type NotAnObject } from "./resolve.js";
 import { indexType } from "./type-index.js";
 import { declarationsById } from "./walk.js";
 import type { Declaration, Model, SourceLocation, TypeNode } from "./types.js";
@@ -93,12 +94,13 @@ function declarationShape(declaration: Declaration, byId: ReadonlyMap<string, De
       }
     }
   }
+  const find = (id: string) => byId.get(id);
   for (const intersection of index.intersections) {
     for (const member of intersection.members) {
-      const problem = nonObjectReason(member, byId, new Set());
+      const problem = objectParts(member, find).problems[0];
       if (problem) {
         const at = member.kind === "ref" ? member.location : intersection.location;
-        diagnostics.push(createDiagnostic("unsupported-construct", `an intersection must combine object types; ${problem}`, at));
+        diagnostics.push(createDiagnostic("unsupported-construct", `an intersection must combine object types; ${describeProblem(problem)}`, at));
       }
     }
   }
@@ -121,23 +123,10 @@ function emptyUnion(name: string, location: SourceLocation, kind: "union" | "enu
   );
 }
 
-/** Why `type` is not an object (following aliases), or undefined when it is one. */
-function nonObjectReason(type: TypeNode, byId: ReadonlyMap<string, Declaration>, seen: Set<string>): string | undefined {
-  switch (type.kind) {
-    case "object":
-    case "map":
-      return undefined;
-    case "intersection":
-      return type.members.map((member) => nonObjectReason(member, byId, seen)).find(Boolean);
-    case "ref": {
-      const target = byId.get(type.target);
-      if (!target || seen.has(type.target)) return undefined;
-      seen.add(type.target);
-      if (target.kind === "enum") return `"${target.name}" is an enum`;
-      const inner = nonObjectReason(target.type, byId, seen);
-      return inner && `"${target.name}" is not an object type (${inner})`;
-    }
-    default:
-      return `found a ${type.kind} type`;
-  }
+/** Why a member is not an object, naming each alias followed to it: `"A" is not an object type ("B" is an enum)`. */
+function describeProblem(problem: NotAnObject): string {
+  const { found } = problem;
+  let reason = found.kind === "enum" ? `"${found.declaration.name}" is an enum` : `found a ${found.type.kind} type`;
+  for (let index = problem.aliases.length - 1; index >= 0; index--) reason = `"${problem.aliases[index]!.name}" is not an object type (${reason})`;
+  return reason;
 }

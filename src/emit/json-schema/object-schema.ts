@@ -1,14 +1,9 @@
 import { setOwn, type Mutable } from "../../immutable.js";
-import type { Property, TypeNode } from "../../model/types.js";
+import { objectParts, type ObjectPart } from "../../model/resolve.js";
+import type { TypeNode } from "../../model/types.js";
 import { withDocs } from "./docs.js";
 import type { JsonSchema } from "./schema.js";
 import { typeSchema, type SchemaContext } from "./type-schema.js";
-
-/** Named properties plus what the other keys may hold: one object, map, or inlined alias. */
-interface ObjectPart {
-  readonly properties: readonly Property[];
-  readonly additional?: TypeNode | undefined;
-}
 
 /**
  * A closed object: `additionalProperties: false` unless a part declares extra
@@ -56,31 +51,6 @@ export function closedObjectSchema(parts: readonly ObjectPart[], context: Schema
  * reports that), the fallback is `allOf`, which closed objects make unsatisfiable.
  */
 export function intersectionSchema(type: Extract<TypeNode, { kind: "intersection" }>, context: SchemaContext): JsonSchema {
-  const parts = objectParts(type, context, new Set());
-  return parts ? closedObjectSchema(parts, context) : { allOf: type.members.map((member) => typeSchema(member, context)) };
-}
-
-function objectParts(type: TypeNode, context: SchemaContext, inlining: ReadonlySet<string>): ObjectPart[] | undefined {
-  switch (type.kind) {
-    case "object":
-      return [type];
-    case "map":
-      return [{ properties: [], additional: type.value }];
-    case "intersection": {
-      const parts: ObjectPart[] = [];
-      for (const member of type.members) {
-        const memberParts = objectParts(member, context, inlining);
-        if (!memberParts) return undefined;
-        parts.push(...memberParts);
-      }
-      return parts;
-    }
-    case "ref": {
-      const declaration = context.lookup.get(type.target);
-      if (declaration.kind !== "alias" || inlining.has(declaration.id)) return undefined;
-      return objectParts(declaration.type, context, new Set([...inlining, declaration.id]));
-    }
-    default:
-      return undefined;
-  }
+  const { parts, problems } = objectParts(type, (id) => context.lookup.get(id));
+  return problems.length === 0 ? closedObjectSchema(parts, context) : { allOf: type.members.map((member) => typeSchema(member, context)) };
 }

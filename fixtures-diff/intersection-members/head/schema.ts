@@ -1,0 +1,22 @@
+import type { Request } from "schemagate/markers";
+
+export interface Identified {
+  id: number;
+}
+export interface Size {
+  width?: number;
+}
+/** An alias of an alias: the fields are declared in `Size`. */
+export type Sized = Size;
+/** Other keys hold strings. */
+export type Extra = Record<string, string>;
+
+export type ThreadStartParams = Identified & { model: string } & Sized & Extra;
+export interface ThreadStartResponse {
+  threadId: string;
+}
+
+/** @methods clientRequest */
+export interface ClientRequests {
+  "thread/start": Request<ThreadStartParams, ThreadStartResponse>;
+}
