@@ -1,5 +1,6 @@
 import type { Mutable } from "../../immutable.js";
 import { assertNever, unevaluated, type Declaration, type PrimitiveName, type TypeNode, type UnionMember } from "../../model/types.js";
+import { visitType, type TypeVisitor } from "../../model/visit.js";
 import { hasDocs } from "../docs.js";
 import type { DeclarationLookup } from "../lookup.js";
 import { flattenUnion } from "../union.js";
@@ -30,31 +31,21 @@ export function declarationSchema(declaration: Declaration, context: SchemaConte
 }
 
 export function typeSchema(type: TypeNode, context: SchemaContext): JsonSchema {
-  switch (type.kind) {
-    case "primitive":
-      return type.format === undefined && type.pattern === undefined ? primitiveSchema(type.name) : constrainedString(type);
-    case "literal":
-      return constSchema(type.value);
-    case "ref":
-      return { $ref: context.ref(type.target) };
-    case "array":
-      return { type: "array", items: typeSchema(type.element, context) };
-    case "tuple":
-      return tupleSchema(type, context);
-    case "map":
-      return { type: "object", additionalProperties: typeSchema(type.value, context) };
-    case "object":
-      return closedObjectSchema([type], context);
-    case "union":
-      return unionSchema(type.members, context);
-    case "intersection":
-      return intersectionSchema(type, context);
-    case "operator":
-      return unevaluated(type);
-    default:
-      return assertNever(type);
-  }
+  return visitType(type, SCHEMAS, context);
 }
+
+const SCHEMAS: TypeVisitor<JsonSchema, [SchemaContext]> = {
+  primitive: (type) => (type.format === undefined && type.pattern === undefined ? primitiveSchema(type.name) : constrainedString(type)),
+  literal: (type) => constSchema(type.value),
+  ref: (type, context) => ({ $ref: context.ref(type.target) }),
+  array: (type, context) => ({ type: "array", items: typeSchema(type.element, context) }),
+  tuple: tupleSchema,
+  map: (type, context) => ({ type: "object", additionalProperties: typeSchema(type.value, context) }),
+  object: (type, context) => closedObjectSchema([type], context),
+  union: (type, context) => unionSchema(type.members, context),
+  intersection: intersectionSchema,
+  operator: unevaluated,
+};
 
 /** Schemas are never changed once made, so the primitive ones are shared. */
 const PRIMITIVE_SCHEMAS: Readonly<Record<PrimitiveName, JsonSchema>> = {

@@ -1,4 +1,5 @@
-import { assertNever, unevaluated, type Docs, type TypeNode } from "../../model/types.js";
+import { unevaluated, type Docs, type TypeNode } from "../../model/types.js";
+import { visitType, type TypeVisitor } from "../../model/visit.js";
 import { flattenUnion } from "../union.js";
 import { propertyKey } from "./identifiers.js";
 import { hasDocs } from "../docs.js";
@@ -29,37 +30,28 @@ const MAX_UNION_LINE = 80;
  * with "\n" so the caller can put it right after `=` or `:`.
  */
 export function renderType(type: TypeNode, context: RenderContext, indent: string): string {
-  switch (type.kind) {
-    case "primitive":
-      return type.template ?? type.name;
-    case "literal":
-      return JSON.stringify(type.value);
-    case "ref":
-      return context.nameOf(type.target);
-    case "array":
-      return `${parenthesize(type.element, "array", context, indent)}[]`;
-    case "tuple":
-      return renderTuple(type, context, indent);
-    case "map":
-      return `{ [${context.mappedKey} in string]?:${spaced(renderType(type.value, context, indent))} }`;
-    case "object":
-      return renderObject(type, context, indent);
-    case "union":
-      return renderUnion(
-        flattenUnion(type.members).map((member) => ({
-          render: (at) => renderType(member.type, context, at),
-          docs: member.docs,
-        })),
-        indent,
-      );
-    case "intersection":
-      return renderIntersection(type.members, context, indent);
-    case "operator":
-      return unevaluated(type);
-    default:
-      return assertNever(type);
-  }
+  return visitType(type, RENDERERS, context, indent);
 }
+
+const RENDERERS: TypeVisitor<string, [RenderContext, string]> = {
+  primitive: (type) => type.template ?? type.name,
+  literal: (type) => JSON.stringify(type.value),
+  ref: (type, context) => context.nameOf(type.target),
+  array: (type, context, indent) => `${parenthesize(type.element, "array", context, indent)}[]`,
+  tuple: renderTuple,
+  map: (type, context, indent) => `{ [${context.mappedKey} in string]?:${spaced(renderType(type.value, context, indent))} }`,
+  object: renderObject,
+  union: (type, context, indent) =>
+    renderUnion(
+      flattenUnion(type.members).map((member) => ({
+        render: (at) => renderType(member.type, context, at),
+        docs: member.docs,
+      })),
+      indent,
+    ),
+  intersection: (type, context, indent) => renderIntersection(type.members, context, indent),
+  operator: unevaluated,
+};
 
 /** `A | B` on one line, or one `| member` per line (with member docs) when long, documented or multi-line. */
 export function renderUnion(items: readonly UnionItem[], indent: string): string {
