@@ -1,5 +1,6 @@
-import { assertNever, unevaluated, type Declaration, type Model, type Property, type SourceLocation, type TypeNode } from "../model/types.js";
+import { unevaluated, type Declaration, type Model, type Property, type SourceLocation, type TypeNode } from "../model/types.js";
 import { enumAsUnion, followAliases, mergedProperties, objectParts, type FindDeclaration } from "../model/resolve.js";
+import { visitType, type TypeVisitor } from "../model/visit.js";
 import { declarationsById } from "../model/walk.js";
 
 /** One version of the protocol as the comparison reads it: the unfiltered model and its declarations by id. */
@@ -138,28 +139,19 @@ export function memberLabel(member: FlatMember, side: DiffSide): string {
 
 /** A short description of a type for messages: `string`, `"accept"`, `Thread`, `Thread[]`, `{…}`. */
 export function describeType(type: TypeNode, side: DiffSide, depth = 0): string {
-  switch (type.kind) {
-    case "primitive":
-      return type.template ?? (type.format ? `${type.name} (${type.format})` : type.name);
-    case "literal":
-      return JSON.stringify(type.value);
-    case "ref":
-      return side.byId.get(type.target)?.name ?? type.target;
-    case "array":
-      return depth > 1 ? "array" : `${describeType(type.element, side, depth + 1)}[]`;
-    case "map":
-      return depth > 1 ? "map" : `Record<string, ${describeType(type.value, side, depth + 1)}>`;
-    case "tuple":
-      return `[${type.elements.length} elements${type.rest ? ", …" : ""}]`;
-    case "object":
-      return "object";
-    case "union":
-      return depth > 0 ? "union" : type.members.map((member) => describeType(member.type, side, depth + 1)).join(" | ");
-    case "intersection":
-      return "object";
-    case "operator":
-      return unevaluated(type);
-    default:
-      return assertNever(type);
-  }
+  return visitType(type, DESCRIPTIONS, side, depth);
 }
+
+/** `depth` counts the levels above: nested types are described in less detail. */
+const DESCRIPTIONS: TypeVisitor<string, [DiffSide, number]> = {
+  primitive: (type) => type.template ?? (type.format ? `${type.name} (${type.format})` : type.name),
+  literal: (type) => JSON.stringify(type.value),
+  ref: (type, side) => side.byId.get(type.target)?.name ?? type.target,
+  array: (type, side, depth) => (depth > 1 ? "array" : `${describeType(type.element, side, depth + 1)}[]`),
+  map: (type, side, depth) => (depth > 1 ? "map" : `Record<string, ${describeType(type.value, side, depth + 1)}>`),
+  tuple: (type) => `[${type.elements.length} elements${type.rest ? ", …" : ""}]`,
+  object: () => "object",
+  union: (type, side, depth) => (depth > 0 ? "union" : type.members.map((member) => describeType(member.type, side, depth + 1)).join(" | ")),
+  intersection: () => "object",
+  operator: unevaluated,
+};

@@ -167,41 +167,36 @@ function presenceOf(type: TypeNode, find: FindDeclaration, followed: Set<string>
 
 /** How the gate recognises a value as this union member: literal, discriminant fields, or JSON kind. */
 function matchOf(type: TypeNode, find: FindDeclaration): GateMatch {
-  const resolved = followAliases(type, find);
-  switch (resolved.kind) {
-    case "literal":
-      return { kind: "literal", value: resolved.value };
-    case "primitive":
-      if (resolved.name === "null") return { kind: "literal", value: null };
-      return { kind: "typeof", type: resolved.name === "unknown" ? "object" : resolved.name };
-    case "array":
-    case "tuple":
-      return { kind: "typeof", type: "array" };
-    case "map":
-      return { kind: "typeof", type: "object" };
-    case "object":
-    case "intersection": {
-      const discriminant: [string, string | number | boolean][] = [];
-      for (const property of objectProperties(resolved, find)) {
-        if (!property.optional && property.type.kind === "literal") discriminant.push([property.name, property.type.value]);
-      }
-      return discriminant.length > 0 ? { kind: "object", discriminant: Object.fromEntries(discriminant) } : { kind: "typeof", type: "object" };
-    }
-    case "ref": {
-      // An enum; a missing declaration or an alias cycle (both reported before the gate is built) matches any object.
-      const target = find(resolved.target);
-      if (target?.kind === "enum") return { kind: "typeof", type: typeof target.members[0]?.value === "number" ? "number" : "string" };
-      return { kind: "typeof", type: "object" };
-    }
-    case "union":
-      return resolved.members.every((member) => member.type.kind === "literal" && typeof member.type.value === "string")
-        ? { kind: "typeof", type: "string" }
-        : { kind: "typeof", type: "object" };
-    case "operator":
-      return unevaluated(resolved);
-    default:
-      return assertNever(resolved);
+  return visitType(followAliases(type, find), MATCHES, find);
+}
+
+const anyObject = (): GateMatch => ({ kind: "typeof", type: "object" });
+
+/** Per kind of an alias-free type; a reference left is to an enum, or one that dangles or closes a cycle (reported before the gate is built). */
+const MATCHES: TypeVisitor<GateMatch, [FindDeclaration]> = {
+  literal: (type) => ({ kind: "literal", value: type.value }),
+  primitive: (type) => (type.name === "null" ? { kind: "literal", value: null } : { kind: "typeof", type: type.name === "unknown" ? "object" : type.name }),
+  array: () => ({ kind: "typeof", type: "array" }),
+  tuple: () => ({ kind: "typeof", type: "array" }),
+  map: () => anyObject(),
+  object: discriminantMatch,
+  intersection: discriminantMatch,
+  ref(type, find) {
+    const target = find(type.target);
+    return target?.kind === "enum" ? { kind: "typeof", type: typeof target.members[0]?.value === "number" ? "number" : "string" } : anyObject();
+  },
+  union: (type) =>
+    type.members.every((member) => member.type.kind === "literal" && typeof member.type.value === "string") ? { kind: "typeof", type: "string" } : anyObject(),
+  operator: unevaluated,
+};
+
+/** An object recognised by its required literal fields, when it has any. */
+function discriminantMatch(type: TypeNode, find: FindDeclaration): GateMatch {
+  const discriminant: [string, string | number | boolean][] = [];
+  for (const property of objectProperties(type, find)) {
+    if (!property.optional && property.type.kind === "literal") discriminant.push([property.name, property.type.value]);
   }
+  return discriminant.length > 0 ? { kind: "object", discriminant: Object.fromEntries(discriminant) } : anyObject();
 }
 
 /** Every type a tuple's items may have, as one unmarked union. */
