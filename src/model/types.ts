@@ -108,6 +108,8 @@ export type Operator =
       readonly whenFalse: TypeNode;
       /** The check type was a naked type parameter: the condition applies to each union member. */
       readonly distributive: boolean;
+      /** That parameter's name, a `param` in `extends` and both branches, bound to each member in turn. */
+      readonly parameter?: string;
     }
   | { readonly op: "template"; readonly head: string; readonly spans: readonly { readonly type: TypeNode; readonly text: string }[] }
   | { readonly op: "utility"; readonly name: UtilityName; readonly args: readonly TypeNode[] };

@@ -2,6 +2,7 @@ import { createDiagnostic, type Diagnostic } from "../../diagnostics/diagnostic.
 import type { Declaration, TypeNode } from "../types.js";
 import { walkType } from "../walk.js";
 import { Evaluator } from "./evaluator.js";
+import { isNever, UNKNOWN, withoutUndefined } from "./members.js";
 
 /**
  * The evaluate stage: every type operator the scanner wrote down (`keyof`,
@@ -14,11 +15,22 @@ export function evaluateDeclarations(declarations: readonly Declaration[]): { de
   const evaluator = new Evaluator(declarations);
   const evaluated = declarations.map((declaration): Declaration => {
     if (declaration.kind === "enum") return declaration;
-    const type = evaluator.body(declaration.id, declaration.location);
+    const body = evaluator.body(declaration.id, declaration.location);
+    // `type C = T["count"]` of an optional field is `number | undefined`: as JSON, a `number`.
+    const { type: defined, hadUndefined } = withoutUndefined(body);
+    const type = hadUndefined && !isNever(defined) ? defined : body;
     return type === declaration.type ? declaration : { ...declaration, type };
   });
-  const leftovers = evaluated.flatMap((declaration) => (declaration.kind === "alias" ? operatorsLeft(declaration.type) : []));
-  return { declarations: evaluated, diagnostics: [...evaluator.diagnostics, ...leftovers] };
+  const leftovers: Diagnostic[] = [];
+  // Later stages never see an operator: a declaration holding one after its diagnostic stands for `unknown`.
+  const cleaned = evaluated.map((declaration) => {
+    if (declaration.kind !== "alias") return declaration;
+    const found = operatorsLeft(declaration.type);
+    if (found.length === 0) return declaration;
+    leftovers.push(...found);
+    return { ...declaration, type: UNKNOWN };
+  });
+  return { declarations: cleaned, diagnostics: [...evaluator.diagnostics, ...leftovers] };
 }
 
 /** Operators evaluation keeps as they are: `undefined` outside a property's type, `infer` outside a conditional. */
