@@ -50,8 +50,12 @@ export type TypeNode =
    * present; `rest`, when set, types every element after `elements`.
    */
   | { readonly kind: "tuple"; readonly elements: readonly TypeNode[]; readonly required?: number; readonly rest?: TypeNode }
-  /** `Record<string, V>` and `{ [key: string]: V }` without named properties. */
-  | { readonly kind: "map"; readonly value: TypeNode }
+  /**
+   * `Record<string, V>` and `{ [key: string]: V }` without named properties.
+   * `stringKeys`: made by a mapped type over `string` (`Record<string, V>`), whose
+   * `keyof` is `string` alone; an index signature's is `string | number`.
+   */
+  | { readonly kind: "map"; readonly value: TypeNode; readonly stringKeys?: true }
   | { readonly kind: "object"; readonly properties: readonly Property[]; readonly additional?: TypeNode }
   | { readonly kind: "union"; readonly members: readonly UnionMember[] }
   /** Every member must resolve to an object (validated); emitted flattened in JSON Schema. */
