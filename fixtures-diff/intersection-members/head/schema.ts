@@ -8,10 +8,8 @@ export interface Size {
 }
 /** An alias of an alias: the fields are declared in `Size`. */
 export type Sized = Size;
-/** Other keys hold strings. */
-export type Extra = Record<string, string>;
 
-export type ThreadStartParams = Identified & { model: string } & Sized & Extra;
+export type ThreadStartParams = Identified & { model: string } & Sized;
 export interface ThreadStartResponse {
   threadId: string;
 }
