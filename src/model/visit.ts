@@ -75,13 +75,6 @@ export function forEachChild(type: TypeNode, visitor: ChildVisitor): void {
   }
 }
 
-/** The direct child types of `type`, in source order. */
-export function childTypes(type: TypeNode): TypeNode[] {
-  const children: TypeNode[] = [];
-  forEachChild(type, { type: (child) => children.push(child) });
-  return children;
-}
-
 /**
  * How a rewrite treats a node's children, as `ChildVisitor` does; a holder
  * handler may return `undefined` to drop that field or member. Returning a

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Property, TypeNode, UnionMember } from "../../src/model/types.js";
-import { childTypes, forEachChild, mapChildren, visitType, withChildType, type TypeVisitor } from "../../src/model/visit.js";
+import { forEachChild, mapChildren, visitType, withChildType, type TypeVisitor } from "../../src/model/visit.js";
 import { walkType } from "../../src/model/walk.js";
 import { array, at, intersection, lit, map, number, object, prop, ref, string, tuple, union } from "../emit/builders.js";
 import { checkVirtualProgram, formatProgramDiagnostic } from "../support/virtual-program.js";
@@ -21,6 +21,12 @@ const operator: TypeNode = {
 const everything = object([shown, hidden, prop("pair", withTuple), prop("both", intersection(ref("A"), map(number)))], union(lit("x"), marked, operator));
 
 const same = (child: TypeNode) => child;
+
+function childTypes(type: TypeNode): TypeNode[] {
+  const children: TypeNode[] = [];
+  forEachChild(type, { type: (child) => children.push(child) });
+  return children;
+}
 
 describe("forEachChild", () => {
   it("hands each direct child over in source order, fields and members through their holders", () => {
