@@ -1,7 +1,7 @@
 import type { Mutable } from "../immutable.js";
 import type { GateField, GateMatch, GateMember, GateType, Inventory, Presence } from "./inventory-types.js";
 import { enumAsUnion, followAliases, mergedProperties, objectParts, type FindDeclaration } from "./resolve.js";
-import { assertNever, unevaluated, type Declaration, type Model, type Property, type TypeNode } from "./types.js";
+import { unevaluated, type Declaration, type Model, type Property, type TypeNode } from "./types.js";
 import { visitType, type TypeVisitor } from "./visit.js";
 import { declarationsById, walkType } from "./walk.js";
 

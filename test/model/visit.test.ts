@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Property, TypeNode, UnionMember } from "../../src/model/types.js";
 import { forEachChild, mapChildren, visitType, withChildType, type TypeVisitor } from "../../src/model/visit.js";
 import { walkType } from "../../src/model/walk.js";
-import { array, at, intersection, lit, map, number, object, prop, ref, string, tuple, union } from "../emit/builders.js";
+import { array, at, intersection, lit, map, number, object, prop, ref, string, union } from "../emit/builders.js";
 import { checkVirtualProgram, formatProgramDiagnostic } from "../support/virtual-program.js";
 
 const experimental = { reason: "r" };
