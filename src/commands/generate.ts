@@ -4,22 +4,27 @@ import { promisify } from "node:util";
 import { resolveInputConfig } from "../config.js";
 import { UsageError } from "../errors.js";
 import { fillManagedTree } from "../output/tree.js";
-import { generateAudience, loadModel, type Format } from "../pipeline.js";
+import type { JsonSchemaDraft } from "../emit/json-schema/dialect.js";
+import { FORMATS, type FormatName } from "../formats.js";
+import type { EnvelopeStyle } from "../model/envelopes.js";
+import { emitSettings, generateAudience, loadModel } from "../pipeline.js";
 import { reportDiagnostics, withTimings, type CommonOptions } from "./io.js";
 
 export interface GenerateOptions extends CommonOptions {
   readonly out: string;
   readonly input?: string;
   readonly experimental?: boolean;
-  /** A prettier executable to format the emitted TypeScript (run without a shell). */
+  /** A prettier executable to format the emitted files (run without a shell). */
   readonly prettier?: string;
+  /** Overrides the config's `jsonSchemaDraft`. */
+  readonly draft?: JsonSchemaDraft;
+  /** Overrides the config's `envelope`. */
+  readonly envelope?: EnvelopeStyle;
 }
-
-const COMMAND_NAME: Record<Format, string> = { typescript: "generate-ts", json: "generate-json-schema" };
 const PRETTIER_TIMEOUT_MS = 120_000;
 
-/** `generate-ts` and `generate-json-schema`: one audience, one format, into a folder schemagate manages. */
-export async function generate(format: Format, options: GenerateOptions): Promise<number> {
+/** `generate-ts`, `generate-json-schema`, …: one audience, one format of the table, into a folder schemagate manages. */
+export async function generate(format: FormatName, options: GenerateOptions): Promise<number> {
   return withTimings(options, async (timings) => {
     const config = await resolveInputConfig(options.cwd, options.input);
     const { model, diagnostics } = await loadModel(config, timings);
@@ -34,7 +39,15 @@ export async function generate(format: Format, options: GenerateOptions): Promis
         generateAudience(
           model,
           audience,
-          { formats: [format], bundleName: config.bundleName, regenerateCommand: `schemagate ${COMMAND_NAME[format]}` },
+          {
+            formats: [format],
+            settings: {
+              ...emitSettings(config),
+              regenerateCommand: `schemagate ${FORMATS[format].command}`,
+              jsonSchemaDraft: options.draft ?? config.jsonSchemaDraft,
+              envelope: options.envelope ?? config.envelope,
+            },
+          },
           timings,
           (_format, files) => writer.add(files),
         ),

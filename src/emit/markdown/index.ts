@@ -1,0 +1,152 @@
+import type { EnvelopeStyle } from "../../model/envelopes.js";
+import { METHOD_DIRECTIONS, type Declaration, type Method, type MethodDirection, type Model, type TypeNode } from "../../model/types.js";
+import { sortedByPath } from "../../output/serialize.js";
+import { declarationLookup, type DeclarationLookup } from "../lookup.js";
+import { flattenUnion } from "../union.js";
+import { listNamespaces, namespaceKey, type Namespace } from "../namespaces.js";
+import { fieldTable, noteBlocks, noteText, objectFields, typeText, cell, type LinkTo } from "./render.js";
+
+export interface MarkdownOptions {
+  /** The reference's title. */
+  readonly title: string;
+  /** Named in the README so a reader knows the wire. */
+  readonly envelope: EnvelopeStyle;
+}
+
+const DIRECTION_TITLE = {
+  clientRequest: "Client requests",
+  clientNotification: "Client notifications",
+  serverRequest: "Server requests",
+  serverNotification: "Server notifications",
+} as const satisfies Record<MethodDirection, string>;
+
+const ENVELOPE_TEXT = {
+  jsonrpc2: 'Messages are JSON-RPC 2.0: each carries `"jsonrpc": "2.0"`; requests carry an `id`; `params` is sent exactly when the method takes params.',
+  lite: 'Messages are JSON-RPC without the `"jsonrpc"` member; requests carry an `id`; `params` is sent exactly when the method takes params.',
+} as const satisfies Record<EnvelopeStyle, string>;
+
+/**
+ * A Markdown reference for an (already filtered) model:
+ * - `README.md`: every method grouped by direction, with its params and result
+ *   as field tables (type, required, default, description) and links to types;
+ * - `types.md` for the root namespace and `<namespace folders>/types.md` for each
+ *   other one: every declaration of that namespace, one section each.
+ * Experimental items (only the experimental audience has any) show their reason;
+ * deprecated ones say so.
+ */
+export function emitMarkdown(model: Model, options: MarkdownOptions): Map<string, string> {
+  const lookup = declarationLookup(model);
+  const namespaces = listNamespaces(model).filter((namespace) => namespace.length === 0 || hasDeclarations(model, namespace));
+  const files: [string, string][] = [["README.md", readme(model, options, lookup, namespaces)]];
+  for (const namespace of namespaces) {
+    const declarations = model.declarations.filter((declaration) => namespaceKey(declaration.namespace) === namespaceKey(namespace));
+    if (declarations.length === 0) continue;
+    files.push([pagePath(namespace), namespacePage(namespace, declarations, lookup)]);
+  }
+  return sortedByPath(files);
+}
+
+function hasDeclarations(model: Model, namespace: Namespace): boolean {
+  return model.declarations.some((declaration) => namespaceKey(declaration.namespace) === namespaceKey(namespace));
+}
+
+function pagePath(namespace: Namespace): string {
+  return [...namespace, "types.md"].join("/");
+}
+
+/** A link from a page in `from` to a declaration's section: `#thread` on the same page, else a relative path. */
+function linker(from: Namespace, lookup: DeclarationLookup): LinkTo {
+  return (id) => {
+    const target = lookup.get(id);
+    const to = target.namespace;
+    if (namespaceKey(to) === namespaceKey(from)) return `#${anchor(target.name)}`;
+    let common = 0;
+    while (common < from.length && common < to.length && from[common] === to[common]) common++;
+    const page = [...from.slice(common).map(() => ".."), ...pagePath(to.slice(common)).split("/")].join("/");
+    return `${page}#${anchor(target.name)}`;
+  };
+}
+
+/** The anchor Markdown renderers give a heading made of one identifier. */
+function anchor(name: string): string {
+  return name.toLowerCase();
+}
+
+function readme(model: Model, options: MarkdownOptions, lookup: DeclarationLookup, namespaces: readonly Namespace[]): string {
+  const link = linker([], lookup);
+  const lines = [`# ${options.title}`, "", ENVELOPE_TEXT[options.envelope], ""];
+  const hasExperimental = model.methods.some((method) => method.experimental) || model.declarations.some((declaration) => declaration.experimental);
+  if (hasExperimental) lines.push("Items marked **Experimental** are sent or accepted only on connections that opted in to the experimental API.", "");
+  lines.push("## Contents", "");
+  for (const direction of METHOD_DIRECTIONS) {
+    const count = model.methods.filter((method) => method.direction === direction).length;
+    if (count > 0) lines.push(`- [${DIRECTION_TITLE[direction]}](#${anchor(DIRECTION_TITLE[direction]).replaceAll(" ", "-")}) (${count})`);
+  }
+  for (const namespace of namespaces) {
+    if (hasDeclarations(model, namespace)) lines.push(`- [Types${namespace.length > 0 ? ` in ${namespace.join("/")}` : ""}](${pagePath(namespace)})`);
+  }
+  lines.push("");
+  for (const direction of METHOD_DIRECTIONS) {
+    const methods = model.methods.filter((method) => method.direction === direction);
+    if (methods.length === 0) continue;
+    lines.push(`## ${DIRECTION_TITLE[direction]}`, "");
+    for (const method of methods) lines.push(...methodSection(method, lookup, link));
+  }
+  return `${lines.join("\n").trimEnd()}\n`;
+}
+
+function methodSection(method: Method, lookup: DeclarationLookup, link: LinkTo): string[] {
+  const lines = [`### \`${method.name}\``, "", ...noteBlocks(method.docs, method.experimental)];
+  lines.push(...typeBlock("Params", method.params, "None.", lookup, link));
+  if (method.direction === "clientRequest" || method.direction === "serverRequest") lines.push(...typeBlock("Result", method.result, "None.", lookup, link));
+  return lines;
+}
+
+/** `**Params**: [Type](…)` and the type's field table when it is an object. */
+function typeBlock(label: string, type: TypeNode | undefined, none: string, lookup: DeclarationLookup, link: LinkTo): string[] {
+  if (!type) return [`**${label}**: ${none}`, ""];
+  const lines = [`**${label}**: ${typeText(type, lookup, link)}`, ""];
+  const fields = objectFields(type, lookup);
+  if (fields && fields.length > 0) lines.push(...fieldTable(fields, lookup, link), "");
+  return lines;
+}
+
+function namespacePage(namespace: Namespace, declarations: readonly Declaration[], lookup: DeclarationLookup): string {
+  const link = linker(namespace, lookup);
+  const where = namespace.length > 0 ? ` in ${namespace.join("/")}` : "";
+  const back = `${namespace.map(() => "..").join("/") || "."}/README.md`;
+  const lines = [`# Types${where}`, "", `[Methods](${back})`, ""];
+  for (const declaration of declarations) {
+    lines.push(`## ${declaration.name}`, "", ...noteBlocks(declaration.docs, declaration.experimental));
+    lines.push(...declarationBody(declaration, lookup, link), "");
+  }
+  return `${lines.join("\n").trimEnd()}\n`;
+}
+
+function declarationBody(declaration: Declaration, lookup: DeclarationLookup, link: LinkTo): string[] {
+  if (declaration.kind === "enum") {
+    return [
+      "| value | description |",
+      "| --- | --- |",
+      ...declaration.members.map((member) => `| \`${JSON.stringify(member.value)}\` | ${cell(noteText(member.docs, member.experimental))} |`),
+    ];
+  }
+  const type = declaration.type;
+  if (type.kind === "object" || type.kind === "intersection") {
+    const fields = objectFields(type, lookup);
+    if (fields) return fieldTable(fields, lookup, link);
+  }
+  if (type.kind === "union") {
+    return [
+      "One of:",
+      "",
+      ...flattenUnion(type.members).map((member) => {
+        const note = noteText(member.docs, member.experimental);
+        const fields = member.type.kind === "object" ? member.type.properties : undefined;
+        const text = fields ? `an object: ${typeText(member.type, lookup, link)}` : typeText(member.type, lookup, link);
+        return `- ${text}${note === "" ? "" : ` — ${note.replaceAll("\n", " ")}`}`;
+      }),
+    ];
+  }
+  return [`Type: ${typeText(type, lookup, link)}`];
+}
