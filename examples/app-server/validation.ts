@@ -127,7 +127,8 @@ export function readEnvelopeMethods(document: unknown, name: string): Map<string
 
 /** An Ajv holding every schema of one audience under its relative path, compiled on first use. */
 function createAjv(schemas: ReadonlyMap<string, unknown>): Ajv {
-  const ajv = new Ajv({ allErrors: true });
+  // `x-experimental` (the reason, on experimental elements of the experimental schemas) is an annotation.
+  const ajv = new Ajv({ allErrors: true, keywords: ["x-experimental"] });
   addFormats.default(ajv);
   for (const [file, schema] of schemas) ajv.addSchema(schema as object, file);
   return ajv;

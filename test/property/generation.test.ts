@@ -158,7 +158,7 @@ describe("random well-formed protocols", () => {
           crossCheckTrees.push({
             root: `${root}/${audience}`,
             tree: { typescript: pick(`${audience}/typescript/`), json: pick(`${audience}/json/`) },
-            bundleName: MEMORY_OPTIONS.bundleName,
+            bundleName: MEMORY_OPTIONS.settings.bundleName,
           });
         }
       }),

@@ -54,16 +54,19 @@ function pagePath(namespace: Namespace): string {
   return [...namespace, "types.md"].join("/");
 }
 
-/** A link from a page in `from` to a declaration's section: `#thread` on the same page, else a relative path. */
-function linker(from: Namespace, lookup: DeclarationLookup): LinkTo {
+/**
+ * A link to a declaration's section from a page in folder `from`: `#thread` from
+ * that namespace's own types page, else a relative path.
+ */
+function linker(from: Namespace, lookup: DeclarationLookup, page: "types" | "readme"): LinkTo {
   return (id) => {
     const target = lookup.get(id);
     const to = target.namespace;
-    if (namespaceKey(to) === namespaceKey(from)) return `#${anchor(target.name)}`;
+    if (page === "types" && namespaceKey(to) === namespaceKey(from)) return `#${anchor(target.name)}`;
     let common = 0;
     while (common < from.length && common < to.length && from[common] === to[common]) common++;
-    const page = [...from.slice(common).map(() => ".."), ...pagePath(to.slice(common)).split("/")].join("/");
-    return `${page}#${anchor(target.name)}`;
+    const path = [...from.slice(common).map(() => ".."), ...pagePath(to.slice(common)).split("/")].join("/");
+    return `${path}#${anchor(target.name)}`;
   };
 }
 
@@ -73,7 +76,7 @@ function anchor(name: string): string {
 }
 
 function readme(model: Model, options: MarkdownOptions, lookup: DeclarationLookup, namespaces: readonly Namespace[]): string {
-  const link = linker([], lookup);
+  const link = linker([], lookup, "readme");
   const lines = [`# ${options.title}`, "", ENVELOPE_TEXT[options.envelope], ""];
   const hasExperimental = model.methods.some((method) => method.experimental) || model.declarations.some((declaration) => declaration.experimental);
   if (hasExperimental) lines.push("Items marked **Experimental** are sent or accepted only on connections that opted in to the experimental API.", "");
@@ -112,7 +115,7 @@ function typeBlock(label: string, type: TypeNode | undefined, none: string, look
 }
 
 function namespacePage(namespace: Namespace, declarations: readonly Declaration[], lookup: DeclarationLookup): string {
-  const link = linker(namespace, lookup);
+  const link = linker(namespace, lookup, "types");
   const where = namespace.length > 0 ? ` in ${namespace.join("/")}` : "";
   const back = `${namespace.map(() => "..").join("/") || "."}/README.md`;
   const lines = [`# Types${where}`, "", `[Methods](${back})`, ""];
