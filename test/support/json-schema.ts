@@ -18,8 +18,9 @@ export type DraftAjv = Ajv | Ajv2020;
  * validator of the emitted schemas is told to in the README.
  */
 export function strictAjv(draft: JsonSchemaDraft = "07"): DraftAjv {
-  const options = { strict: true, allErrors: true, keywords: [{ keyword: "x-experimental", schemaType: "string" }] };
+  const options = { strict: true, allErrors: true };
   const ajv = draft === "2020-12" ? new Ajv2020(options) : new Ajv(options);
+  ajv.addKeyword({ keyword: "x-experimental", schemaType: "string" });
   addFormats.default(ajv);
   return ajv;
 }
