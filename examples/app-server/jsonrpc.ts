@@ -1,10 +1,14 @@
 /**
- * JSON-RPC 2.0 as the codex app-server speaks it: the `"jsonrpc": "2.0"` member
- * is optional on input, and a reply carries it exactly when the message it
- * answers did. No batches.
+ * JSON-RPC 2.0 in the two envelope styles schemagate's config names. `lite`
+ * (codex's wire): the `"jsonrpc": "2.0"` member is optional on input, and a reply
+ * carries it exactly when the message it answers did. `jsonrpc2`: every message
+ * must carry it, so every reply does. No batches.
  */
 
 export type RequestId = string | number;
+
+/** The `envelope` setting the generated artifacts were made with. */
+export type EnvelopeStyle = "jsonrpc2" | "lite";
 
 /** The `error` member of a failed response. */
 export interface RpcError {
@@ -31,7 +35,7 @@ export type IncomingMessage =
   | { readonly kind: "invalid"; readonly id: RequestId | null; readonly error: RpcError; readonly jsonrpc: boolean };
 
 /** Parses one frame or line. Never throws: malformed input becomes an `invalid` message to answer. */
-export function parseMessage(text: string): IncomingMessage {
+export function parseMessage(text: string, envelope: EnvelopeStyle = "lite"): IncomingMessage {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -46,6 +50,7 @@ export function parseMessage(text: string): IncomingMessage {
   const jsonrpc = Object.hasOwn(message, "jsonrpc");
   const id = isRequestId(message.id) ? message.id : null;
   if (jsonrpc && message.jsonrpc !== "2.0") return invalid(id, ErrorCode.invalidRequest, 'Invalid Request: "jsonrpc" must be "2.0"', true);
+  if (!jsonrpc && envelope === "jsonrpc2") return invalid(id, ErrorCode.invalidRequest, 'Invalid Request: "jsonrpc": "2.0" is required', true);
   if (Object.hasOwn(message, "id") && id === null) {
     return invalid(null, ErrorCode.invalidRequest, "Invalid Request: id must be a string or a number", jsonrpc);
   }

@@ -63,6 +63,7 @@ async function main(argv: readonly string[]): Promise<number> {
     validator: createProtocolValidator(artifacts, RESULT_TYPES),
     checkOutput: options["check-output"],
     log,
+    envelope: artifacts.envelope,
   });
 
   if (listen === null) {

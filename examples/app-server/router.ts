@@ -18,7 +18,7 @@ import type { ExperimentalGate } from "../../src/runtime/index.js";
 import { audienceOf, type Connection } from "./connection.js";
 import type { HandlerContext } from "./handlers/context.js";
 import { findHandler } from "./handlers/index.js";
-import { ErrorCode, errorMessage, parseMessage, resultMessage, type RpcError } from "./jsonrpc.js";
+import { ErrorCode, errorMessage, parseMessage, resultMessage, type EnvelopeStyle, type RpcError } from "./jsonrpc.js";
 import { createOutbox, type QueuedNotification } from "./outbox.js";
 import type { ThreadStore } from "./thread-store.js";
 import type { ProtocolValidator } from "./validation.js";
@@ -30,12 +30,14 @@ export interface RouterDeps {
   /** Dev-only: check every result against the connection's audience schema (see validation.ts). */
   readonly checkOutput: boolean;
   readonly log: (line: string) => void;
+  /** `jsonrpc2`: a message without `"jsonrpc": "2.0"` is an invalid request. */
+  readonly envelope: EnvelopeStyle;
   /** Sends notifications a request caused; called after its response. */
   readonly deliver: (queued: readonly QueuedNotification[]) => void;
 }
 
 export function routeMessage(deps: RouterDeps, connection: Connection, text: string): void {
-  const message = parseMessage(text);
+  const message = parseMessage(text, deps.envelope);
   switch (message.kind) {
     case "invalid":
       // Without a readable request, answer in the connection's style.

@@ -7,6 +7,7 @@ import { audienceOf, createConnection, type Connection } from "./connection.js";
 import { leaveThread } from "./handlers/threads.js";
 import { notificationMessage } from "./jsonrpc.js";
 import { createOutbox, type QueuedNotification } from "./outbox.js";
+import type { EnvelopeStyle } from "./jsonrpc.js";
 import { routeMessage, type RouterDeps } from "./router.js";
 import { ThreadStore } from "./thread-store.js";
 import type { ProtocolValidator } from "./validation.js";
@@ -18,6 +19,8 @@ export interface AppServerOptions {
   readonly checkOutput: boolean;
   /** Diagnostics (stderr): never the protocol channel. */
   readonly log: (line: string) => void;
+  /** The wire the generated envelopes describe (see `GeneratedArtifacts.envelope`). */
+  readonly envelope: EnvelopeStyle;
 }
 
 /** What a transport holds per client. */
