@@ -4,7 +4,7 @@ import { sortedByPath } from "../../output/serialize.js";
 import { declarationLookup, type DeclarationLookup } from "../lookup.js";
 import { flattenUnion } from "../union.js";
 import { listNamespaces, namespaceKey, type Namespace } from "../namespaces.js";
-import { fieldTable, noteBlocks, noteText, objectFields, typeText, cell, type LinkTo } from "./render.js";
+import { cell, fieldTable, inlineNotes, noteBlocks, noteText, objectFields, typeText, type LinkTo } from "./render.js";
 
 export interface MarkdownOptions {
   /** The reference's title. */
@@ -144,12 +144,12 @@ function declarationBody(declaration: Declaration, lookup: DeclarationLookup, li
       "One of:",
       "",
       ...flattenUnion(type.members).map((member) => {
-        const note = noteText(member.docs, member.experimental);
+        const note = [noteText(member.docs, member.experimental), ...inlineNotes(member.type)].filter((part) => part !== "").join(" ");
         const fields = member.type.kind === "object" ? member.type.properties : undefined;
         const text = fields ? `an object: ${typeText(member.type, lookup, link)}` : typeText(member.type, lookup, link);
         return `- ${text}${note === "" ? "" : ` — ${note.replaceAll("\n", " ")}`}`;
       }),
     ];
   }
-  return [`Type: ${typeText(type, lookup, link)}`];
+  return [`Type: ${typeText(type, lookup, link)}`, ...inlineNotes(type).flatMap((note) => ["", note])];
 }

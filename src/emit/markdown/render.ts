@@ -86,11 +86,48 @@ export function fieldTable(fields: readonly Property[], lookup: DeclarationLooku
         typeText(field.type, lookup, link),
         field.optional ? "optional" : "required",
         fallback === undefined ? "" : `\`${fallback}\``,
-        noteText(field.docs, field.experimental),
+        [noteText(field.docs, field.experimental), ...inlineNotes(field.type)].filter((part) => part !== "").join(" "),
       ];
       return `| ${columns.map(cell).join(" | ")} |`;
     }),
   ];
+}
+
+/**
+ * Notes for the experimental elements written inline inside `type` (fields of
+ * inline objects, union members), which a one-line type cannot show:
+ * "`options.trace` **Experimental**: reason". References are not followed: the
+ * declarations they name have sections of their own.
+ */
+export function inlineNotes(type: TypeNode, at = ""): string[] {
+  switch (type.kind) {
+    case "primitive":
+    case "literal":
+    case "ref":
+      return [];
+    case "array":
+      return inlineNotes(type.element, at);
+    case "map":
+      return inlineNotes(type.value, at);
+    case "tuple":
+      return type.elements.flatMap((element) => inlineNotes(element, at));
+    case "intersection":
+      return type.members.flatMap((member) => inlineNotes(member, at));
+    case "object":
+      return type.properties.flatMap((property) => {
+        const path = at === "" ? property.name : `${at}.${property.name}`;
+        const own = property.experimental ? [`\`${path}\` **Experimental**: ${property.experimental.reason}`] : [];
+        return [...own, ...inlineNotes(property.type, path)];
+      });
+    case "union":
+      return flattenUnion(type.members).flatMap((member) => {
+        const label = member.type.kind === "literal" ? JSON.stringify(member.type.value) : at === "" ? "member" : `${at} member`;
+        const own = member.experimental ? [`\`${label}\` **Experimental**: ${member.experimental.reason}`] : [];
+        return [...own, ...inlineNotes(member.type, at)];
+      });
+    default:
+      return assertNever(type);
+  }
 }
 
 /** Description, then `Deprecated` and `Experimental` notes, as one paragraph of inline text. */
