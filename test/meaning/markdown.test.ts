@@ -39,7 +39,7 @@ function readPage(text: string): Page {
   let cells = 0;
   let inHeading = false;
   const inline = (children: ReturnType<typeof md.parse>) => {
-    for (const child of children) if (child.type === "link_open") page.links.push(child.attrGet("href")!);
+    for (const child of children) if (child.type === "link_open") page.links.push(String(child.attrGet("href")));
   };
   for (const token of tokens) {
     if (token.type === "heading_open") inHeading = true;
