@@ -4,7 +4,7 @@ import { sortedByPath } from "../../output/serialize.js";
 import { declarationLookup, type DeclarationLookup } from "../lookup.js";
 import { flattenUnion } from "../union.js";
 import { listNamespaces, namespaceKey, type Namespace } from "../namespaces.js";
-import { cell, fieldTable, inlineNotes, noteBlocks, noteText, objectFields, typeText, type LinkTo } from "./render.js";
+import { cell, code, fieldTable, inlineNotes, noteBlocks, noteText, objectFields, typeText, type LinkTo } from "./render.js";
 
 export interface MarkdownOptions {
   /** The reference's title. */
@@ -37,11 +37,12 @@ const ENVELOPE_TEXT = {
 export function emitMarkdown(model: Model, options: MarkdownOptions): Map<string, string> {
   const lookup = declarationLookup(model);
   const namespaces = listNamespaces(model).filter((namespace) => namespace.length === 0 || hasDeclarations(model, namespace));
-  const files: [string, string][] = [["README.md", readme(model, options, lookup, namespaces)]];
+  const anchors = headingAnchors(model);
+  const files: [string, string][] = [["README.md", readme(model, options, linker([], lookup, anchors, "readme"), lookup, namespaces)]];
   for (const namespace of namespaces) {
     const declarations = model.declarations.filter((declaration) => namespaceKey(declaration.namespace) === namespaceKey(namespace));
     if (declarations.length === 0) continue;
-    files.push([pagePath(namespace), namespacePage(namespace, declarations, lookup)]);
+    files.push([pagePath(namespace), namespacePage(namespace, declarations, lookup, linker(namespace, lookup, anchors, "types"))]);
   }
   return sortedByPath(files);
 }
@@ -58,35 +59,58 @@ function pagePath(namespace: Namespace): string {
  * A link to a declaration's section from a page in folder `from`: `#thread` from
  * that namespace's own types page, else a relative path.
  */
-function linker(from: Namespace, lookup: DeclarationLookup, page: "types" | "readme"): LinkTo {
+function linker(from: Namespace, lookup: DeclarationLookup, anchors: ReadonlyMap<string, string>, page: "types" | "readme"): LinkTo {
   return (id) => {
     const target = lookup.get(id);
     const to = target.namespace;
-    if (page === "types" && namespaceKey(to) === namespaceKey(from)) return `#${anchor(target.name)}`;
+    if (page === "types" && namespaceKey(to) === namespaceKey(from)) return `#${anchors.get(id)!}`;
     let common = 0;
     while (common < from.length && common < to.length && from[common] === to[common]) common++;
     const path = [...from.slice(common).map(() => ".."), ...pagePath(to.slice(common)).split("/")].join("/");
-    return `${path}#${anchor(target.name)}`;
+    return `${path}#${anchors.get(id)!}`;
   };
 }
 
-/** The anchor Markdown renderers give a heading made of one identifier. */
-function anchor(name: string): string {
-  return name.toLowerCase();
+/**
+ * The anchor GitHub gives each declaration's heading on its page: the name in
+ * lower case without punctuation (`$`), and `-1`, `-2`… for a repeat on the same
+ * page (`Foo` after `foo`). The page's title comes first and takes its own.
+ */
+function headingAnchors(model: Model): Map<string, string> {
+  const anchors = new Map<string, string>();
+  const taken = new Map<string, Set<string>>();
+  for (const declaration of model.declarations) {
+    const key = namespaceKey(declaration.namespace);
+    let used = taken.get(key);
+    if (!used) taken.set(key, (used = new Set([slug(pageTitle(declaration.namespace))])));
+    const base = slug(declaration.name);
+    let anchor = base;
+    for (let repeat = 1; used.has(anchor); repeat++) anchor = `${base}-${repeat}`;
+    used.add(anchor);
+    anchors.set(declaration.id, anchor);
+  }
+  return anchors;
 }
 
-function readme(model: Model, options: MarkdownOptions, lookup: DeclarationLookup, namespaces: readonly Namespace[]): string {
-  const link = linker([], lookup, "readme");
+function slug(heading: string): string {
+  return heading.toLowerCase().replace(/[^\p{L}\p{N}_\- ]/gu, "").replaceAll(" ", "-");
+}
+
+function pageTitle(namespace: Namespace): string {
+  return `Types${namespace.length > 0 ? ` in ${namespace.join("/")}` : ""}`;
+}
+
+function readme(model: Model, options: MarkdownOptions, link: LinkTo, lookup: DeclarationLookup, namespaces: readonly Namespace[]): string {
   const lines = [`# ${options.title}`, "", ENVELOPE_TEXT[options.envelope], ""];
   const hasExperimental = model.methods.some((method) => method.experimental) || model.declarations.some((declaration) => declaration.experimental);
   if (hasExperimental) lines.push("Items marked **Experimental** are sent or accepted only on connections that opted in to the experimental API.", "");
   lines.push("## Contents", "");
   for (const direction of METHOD_DIRECTIONS) {
     const count = model.methods.filter((method) => method.direction === direction).length;
-    if (count > 0) lines.push(`- [${DIRECTION_TITLE[direction]}](#${anchor(DIRECTION_TITLE[direction]).replaceAll(" ", "-")}) (${count})`);
+    if (count > 0) lines.push(`- [${DIRECTION_TITLE[direction]}](#${slug(DIRECTION_TITLE[direction])}) (${count})`);
   }
   for (const namespace of namespaces) {
-    if (hasDeclarations(model, namespace)) lines.push(`- [Types${namespace.length > 0 ? ` in ${namespace.join("/")}` : ""}](${pagePath(namespace)})`);
+    if (hasDeclarations(model, namespace)) lines.push(`- [${pageTitle(namespace)}](${pagePath(namespace)})`);
   }
   lines.push("");
   for (const direction of METHOD_DIRECTIONS) {
@@ -99,7 +123,7 @@ function readme(model: Model, options: MarkdownOptions, lookup: DeclarationLooku
 }
 
 function methodSection(method: Method, lookup: DeclarationLookup, link: LinkTo): string[] {
-  const lines = [`### \`${method.name}\``, "", ...noteBlocks(method.docs, method.experimental)];
+  const lines = [`### ${code(method.name)}`, "", ...noteBlocks(method.docs, method.experimental)];
   lines.push(...typeBlock("Params", method.params, "None.", lookup, link));
   if (method.direction === "clientRequest" || method.direction === "serverRequest") lines.push(...typeBlock("Result", method.result, "None.", lookup, link));
   return lines;
@@ -114,11 +138,9 @@ function typeBlock(label: string, type: TypeNode | undefined, none: string, look
   return lines;
 }
 
-function namespacePage(namespace: Namespace, declarations: readonly Declaration[], lookup: DeclarationLookup): string {
-  const link = linker(namespace, lookup, "types");
-  const where = namespace.length > 0 ? ` in ${namespace.join("/")}` : "";
+function namespacePage(namespace: Namespace, declarations: readonly Declaration[], lookup: DeclarationLookup, link: LinkTo): string {
   const back = `${namespace.map(() => "..").join("/") || "."}/README.md`;
-  const lines = [`# Types${where}`, "", `[Methods](${back})`, ""];
+  const lines = [`# ${pageTitle(namespace)}`, "", `[Methods](${back})`, ""];
   for (const declaration of declarations) {
     lines.push(`## ${declaration.name}`, "", ...noteBlocks(declaration.docs, declaration.experimental));
     lines.push(...declarationBody(declaration, lookup, link), "");
@@ -131,7 +153,7 @@ function declarationBody(declaration: Declaration, lookup: DeclarationLookup, li
     return [
       "| value | description |",
       "| --- | --- |",
-      ...declaration.members.map((member) => `| \`${JSON.stringify(member.value)}\` | ${cell(noteText(member.docs, member.experimental))} |`),
+      ...declaration.members.map((member) => `| ${cell(code(JSON.stringify(member.value)))} | ${cell(noteText(member.docs, member.experimental))} |`),
     ];
   }
   const type = declaration.type;

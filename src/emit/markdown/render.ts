@@ -13,9 +13,9 @@ export function typeText(type: TypeNode, lookup: DeclarationLookup, link: LinkTo
   const text = (inner: TypeNode): string => typeText(inner, lookup, link);
   switch (type.kind) {
     case "primitive":
-      return `\`${type.name}\``;
+      return code(type.name);
     case "literal":
-      return `\`${JSON.stringify(type.value)}\``;
+      return code(JSON.stringify(type.value));
     case "ref":
       return `[${lookup.get(type.target).name}](${link(type.target)})`;
     case "array": {
@@ -40,6 +40,13 @@ export function typeText(type: TypeNode, lookup: DeclarationLookup, link: LinkTo
     default:
       return assertNever(type);
   }
+}
+
+/** An inline code span holding `text`, with a longer fence when the text holds backticks. */
+export function code(text: string): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = "`".repeat(longest + 1);
+  return longest === 0 ? `${fence}${text}${fence}` : `${fence} ${text} ${fence}`;
 }
 
 function isCompound(type: TypeNode): boolean {
@@ -82,10 +89,10 @@ export function fieldTable(fields: readonly Property[], lookup: DeclarationLooku
     ...fields.map((field) => {
       const fallback = field.docs.tags.default;
       const columns = [
-        `\`${field.name}\``,
+        code(field.name),
         typeText(field.type, lookup, link),
         field.optional ? "optional" : "required",
-        fallback === undefined ? "" : `\`${fallback}\``,
+        fallback === undefined ? "" : code(fallback),
         [noteText(field.docs, field.experimental), ...inlineNotes(field.type)].filter((part) => part !== "").join(" "),
       ];
       return `| ${columns.map(cell).join(" | ")} |`;
@@ -116,13 +123,13 @@ export function inlineNotes(type: TypeNode, at = ""): string[] {
     case "object":
       return type.properties.flatMap((property) => {
         const path = at === "" ? property.name : `${at}.${property.name}`;
-        const own = property.experimental ? [`\`${path}\` **Experimental**: ${property.experimental.reason}`] : [];
+        const own = property.experimental ? [`${code(path)} **Experimental**: ${property.experimental.reason}`] : [];
         return [...own, ...inlineNotes(property.type, path)];
       });
     case "union":
       return flattenUnion(type.members).flatMap((member) => {
         const label = member.type.kind === "literal" ? JSON.stringify(member.type.value) : at === "" ? "member" : `${at} member`;
-        const own = member.experimental ? [`\`${label}\` **Experimental**: ${member.experimental.reason}`] : [];
+        const own = member.experimental ? [`${code(label)} **Experimental**: ${member.experimental.reason}`] : [];
         return [...own, ...inlineNotes(member.type, at)];
       });
     default:
