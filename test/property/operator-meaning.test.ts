@@ -95,6 +95,7 @@ const OPERATOR_EXAMPLES: readonly OperatorExample[] = [
   example("Lowercase<string>", "export type T = Lowercase<string>;\n", ["abc", "a-1", ""], ["aBC"]),
   example("Capitalize<string>", "export type T = Capitalize<string>;\n", ["Abc", "", "1a", "ABC"], ["abc"]),
   example("Uncapitalize<string>", "export type T = Uncapitalize<string>;\n", ["abc", "", "aBC"], ["Abc"]),
+  example("intrinsic of a template", "export type T = Lowercase<`v${number}`>;\n", ["v1e3", "v0x1f", "v1"], ["V1", "v1E3", "v0X1F"]),
   example("intrinsic in a template", "export type T = `x-${Uppercase<string>}`;\n", ["x-AB", "x-"], ["x-ab", "X-AB"]),
   example("template, number: overflow", "export type T = `v${number}`;\n", [], ["v1e999"], ["meaning"]),
   example("tuple, optional", "export type T = [string, number?];\n", [["a"], ["a", 1]], [[], ["a", "b"], ["a", 1, 2]]),

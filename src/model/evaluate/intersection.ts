@@ -36,9 +36,9 @@ export function intersectionType(evaluator: Evaluator, type: Intersection, env: 
   }
   const scalars = resolved.filter((member) => member.kind === "primitive" || member.kind === "literal");
   if (scalars.length > 0) return scalarIntersection(evaluator, type, resolved, scalars, quiet);
-  if (resolved.some((member) => member.kind === "array" || member.kind === "tuple") && resolved.some((member) => member.kind !== "array" && member.kind !== "tuple")) {
-    if (quiet) return NEVER;
-  }
+  const listLike = (member: TypeNode) => member.kind === "array" || member.kind === "tuple";
+  if (resolved.every(listLike)) return listIntersection(evaluator, resolved as ListNode[], type.location);
+  if (quiet && resolved.some(listLike)) return NEVER;
   const merged = mergedObject(evaluator, resolved, type.location);
   if (merged) return merged;
   const kept = members.filter((member, index) => !(resolved[index]!.kind === "primitive" && (resolved[index] as { name: string }).name === "unknown"));
@@ -80,6 +80,23 @@ function mergedObject(evaluator: Evaluator, resolved: readonly TypeNode[], at: S
   });
   if (reduced) return NEVER;
   return objectOf(evaluator, merged.properties, merged.additional, at);
+}
+
+type ListNode = Extract<TypeNode, { kind: "array" | "tuple" }>;
+
+/** Arrays and tuples intersected element by element (a tuple keeps its length; tuples of other lengths leave nothing). */
+function listIntersection(evaluator: Evaluator, lists: readonly ListNode[], at: SourceLocation): TypeNode {
+  const tuples = lists.filter((list): list is Extract<ListNode, { kind: "tuple" }> => list.kind === "tuple");
+  const elementAt = (list: ListNode, index: number): TypeNode | undefined =>
+    list.kind === "array" ? list.element : index < list.elements.length ? list.elements[index] : list.rest;
+  if (tuples.length === 0) return { kind: "array", element: evaluator.intersect(lists.map((list) => (list as Extract<ListNode, { kind: "array" }>).element), at) };
+  const [first, ...others] = tuples;
+  if (first!.rest || others.some((tuple) => tuple.rest || tuple.elements.length !== first!.elements.length || tuple.required !== first!.required)) {
+    return evaluator.report("unsupported-construct", "an intersection of tuples with rest or optional elements of different shapes is not evaluated; write the tuple it means", at);
+  }
+  const elements = first!.elements.map((_, index) => evaluator.intersect(lists.map((list) => elementAt(list, index)!), at));
+  if (elements.some(isNever)) return NEVER;
+  return { ...first!, elements };
 }
 
 /** A union of literals and unconstrained primitives (members kept, for their marks), or undefined for anything else. */

@@ -118,7 +118,12 @@ export function intrinsicType(evaluator: Evaluator, name: IntrinsicName, type: T
     if (resolved.kind === "primitive" && resolved.name === "string" && resolved.pattern === undefined && resolved.format === undefined) {
       return { kind: "primitive", name: "string", pattern: INTRINSIC_PATTERNS[name], template: `${name}<string>` };
     }
-    const what = resolved.kind === "primitive" && resolved.name === "string" ? "a template literal type or formatted string" : "this argument";
+    // A template's strings that the mapping leaves as they are: both patterns, one as a lookahead.
+    if (resolved.kind === "primitive" && resolved.name === "string" && resolved.pattern !== undefined && resolved.template !== undefined && resolved.format === undefined) {
+      const pattern = `^(?=${INTRINSIC_PATTERNS[name].slice(1)})${resolved.pattern.slice(1)}`;
+      return { kind: "primitive", name: "string", pattern, template: `${name}<${resolved.template}>` };
+    }
+    const what = resolved.kind === "primitive" && resolved.name === "string" ? "a formatted string" : "this argument";
     return evaluator.report(
       "unsupported-construct",
       `\`${name}\` is evaluated on string literal types and on \`string\`; ${what} is not one: apply it to the literals, or use \`string\``,
