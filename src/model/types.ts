@@ -50,8 +50,12 @@ export type TypeNode =
    * present; `rest`, when set, types every element after `elements`.
    */
   | { readonly kind: "tuple"; readonly elements: readonly TypeNode[]; readonly required?: number; readonly rest?: TypeNode }
-  /** `Record<string, V>` and `{ [key: string]: V }` without named properties. */
-  | { readonly kind: "map"; readonly value: TypeNode }
+  /**
+   * `Record<string, V>` and `{ [key: string]: V }` without named properties.
+   * `stringKeys`: made by a mapped type over `string` (`Record<string, V>`), whose
+   * `keyof` is `string` alone; an index signature's is `string | number`.
+   */
+  | { readonly kind: "map"; readonly value: TypeNode; readonly stringKeys?: true }
   | { readonly kind: "object"; readonly properties: readonly Property[]; readonly additional?: TypeNode }
   | { readonly kind: "union"; readonly members: readonly UnionMember[] }
   /** Every member must resolve to an object (validated); emitted flattened in JSON Schema. */
@@ -108,6 +112,8 @@ export type Operator =
       readonly whenFalse: TypeNode;
       /** The check type was a naked type parameter: the condition applies to each union member. */
       readonly distributive: boolean;
+      /** That parameter's name, a `param` in `extends` and both branches, bound to each member in turn. */
+      readonly parameter?: string;
     }
   | { readonly op: "template"; readonly head: string; readonly spans: readonly { readonly type: TypeNode; readonly text: string }[] }
   | { readonly op: "utility"; readonly name: UtilityName; readonly args: readonly TypeNode[] };

@@ -88,7 +88,7 @@ function declarationShape(declaration: Declaration, byId: ReadonlyMap<string, De
   // Only stable positions: a union left empty inside an experimental field or type never reaches stable.
   if (!declaration.experimental) {
     for (const union of index.stableUnions) {
-      if (union.members.every((member) => member.experimental)) {
+      if (union.members.length > 0 && union.members.every((member) => member.experimental)) {
         diagnostics.push(emptyUnion(declaration.name, union.members[0]!.location, union.members.length === 1 ? "member" : "union"));
       }
     }

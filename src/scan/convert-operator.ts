@@ -82,9 +82,12 @@ export function convertConditional(node: TS.ConditionalTypeNode, scope: FileScop
     ts.isIdentifier(node.checkType.typeName) &&
     node.checkType.typeArguments === undefined &&
     env.has(node.checkType.typeName.text);
+  // Distribution substitutes each member for the parameter everywhere in the conditional, so the parameter stays a variable there.
+  const parameter = distributive ? ((node.checkType as TS.TypeReferenceNode).typeName as TS.Identifier).text : undefined;
+  const inBranches = parameter === undefined ? env : new Map(env).set(parameter, operatorNode({ op: "param", name: parameter }, location));
   const inferred = inferNames(node.extendsType);
-  const inExtends = new Map(env);
-  const inTrue = new Map(env);
+  const inExtends = new Map(inBranches);
+  const inTrue = new Map(inBranches);
   for (const name of inferred) {
     inExtends.set(name, operatorNode({ op: "infer", name }, location));
     inTrue.set(name, operatorNode({ op: "param", name }, location));
@@ -95,8 +98,9 @@ export function convertConditional(node: TS.ConditionalTypeNode, scope: FileScop
       check,
       extends: convertOperand(node.extendsType, scope, inExtends, context),
       whenTrue: convertOperand(node.trueType, scope, inTrue, context),
-      whenFalse: convertOperand(node.falseType, scope, env, context),
+      whenFalse: convertOperand(node.falseType, scope, inBranches, context),
       distributive,
+      ...(parameter === undefined ? {} : { parameter }),
     },
     location,
   );

@@ -170,7 +170,7 @@ function convertBuiltin(
         : arityError(name, 1, 1, argumentNodes.length, node, scope, context);
     case "Record":
       if (argumentNodes.length !== 2) return arityError(name, 2, 2, argumentNodes.length, node, scope, context);
-      if (argumentNodes[0]!.kind === ts.SyntaxKind.StringKeyword) return { kind: "map", value: argument(1) };
+      if (argumentNodes[0]!.kind === ts.SyntaxKind.StringKeyword) return { kind: "map", value: argument(1), stringKeys: true };
       return utility(name, argumentNodes, node, scope, env, context);
     case "Readonly":
     case "Awaited":

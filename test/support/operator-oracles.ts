@@ -85,6 +85,27 @@ export interface DefinitionValidator {
 }
 
 /**
+ * A tuple with a rest element after others (`[A, ...B[]]`): draft-07 types
+ * the elements after the prefix only with `additionalItems` beside an `items`
+ * array, and Ajv's strictTuples refuses every `items` array that is not of
+ * fixed length, so no schema of it passes strictTuples. Such a refusal is
+ * the documented limit (docs/typescript-support.md) when the definition
+ * compiles with every other strict rule on.
+ */
+export function isRestTupleRefusal(bundle: SchemaObject, alias: string, error: string): boolean {
+  if (!/"items" is \d+-tuple, but minItems or maxItems\/additionalItems are not specified or different/.test(error)) return false;
+  const ajv = new Ajv({ strict: true, strictTuples: false, allErrors: true });
+  addFormats.default(ajv);
+  ajv.addSchema(bundle, BUNDLE);
+  try {
+    ajv.getSchema(`${BUNDLE}#/definitions/${encodeURIComponent(alias)}`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Validators of a bundle's top-level definitions, compiled once each;
  * undefined when the alias has no definition. Strict Ajv first (what every
  * emitted schema must satisfy); when it refuses, a non-strict Ajv still says

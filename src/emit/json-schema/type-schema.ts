@@ -63,7 +63,8 @@ const PRIMITIVE_SCHEMAS: Readonly<Record<PrimitiveName, JsonSchema>> = {
   boolean: { type: "boolean" },
   null: { type: "null" },
   unknown: {},
-  object: { type: ["object", "array"] },
+  // Not `type: ["object", "array"]`: strict Ajv (strictTypes) refuses union types other than `[T, "null"]`.
+  object: { anyOf: [{ type: "object" }, { type: "array" }] },
 };
 
 /** A string with the `format` or `pattern` that `Date` or a template literal type gives it. */
@@ -79,9 +80,12 @@ function primitiveSchema(name: PrimitiveName): JsonSchema {
 }
 
 /**
- * Ajv's strictTuples wants `minItems` and `additionalItems` (or `maxItems`);
- * draft-07 forbids an empty `items` array. Optional elements lower `minItems`;
- * a rest element becomes `additionalItems`.
+ * Ajv's strictTuples accepts only full tuples (`items` as long as `minItems`
+ * and `maxItems`, or `additionalItems: false`); draft-07 forbids an empty
+ * `items` array. So a tuple with optional elements is the `anyOf` of its
+ * lengths, each a full tuple; a rest element becomes `additionalItems`, which
+ * strict Ajv refuses (no draft-07 keyword types the elements after a prefix
+ * otherwise), unless no element precedes it.
  */
 function tupleSchema(type: Extract<TypeNode, { kind: "tuple" }>, context: SchemaContext): JsonSchema {
   const { elements, rest } = type;
@@ -89,7 +93,14 @@ function tupleSchema(type: Extract<TypeNode, { kind: "tuple" }>, context: Schema
   if (elements.length === 0) return rest ? { type: "array", items: typeSchema(rest, context) } : { type: "array", maxItems: 0 };
   const items = elements.map((element) => typeSchema(element, context));
   if (rest) return { type: "array", items, minItems: required, additionalItems: typeSchema(rest, context) };
-  return { type: "array", items, minItems: required, maxItems: items.length };
+  if (required === items.length) return fullTuple(items);
+  const lengths: JsonSchema[] = [];
+  for (let length = required; length <= items.length; length++) lengths.push(length === 0 ? { type: "array", maxItems: 0 } : fullTuple(items.slice(0, length)));
+  return { anyOf: lengths };
+}
+
+function fullTuple(items: readonly JsonSchema[]): JsonSchema {
+  return { type: "array", items, minItems: items.length, maxItems: items.length };
 }
 
 /**

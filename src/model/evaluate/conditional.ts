@@ -14,13 +14,15 @@ type ConditionalOperator = Extract<Operator, { op: "conditional" }>;
  */
 export function conditionalType(evaluator: Evaluator, operator: ConditionalOperator, env: Env, at: SourceLocation): TypeNode {
   const check = evaluator.evaluate(operator.check, env);
-  const extendsType = evaluator.evaluate(operator.extends, env);
+  const { parameter } = operator;
   const branch = (type: TypeNode): TypeNode => {
+    const scope = parameter === undefined ? env : new Map(env).set(parameter, type);
+    const extendsType = evaluator.evaluate(operator.extends, scope);
     const inferences: Inferences = new Map();
-    if (!isAssignable(evaluator, type, extendsType, at, inferences)) return evaluator.evaluate(operator.whenFalse, env);
-    const bound = new Map(env);
+    if (!isAssignable(evaluator, type, extendsType, at, inferences)) return evaluator.evaluate(operator.whenFalse, scope);
+    const bound = new Map(scope);
     for (const [name, candidates] of inferences) bound.set(name, evaluator.plainUnion(candidates));
-    for (const name of inferNames(extendsType)) if (!bound.has(name) || bound.get(name) === env.get(name)) bound.set(name, inferences.has(name) ? bound.get(name)! : UNKNOWN);
+    for (const name of inferNames(extendsType)) if (!bound.has(name) || bound.get(name) === scope.get(name)) bound.set(name, inferences.has(name) ? bound.get(name)! : UNKNOWN);
     return evaluator.evaluate(operator.whenTrue, bound);
   };
   if (!operator.distributive) return branch(check);

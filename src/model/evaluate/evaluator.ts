@@ -115,7 +115,14 @@ export class Evaluator {
         return value === type.value ? type : { ...type, value };
       }
       case "tuple": {
-        const elements = mapShared(type.elements, (element) => this.evaluate(element, env));
+        const required = type.required ?? type.elements.length;
+        // An optional element admits `undefined` as an optional property does: JSON has no such element value.
+        const elements = mapShared(type.elements, (element, index) => {
+          const evaluated = this.evaluate(element, env);
+          if (index < required) return evaluated;
+          const { type: defined, hadUndefined } = withoutUndefined(evaluated);
+          return hadUndefined && !isNever(defined) ? defined : evaluated;
+        });
         const rest = type.rest && this.evaluate(type.rest, env);
         return elements === type.elements && rest === type.rest ? type : { ...type, elements, ...(rest ? { rest } : {}) };
       }
@@ -138,14 +145,17 @@ export class Evaluator {
 
   /**
    * A property after evaluation: a type that admits `undefined` makes it
-   * optional (`T[K]` of an optional field), and a required `never` has no value.
+   * optional (`T[K]` of an optional field), and a required property written
+   * as `never` is reported (no value can be sent).
    */
   property(property: Property, env: Env): Property {
     const evaluated = this.evaluate(property.type, env);
     if (evaluated === property.type) return property;
     const { type, hadUndefined } = withoutUndefined(evaluated);
     const optional = property.optional || hadUndefined;
-    if (isNever(type) && !optional) {
+    // Written as `never`, a required property is a mistake; computed (`T[K]` of disjoint types), it is the type's honest meaning: no value.
+    const written = property.type.kind === "operator" && property.type.operator.op === "never";
+    if (isNever(type) && !optional && written) {
       this.report("unsupported-construct", `property "${property.name}" has type \`never\`: no value can be sent; remove it or make it optional`, property.location);
       return DROPPED;
     }
@@ -203,6 +213,11 @@ export class Evaluator {
       default:
         return assertNever(operator);
     }
+  }
+
+  /** `A & B & …` of evaluated types, evaluated (a primitive with an object is `never` here, not a branded type). */
+  intersect(types: readonly TypeNode[], at: SourceLocation): TypeNode {
+    return intersectionType(this, { kind: "intersection", members: types, location: at }, EMPTY_ENV, true);
   }
 
   /** The union of `members`, each evaluated by `map` (which may return `never` to drop it), keeping their marks. */

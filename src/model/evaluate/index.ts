@@ -1,7 +1,8 @@
 import { createDiagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
-import type { Declaration, TypeNode } from "../types.js";
-import { walkType } from "../walk.js";
+import { mapShared } from "../../immutable.js";
+import { assertNever, type Declaration, type TypeNode } from "../types.js";
 import { Evaluator } from "./evaluator.js";
+import { isNever, NEVER, UNKNOWN, withoutUndefined } from "./members.js";
 
 /**
  * The evaluate stage: every type operator the scanner wrote down (`keyof`,
@@ -14,23 +15,84 @@ export function evaluateDeclarations(declarations: readonly Declaration[]): { de
   const evaluator = new Evaluator(declarations);
   const evaluated = declarations.map((declaration): Declaration => {
     if (declaration.kind === "enum") return declaration;
-    const type = evaluator.body(declaration.id, declaration.location);
+    const body = evaluator.body(declaration.id, declaration.location);
+    // `type C = T["count"]` of an optional field is `number | undefined`: as JSON, a `number`.
+    const { type: defined, hadUndefined } = withoutUndefined(body);
+    const type = hadUndefined && !isNever(defined) ? defined : body;
     return type === declaration.type ? declaration : { ...declaration, type };
   });
-  const leftovers = evaluated.flatMap((declaration) => (declaration.kind === "alias" ? operatorsLeft(declaration.type) : []));
-  return { declarations: evaluated, diagnostics: [...evaluator.diagnostics, ...leftovers] };
+  const leftovers: Diagnostic[] = [];
+  const cleaned = evaluated.map((declaration) => {
+    if (declaration.kind !== "alias") return declaration;
+    const type = withoutOperators(declaration.type, leftovers);
+    return type === declaration.type ? declaration : { ...declaration, type };
+  });
+  return { declarations: cleaned, diagnostics: [...evaluator.diagnostics, ...leftovers] };
 }
 
-/** Operators evaluation keeps as they are: `undefined` outside a property's type, `infer` outside a conditional. */
-function operatorsLeft(type: TypeNode): Diagnostic[] {
-  const found: Diagnostic[] = [];
-  walkType(type, (node) => {
-    if (node.kind !== "operator") return;
-    const message =
-      node.operator.op === "undefined"
-        ? "`undefined` has no JSON value here; it makes a property optional only in the property's own type (use `NonNullable<…>` to remove it)"
-        : "`infer` belongs in the `extends` part of a conditional type";
-    found.push(createDiagnostic("unsupported-construct", message, node.location));
-  });
-  return found;
+const UNDEFINED_MESSAGE =
+  "`undefined` has no JSON value here; it makes a property optional only in the property's own type (use `NonNullable<…>` to remove it)";
+const INFER_MESSAGE = "`infer` belongs in the `extends` part of a conditional type";
+
+/**
+ * Later stages never see an operator. Evaluation keeps two: `undefined`
+ * where no property or optional element absorbed it, and `infer` outside a
+ * conditional. An `undefined` that evaluation produced (`T[K]` of an
+ * optional field inside an array) is left out of its union, as JSON cannot
+ * carry it, and alone inside a type is `never`; a declaration that is only
+ * `undefined`, and `infer`, are reported and stand for `unknown` after their
+ * diagnostic.
+ */
+function withoutOperators(type: TypeNode, diagnostics: Diagnostic[]): TypeNode {
+  const visit = (node: TypeNode): TypeNode => {
+    switch (node.kind) {
+      case "primitive":
+      case "literal":
+      case "ref":
+        return node;
+      case "array": {
+        const element = visit(node.element);
+        return element === node.element ? node : { ...node, element };
+      }
+      case "map": {
+        const value = visit(node.value);
+        return value === node.value ? node : { ...node, value };
+      }
+      case "tuple": {
+        const elements = mapShared(node.elements, visit);
+        const rest = node.rest && visit(node.rest);
+        return elements === node.elements && rest === node.rest ? node : { ...node, elements, ...(rest ? { rest } : {}) };
+      }
+      case "object": {
+        const properties = mapShared(node.properties, (property) => {
+          const inner = visit(property.type);
+          return inner === property.type ? property : { ...property, type: inner };
+        });
+        const additional = node.additional && visit(node.additional);
+        return properties === node.properties && additional === node.additional ? node : { ...node, properties, ...(additional ? { additional } : {}) };
+      }
+      case "union": {
+        const { type: defined, hadUndefined } = withoutUndefined(node);
+        const kept = hadUndefined && !isNever(defined) ? defined : node;
+        if (kept !== node) return visit(kept);
+        const members = mapShared(node.members, (member) => {
+          const inner = visit(member.type);
+          return inner === member.type ? member : { ...member, type: inner };
+        });
+        return members === node.members ? node : { ...node, members };
+      }
+      case "intersection": {
+        const members = mapShared(node.members, visit);
+        return members === node.members ? node : { ...node, members };
+      }
+      case "operator":
+        // A computed `undefined` inside a type (an index signature's value `T[K]` of an optional field): no JSON value.
+        if (node.operator.op === "undefined" && node !== type) return NEVER;
+        diagnostics.push(createDiagnostic("unsupported-construct", node.operator.op === "undefined" ? UNDEFINED_MESSAGE : INFER_MESSAGE, node.location));
+        return UNKNOWN;
+      default:
+        return assertNever(node);
+    }
+  };
+  return visit(type);
 }

@@ -10,8 +10,8 @@ export interface ObjectView {
 
 /**
  * The object view of an evaluated type: an object, a map, or an intersection
- * of them (a name declared twice keeps its first declaration, required when
- * any part requires it). Undefined for anything else.
+ * of them merged as TypeScript reads it (see `mergeViews`). Undefined for
+ * anything else.
  */
 export function objectView(evaluator: Evaluator, type: TypeNode, at: SourceLocation): ObjectView | undefined {
   const resolved = evaluator.resolve(type, at);
@@ -21,23 +21,87 @@ export function objectView(evaluator: Evaluator, type: TypeNode, at: SourceLocat
     case "map":
       return { properties: [], additional: resolved.value };
     case "intersection": {
-      const properties: Property[] = [];
-      let additional: TypeNode | undefined;
+      const views: ObjectView[] = [];
       for (const member of resolved.members) {
         const view = objectView(evaluator, member, at);
         if (!view) return undefined;
-        for (const property of view.properties) {
-          const index = properties.findIndex((known) => known.name === property.name);
-          if (index === -1) properties.push(property);
-          else if (properties[index]!.optional && !property.optional) properties[index] = { ...properties[index]!, optional: false };
-        }
-        additional ??= view.additional;
+        views.push(view);
       }
-      return { properties, additional };
+      return mergeViews(evaluator, views, at);
     }
     default:
       return undefined;
   }
+}
+
+/**
+ * The members of an intersection as one object: a name several members
+ * declare has the intersection of their types (required when any requires
+ * it); index signatures are intersected.
+ */
+export function mergeViews(evaluator: Evaluator, views: readonly ObjectView[], at: SourceLocation): ObjectView {
+  const properties: Property[] = [];
+  const indexes: TypeNode[] = [];
+  for (const view of views) {
+    for (const property of view.properties) {
+      const index = properties.findIndex((known) => known.name === property.name);
+      if (index === -1) {
+        properties.push(property);
+        continue;
+      }
+      const known = properties[index]!;
+      if (known.type === property.type) {
+        if (known.optional && !property.optional) properties[index] = { ...known, optional: false };
+        continue;
+      }
+      properties[index] = {
+        ...known,
+        type: evaluator.intersect([known.type, property.type], at),
+        optional: known.optional && property.optional,
+        ...(known.experimental || !property.experimental ? {} : { experimental: property.experimental }),
+      };
+    }
+    if (view.additional) indexes.push(view.additional);
+  }
+  if (indexes.length === 0) return { properties };
+  return { properties, additional: indexes.length === 1 ? indexes[0]! : evaluator.intersect(indexes, at) };
+}
+
+/**
+ * An object type made by evaluation (an intersection's merge, a mapped type,
+ * `Partial`, `Pick`): a value must give each named property a value its index
+ * signature also accepts, as TypeScript checks an object against both. (A
+ * declared interface already keeps its properties within its index signature.)
+ * A property declared with a primitive type reads a literal value as that
+ * primitive (TypeScript widens it), so an index signature that admits only
+ * some literals of it leaves no value. The view itself (for `T[K]`, `keyof`)
+ * keeps the declared property types, as TypeScript's property lookup does.
+ */
+export function objectOf(evaluator: Evaluator, properties: readonly Property[], additional: TypeNode | undefined, at: SourceLocation): TypeNode {
+  if (!additional) return { kind: "object", properties };
+  if (properties.length === 0) return { kind: "map", value: additional };
+  const constrained = properties.map((property) => {
+    const type = constrainedByIndex(evaluator, property.type, additional, at);
+    return type === property.type ? property : { ...property, type };
+  });
+  return { kind: "object", properties: constrained, additional };
+}
+
+const WIDENED = new Set(["string", "number", "boolean"]);
+
+function constrainedByIndex(evaluator: Evaluator, declared: TypeNode, index: TypeNode, at: SourceLocation): TypeNode {
+  const resolvedIndex = evaluator.resolve(index, at);
+  if (resolvedIndex.kind === "primitive" && resolvedIndex.name === "unknown") return declared;
+  const resolved = evaluator.resolve(declared, at);
+  if (resolved.kind === "primitive" && WIDENED.has(resolved.name) && resolved.pattern === undefined && resolved.format === undefined) {
+    const admitsAll = distributionMembers(resolvedIndex).some(
+      (member) => member.type.kind === "primitive" && member.type.pattern === undefined && (member.type.name === resolved.name || member.type.name === "unknown"),
+    );
+    const booleanWhole = resolved.name === "boolean" && ["true", "false"].every((value) =>
+      distributionMembers(resolvedIndex).some((member) => member.type.kind === "literal" && String(member.type.value) === value));
+    if (!admitsAll && !booleanWhole) return NEVER;
+  }
+  return evaluator.intersect([declared, index], at);
 }
 
 /**
@@ -48,6 +112,8 @@ export function objectView(evaluator: Evaluator, type: TypeNode, at: SourceLocat
  */
 export function keysOf(evaluator: Evaluator, type: TypeNode, at: SourceLocation): TypeNode {
   const resolved = evaluator.resolve(type, at);
+  // `keyof never` is every key: `string | number` (and `symbol`, which JSON has not).
+  if (isNever(resolved)) return unionOf([plainMember(STRING), plainMember(NUMBER)]);
   if (resolved.kind === "union" && resolved.members.length > 0) {
     const perMember = resolved.members.map((member) => keyMembers(evaluator, member.type, at));
     if (perMember.some((keys) => keys === undefined)) return unsupportedKeys(evaluator, at);
@@ -56,7 +122,16 @@ export function keysOf(evaluator: Evaluator, type: TypeNode, at: SourceLocation)
     return unionOf(common);
   }
   const keys = keyMembers(evaluator, resolved, at);
-  return keys ? unionOf(keys) : unsupportedKeys(evaluator, at);
+  return keys ? unionOf(absorbed(keys)) : unsupportedKeys(evaluator, at);
+}
+
+/** `"a" | string` is `string` in TypeScript: an index signature's keys take in the literal keys of its kind. */
+function absorbed(keys: readonly UnionMember[]): UnionMember[] {
+  const has = (name: string) => keys.some((key) => key.type.kind === "primitive" && key.type.name === name);
+  const strings = has("string");
+  const numbers = has("number");
+  if (!strings && !numbers) return [...keys];
+  return keys.filter((key) => key.type.kind !== "literal" || !((strings && typeof key.type.value === "string") || (numbers && typeof key.type.value === "number")));
 }
 
 function sameKey(a: TypeNode, b: TypeNode): boolean {
@@ -84,7 +159,7 @@ function keyMembers(evaluator: Evaluator, type: TypeNode, at: SourceLocation): U
     location: property.location,
     ...(property.experimental ? { experimental: property.experimental } : {}),
   }));
-  if (view.additional) keys.push(plainMember(STRING), plainMember(NUMBER));
+  if (view.additional) keys.push(...(resolved.kind === "map" && resolved.stringKeys ? [plainMember(STRING)] : [plainMember(STRING), plainMember(NUMBER)]));
   return keys;
 }
 
@@ -124,7 +199,7 @@ function accessOne(evaluator: Evaluator, object: TypeNode, key: TypeNode, at: So
   if (view) {
     if (keyText !== undefined) {
       const property = view.properties.find((candidate) => candidate.name === keyText);
-      if (property) return property.optional ? evaluator.plainUnion([property.type, UNDEFINED_TYPE]) : property.type;
+      if (property) return property.optional ? evaluator.plainUnion([property.type, undefinedAt(at)]) : property.type;
       if (view.additional) return view.additional;
       return evaluator.report("unresolved-reference", `the type has no property "${keyText}"`, at);
     }
@@ -134,7 +209,10 @@ function accessOne(evaluator: Evaluator, object: TypeNode, key: TypeNode, at: So
   return evaluator.report("unsupported-construct", "this indexed access has no JSON meaning: index an object by its property names, or an array or tuple by `number`", at);
 }
 
-const UNDEFINED_TYPE: TypeNode = { kind: "operator", operator: { op: "undefined" }, location: { file: "", line: 0, column: 0 } };
+/** The `undefined` an optional property's access adds, located at the access. */
+function undefinedAt(at: SourceLocation): TypeNode {
+  return { kind: "operator", operator: { op: "undefined" }, location: at };
+}
 
 function tupleElement(evaluator: Evaluator, tuple: Extract<TypeNode, { kind: "tuple" }>, key: TypeNode, at: SourceLocation): TypeNode {
   const all = tuple.rest ? [...tuple.elements, tuple.rest] : tuple.elements;

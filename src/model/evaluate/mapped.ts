@@ -2,7 +2,7 @@ import type { Mutable } from "../../immutable.js";
 import type { Operator, Property, SourceLocation, TypeNode, UnionMember, UtilityName } from "../types.js";
 import { isAssignable } from "./assignable.js";
 import type { Env, Evaluator } from "./evaluator.js";
-import { keysOf, objectView } from "./keys.js";
+import { keysOf, objectOf, objectView } from "./keys.js";
 import { distributionMembers, isNull, isUndefined, marked, NO_DOCS, unionOf, withoutUndefined } from "./members.js";
 import { intrinsicType, type IntrinsicName } from "./template.js";
 
@@ -106,8 +106,8 @@ function buildObject(
     }
   }
   if (sourceAdditional) addIndex({ kind: "primitive", name: "string" });
-  if (properties.length === 0 && additional) return { kind: "map", value: additional };
-  return additional ? { kind: "object", properties, additional } : { kind: "object", properties };
+  if (properties.length === 0 && additional) return { kind: "map", value: additional, stringKeys: true };
+  return objectOf(evaluator, properties, additional, at);
 }
 
 /** The built-in utility types, as `lib.es5.d.ts` defines them. */
@@ -117,7 +117,7 @@ export function utilityType(evaluator: Evaluator, name: UtilityName, args: reado
     case "Partial":
     case "Required": {
       const modifier = name === "Partial" ? "+" : "-";
-      return mapHomomorphic(evaluator, evaluator.resolve(first, at), at, (view) => modify(view, modifier));
+      return mapHomomorphic(evaluator, evaluator.resolve(first, at), at, (view) => modify(evaluator, view, modifier, at));
     }
     case "Pick":
       return pick(evaluator, first, distributionMembers(evaluator.resolve(second, at)), at);
@@ -157,11 +157,10 @@ function expandRef(evaluator: Evaluator, member: UnionMember, at: SourceLocation
   return resolved.members.flatMap((inner) => expandRef(evaluator, marked(inner, member.experimental), at));
 }
 
-function modify(view: { properties: readonly Property[]; additional?: TypeNode | undefined }, modifier: "+" | "-"): TypeNode {
+function modify(evaluator: Evaluator, view: { properties: readonly Property[]; additional?: TypeNode | undefined }, modifier: "+" | "-", at: SourceLocation): TypeNode {
   const optional = modifier === "+";
   const properties = view.properties.map((property) => (property.optional === optional ? property : { ...property, optional }));
-  if (properties.length === 0 && view.additional) return { kind: "map", value: view.additional };
-  return view.additional ? { kind: "object", properties, additional: view.additional } : { kind: "object", properties };
+  return objectOf(evaluator, properties, view.additional, at);
 }
 
 /** `Pick<T, K>`: the properties of `T` named by `keys`, as declared (union `T`: each name's types joined). */
@@ -202,7 +201,6 @@ function pick(evaluator: Evaluator, type: TypeNode, keys: readonly UnionMember[]
     if (experimental) property.experimental = experimental;
     properties.push(property);
   }
-  if (properties.length === 0 && additional) return { kind: "map", value: additional };
-  return additional ? { kind: "object", properties, additional } : { kind: "object", properties };
+  return objectOf(evaluator, properties, additional, at);
 }
 

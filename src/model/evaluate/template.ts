@@ -9,10 +9,13 @@ export type IntrinsicName = "Uppercase" | "Lowercase" | "Capitalize" | "Uncapita
 const MAX_LITERALS = 1_000;
 
 /**
- * The strings `${number}` accepts: what `Number(text)` reads as a finite number
- * (TypeScript's rule), leading and trailing white space included.
+ * The strings `${number}` accepts: any but "" that `Number(text)` reads as a
+ * finite number (TypeScript's rule): decimal, exponent, hexadecimal, octal and
+ * binary forms, white space around them, and white space alone (which reads
+ * as 0). A decimal too large for a double (`1e999`) reads as Infinity and is
+ * not excluded: a pattern cannot compare magnitudes.
  */
-const NUMBER_PATTERN = String.raw`\s*(?:[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+)\s*`;
+const NUMBER_PATTERN = String.raw`(?:\s*(?:[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+)\s*|\s+)`;
 
 /** One alternative of a placeholder: a literal text, or an infinite set with its pattern and TypeScript text. */
 type Alternative = { readonly literal: string } | { readonly pattern: string; readonly text: string };
@@ -64,7 +67,7 @@ function placeholderAlternatives(evaluator: Evaluator, type: TypeNode, at: Sourc
     } else if (resolved.kind === "primitive" && resolved.name === "string") {
       alternatives.push(
         resolved.template !== undefined && resolved.pattern !== undefined
-          ? { pattern: resolved.pattern.slice(1, -1), text: resolved.template }
+          ? { pattern: `(?:${resolved.pattern.slice(1, -1)})`, text: resolved.template }
           : { pattern: String.raw`[\s\S]*`, text: "string" },
       );
     } else if (resolved.kind === "primitive" && resolved.name === "number") {
@@ -91,12 +94,35 @@ const INTRINSICS: Readonly<Record<IntrinsicName, (text: string) => string>> = {
   Uncapitalize: (text) => text.charAt(0).toLowerCase() + text.slice(1),
 };
 
-/** `Uppercase<"a" | "b">` and the like, on string literals (a union distributes). */
+/**
+ * The strings each intrinsic leaves as they are, for `Uppercase<string>` and
+ * the like (TypeScript accepts a string exactly when the mapping does not
+ * change it): no lower-case (or title-case) letter, or none first.
+ */
+const INTRINSIC_PATTERNS: Readonly<Record<IntrinsicName, string>> = {
+  Uppercase: String.raw`^[^\p{Ll}\p{Lt}]*$`,
+  Lowercase: String.raw`^[^\p{Lu}\p{Lt}]*$`,
+  Capitalize: String.raw`^(?:[^\p{Ll}\p{Lt}][\s\S]*)?$`,
+  Uncapitalize: String.raw`^(?:[^\p{Lu}\p{Lt}][\s\S]*)?$`,
+};
+
+/**
+ * `Uppercase<"a" | "b">` and the like: on string literals (a union
+ * distributes) the mapped literal; on `string` a pattern.
+ */
 export function intrinsicType(evaluator: Evaluator, name: IntrinsicName, type: TypeNode, at: SourceLocation): TypeNode {
   return evaluator.mapMembers(distributionMembers(evaluator.resolve(type, at)), (member) => {
     const resolved = evaluator.resolve(member, at);
     if (resolved.kind === "union") return intrinsicType(evaluator, name, resolved, at);
     if (resolved.kind === "literal" && typeof resolved.value === "string") return { kind: "literal", value: INTRINSICS[name](resolved.value) };
-    return evaluator.report("unsupported-construct", `\`${name}\` is evaluated on string literal types; this argument is not one`, at);
+    if (resolved.kind === "primitive" && resolved.name === "string" && resolved.pattern === undefined && resolved.format === undefined) {
+      return { kind: "primitive", name: "string", pattern: INTRINSIC_PATTERNS[name], template: `${name}<string>` };
+    }
+    const what = resolved.kind === "primitive" && resolved.name === "string" ? "a template literal type or formatted string" : "this argument";
+    return evaluator.report(
+      "unsupported-construct",
+      `\`${name}\` is evaluated on string literal types and on \`string\`; ${what} is not one: apply it to the literals, or use \`string\``,
+      at,
+    );
   });
 }

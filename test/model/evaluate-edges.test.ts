@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { analyzeInput } from "../../src/pipeline.js";
+import { scanProject } from "../../src/scan/index.js";
+import { inputSetOf } from "../support/in-memory.js";
+
+/** One file as `--input file.ts` reads it: its exports are the roots (`keepReachable`). */
+function analyzeEntry(text: string) {
+  const input = { ...inputSetOf([{ path: "schema.ts", text }]), entry: "input/schema.ts" };
+  return analyzeInput(input, scanProject);
+}
+
+const messages = (text: string) => analyzeEntry(text).diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.message}`);
+
+describe("evaluation leaves later stages only plain types", () => {
+  it("an alias of an optional field's type is the field's type (single-file input)", () => {
+    const { model, diagnostics } = analyzeEntry("export interface T { count?: number }\nexport type C = T['count'];\n");
+    expect(diagnostics).toEqual([]);
+    expect(model.declarations.find((declaration) => declaration.id === "C")).toMatchObject({ type: { kind: "primitive", name: "number" } });
+  });
+
+  it("`undefined` alone is a located diagnostic, not an internal error, before the roots are followed", () => {
+    expect(messages('export type U = Extract<"a" | undefined, undefined>;\nexport interface H { u: U }\n')).toEqual([
+      expect.stringMatching(/^SG004 `undefined` has no JSON value here/),
+    ]);
+  });
+
+  it("an empty union (never) in a stable position passes validation", () => {
+    expect(messages('export type N = Extract<string, "a">;\nexport interface H { n?: N; m?: Exclude<"a", "a"> }\n')).toEqual([]);
+  });
+});
