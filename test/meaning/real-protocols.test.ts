@@ -8,13 +8,16 @@ import { bundleOf, loadGoldenArtifacts, type Artifacts } from "../support/artifa
 import { caseConfig, FIXTURES } from "../support/golden.js";
 import { definitionPointer, strictAjv } from "../support/json-schema.js";
 import { definitionOf, layoutOf } from "../support/layout.js";
+import { checkVirtualProgram, formatProgramDiagnostic } from "../support/virtual-program.js";
 
 /**
  * Protocol definitions written elsewhere, kept as golden cases with their
  * licence (fixtures/real-*): each generates with no diagnostic at all, and the
  * example messages its project publishes (fixtures/<case>/examples/*.json, each
  * naming its source) validate against the emitted stable JSON Schema in strict
- * Ajv. A check may expect a rejection, with the reason.
+ * Ajv, and TypeScript's checker, given the same values as literals of the
+ * declared types in the original file, agrees. A check may expect a rejection,
+ * with the reason.
  */
 
 interface Check {
@@ -26,6 +29,8 @@ interface Check {
   readonly why?: string;
   /** For a rejection: an error Ajv must report, so the value is rejected for the reason given. */
   readonly error?: string;
+  /** What TypeScript's checker says of the value as this type, when it differs from `expect` (a JSDoc `@format` is no type). */
+  readonly checker?: "accepted" | "rejected";
 }
 
 interface Example {
@@ -93,6 +98,13 @@ describe("real protocol definitions (fixtures/real-*)", () => {
         for (const [file, example] of examples) expect(example.source, file).toMatch(/^https:\/\/github\.com\/.+\/blob\/[0-9a-f]{40}\//);
       });
 
+      it("TypeScript's checker agrees with every check, on the original declarations", async () => {
+        const files = await inputFiles(name);
+        files.set("examples.check.ts", checkerProgram(files, examples));
+        const problems = checkVirtualProgram(files, "bundler", (file) => file === "examples.check.ts");
+        expect(problems.map(formatProgramDiagnostic)).toEqual([]);
+      });
+
       const validate = subject ? stableValidator(subject) : () => ["no stable artifacts"];
       for (const [file, example] of examples) {
         for (const check of example.checks) {
@@ -115,3 +127,30 @@ describe("real protocol definitions (fixtures/real-*)", () => {
     });
   }
 });
+
+async function inputFiles(name: string): Promise<Map<string, string>> {
+  const folder = path.join(FIXTURES, name, "input");
+  const entries = (await readdir(folder)).filter((file) => file.endsWith(".ts")).sort();
+  return new Map(await Promise.all(entries.map(async (file) => [`input/${file}`, await readFile(path.join(folder, file), "utf8")] as [string, string])));
+}
+
+/**
+ * One file typing each checked value as a literal of its declared type; a value
+ * the checker must reject carries `@ts-expect-error`, which fails when it is
+ * accepted after all.
+ */
+function checkerProgram(files: ReadonlyMap<string, string>, examples: readonly [string, Example][]): string {
+  const modules = [...files.keys()].map((file) => `./${file.replace(/(\.d)?\.ts$/, ".js")}`);
+  const lines = modules.map((module, index) => `import type * as M${index} from "${module}";`);
+  let count = 0;
+  for (const [file, example] of examples) {
+    for (const check of example.checks) {
+      const verdict = check.checker ?? check.expect ?? "accepted";
+      lines.push(`// ${file}${check.at ? ` ${check.at}` : ""}`);
+      if (verdict === "rejected") lines.push("// @ts-expect-error: rejected as the example file says");
+      const index = modules.findIndex((_, i) => new RegExp(`export (declare )?(interface|type) ${check.type}\\b`).test([...files.values()][i]!));
+      lines.push(`export const value${count++}: M${index}.${check.type} = ${JSON.stringify(valueAt(example.message, check.at))};`);
+    }
+  }
+  return lines.join("\n") + "\n";
+}
