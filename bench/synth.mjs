@@ -554,7 +554,9 @@ export function buildProtocol(n, { seed = 1, variant = "a", markersInProtocol = 
           const base = local.length > 0 && rng.chance(0.7) ? rng.pick(local) : rng.pick(candidates.slice(-100));
           addImport(base);
           body.push(`${doc}export type ${name} = ${base.name} & ${objectLiteral(1, 0, { prefix: "ext" })};`);
-          declare(name, "objectAlias");
+          // Not a base for later intersections: two `ext…` objects may share a field name with
+          // types that have no common value (`string[] & [number, number]`).
+          declare(name, "intersection");
           produced++;
           break;
         }
