@@ -48,7 +48,7 @@ export function renderOutput(files: readonly MemoryFile[]): string {
   const printed = diagnostics.map((diagnostic) => formatDiagnostic(diagnostic, format)).join("\n");
   if (hasErrors(diagnostics)) return fence("text", printed);
   const emitted = emitMemoryModel(model);
-  const bundle = JSON.parse(emitted.get(`stable/json/${MEMORY_OPTIONS.bundleName}.schemas.json`)!) as { definitions: unknown };
+  const bundle = JSON.parse(emitted.get(`stable/json/${MEMORY_OPTIONS.settings.bundleName}.schemas.json`)!) as { definitions: unknown };
   const typescript = [...emitted]
     .filter(([file]) => file.startsWith("stable/typescript/") && !file.endsWith("index.ts"))
     .map(([file, text]) => `// ${file.slice("stable/typescript/".length)}\n${declarationText(text)}`);

@@ -2,7 +2,7 @@ import { Ajv, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import { createEmitCaches, generateAudience } from "../../src/pipeline.js";
 import { createTimings } from "../../src/timings.js";
-import { loadMemoryModel } from "./in-memory.js";
+import { loadMemoryModel, MEMORY_OPTIONS } from "./in-memory.js";
 import { strictAjv, type SchemaObject } from "./json-schema.js";
 import { checkVirtualProgram } from "./virtual-program.js";
 
@@ -70,7 +70,7 @@ export function emitBundle(declarations: string): EmittedBundle {
     .map((diagnostic) => `${diagnostic.location.line}:${diagnostic.location.column} ${diagnostic.code} ${diagnostic.message}`);
   if (!model || errors.length > 0) return { errors, bundle: undefined };
   let text: string | undefined;
-  const options = { formats: ["json"] as const, bundleName: BUNDLE, regenerateCommand: "schemagate write", caches: createEmitCaches() };
+  const options = { formats: ["json"] as const, settings: { ...MEMORY_OPTIONS.settings, bundleName: BUNDLE }, caches: createEmitCaches() };
   generateAudience(model, "experimental", options, createTimings(), (_format, files) => {
     text = files.get(`${BUNDLE}.schemas.json`);
   });
