@@ -20,6 +20,11 @@ export function intersectionType(evaluator: Evaluator, type: Intersection, env: 
   if (resolved.length > 1 && resolved.every((member) => member === resolved[0])) return members[0]!;
   const unionAt = resolved.findIndex((member) => member.kind === "union" || (member.kind === "primitive" && member.name === "boolean"));
   if (resolved.some(isNever)) return NEVER;
+  // `unknown & X` is `X`, whatever X is (`Error["data"] & { elicitations: … }` is the object).
+  if (resolved.some(isUnknown) && !resolved.every(isUnknown)) {
+    const known = members.filter((_, index) => !isUnknown(resolved[index]!));
+    return known.length === 1 ? known[0]! : intersectionType(evaluator, { ...type, members: known }, env, quiet);
+  }
   if (unionAt !== -1) {
     const union = resolved[unionAt]!;
     const choices: readonly UnionMember[] = union.kind === "union" ? union.members : [literalMember(true), literalMember(false)];
@@ -76,6 +81,10 @@ function mergedObject(evaluator: Evaluator, resolved: readonly TypeNode[], at: S
   });
   if (reduced) return NEVER;
   return objectOf(evaluator, merged.properties, merged.additional, at);
+}
+
+function isUnknown(type: TypeNode): boolean {
+  return type.kind === "primitive" && type.name === "unknown";
 }
 
 function literalMember(value: boolean): UnionMember {
