@@ -34,6 +34,16 @@ const ANNOTATIONS = new Set(["description", "deprecated", "x-experimental", "def
 
 export const CONSTRUCT_LIMITATIONS: readonly ConstructLimitation[] = [
   {
+    construct: "the empty type ({ not: {} } for never)",
+    reason:
+      "A type no value belongs to (`Extract<string, \"a\">`, an optional field of type `never`) is `{ not: {} }`; " +
+      "json-schema-to-typescript ignores `not` and declares an open object. Replaced by the TypeScript for no value (tsType), keeping the annotations.",
+    matches: (schema) =>
+      typeof schema.not === "object" && schema.not !== null && Object.keys(schema.not).length === 0 &&
+      Object.keys(schema).every((key) => key === "not" || ANNOTATIONS.has(key)),
+    rewrite: (schema) => ({ ...Object.fromEntries(Object.entries(schema).filter(([key]) => ANNOTATIONS.has(key))), tsType: "never" }),
+  },
+  {
     construct: "annotation-only schema ({ description } for unknown)",
     reason:
       "Draft-07 reads a schema with only annotations as 'any value' (the emitted `unknown`), but json-schema-to-typescript " +
@@ -61,11 +71,11 @@ export const CONSTRUCT_LIMITATIONS: readonly ConstructLimitation[] = [
 
 export const KNOWN_LIMITATIONS: readonly KnownLimitation[] = [
   {
-    subject: /^fixtures\/operator-template-literals?$/,
-    type: /^(Event|ThreadMethod|Versioned|Flagged)$/,
+    subject: /^fixtures\/operator-(template-literals?|evaluation-edges)$/,
+    type: /^(Event|ThreadMethod|Versioned|Flagged|Shout|Title)$/,
     check: "both",
     reason:
-      "An infinite template literal type (`thread/${string}`) is a string with a `pattern`; json-schema-to-typescript has no " +
+      "An infinite template literal type (`thread/${string}`, `Uppercase<string>`) is a string with a `pattern`; json-schema-to-typescript has no " +
       "template literal types and derives plain `string`, wider than the emitted type. Which strings the pattern admits is " +
       "compared with TypeScript's checker by test/property/operator-meaning.test.ts instead.",
   },
@@ -77,5 +87,14 @@ export const KNOWN_LIMITATIONS: readonly KnownLimitation[] = [
       "A tuple with optional elements (`[number, number?]`) is `items` with `minItems` < `maxItems`; json-schema-to-typescript " +
       "derives the union of its lengths (`[number] | [number, number]`), which TypeScript does not find assignable from the " +
       "tuple (it does not split a tuple by length, and the optional element also admits `undefined`, which JSON cannot carry).",
+  },
+  {
+    subject: /^fixtures\/operator-(intersections|evaluation-edges)$/,
+    type: /^(Labels|Limits)$/,
+    check: "both",
+    reason:
+      "Named properties beside an index signature (`{ name: string; [key: string]: string }`): json-schema-to-typescript " +
+      "widens the index signature to `string | undefined` when the object also has properties, so TypeScript finds the " +
+      "derived type wider. Which values the schema admits is compared with TypeScript's checker by test/property/operator-meaning.test.ts.",
   },
 ];
