@@ -27,6 +27,7 @@ export interface JsonSchema {
   readonly prefixItems?: readonly JsonSchema[];
   /** A list only in draft-07 tuples; `false` closes a 2020-12 tuple after its `prefixItems`. */
   readonly items?: JsonSchema | readonly JsonSchema[] | false;
+  /** Draft-07: the elements after an `items` list (a rest element). */
   readonly additionalItems?: boolean | JsonSchema;
   readonly minItems?: number;
   readonly maxItems?: number;

@@ -84,12 +84,12 @@ function primitiveSchema(name: PrimitiveName): JsonSchema {
 
 /**
  * Ajv's strictTuples accepts only full tuples (`items` as long as `minItems`
- * and `maxItems`, or `additionalItems: false`; in 2020-12 `prefixItems` with
- * `items: false`); draft-07 forbids an empty `items` array. So a tuple with
- * optional elements is the `anyOf` of its lengths, each a full tuple; a rest
- * element becomes `additionalItems` (2020-12: `items`), which strict Ajv
- * refuses in draft-07 (no keyword types the elements after a prefix
- * otherwise), unless no element precedes it.
+ * and `maxItems` in draft-07; `prefixItems` with `items: false` in 2020-12);
+ * draft-07 forbids an empty `items` array. So a tuple with optional elements
+ * is the `anyOf` of its lengths, each a full tuple. A rest element types the
+ * elements after the others (`additionalItems` in draft-07, `items` after
+ * `prefixItems` in 2020-12), which strictTuples refuses: no schema of either
+ * draft types the elements after a prefix otherwise. Without a prefix it is an array.
  */
 function tupleSchema(type: Extract<TypeNode, { kind: "tuple" }>, context: SchemaContext): JsonSchema {
   const { elements, rest } = type;
@@ -97,9 +97,10 @@ function tupleSchema(type: Extract<TypeNode, { kind: "tuple" }>, context: Schema
   if (elements.length === 0) return rest ? { type: "array", items: typeSchema(rest, context) } : { type: "array", maxItems: 0 };
   const items = elements.map((element) => typeSchema(element, context));
   if (rest) {
+    const after = typeSchema(rest, context);
     return context.dialect.tuples === "prefixItems"
-      ? { type: "array", prefixItems: items, items: typeSchema(rest, context), minItems: required }
-      : { type: "array", items, minItems: required, additionalItems: typeSchema(rest, context) };
+      ? { type: "array", prefixItems: items, items: after, minItems: required }
+      : { type: "array", items, minItems: required, additionalItems: after };
   }
   if (required === items.length) return fullTuple(items, context);
   const lengths: JsonSchema[] = [];

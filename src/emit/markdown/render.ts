@@ -13,7 +13,7 @@ export function typeText(type: TypeNode, lookup: DeclarationLookup, link: LinkTo
   const text = (inner: TypeNode): string => typeText(inner, lookup, link);
   switch (type.kind) {
     case "primitive":
-      return code(type.name);
+      return code(type.template ?? (type.format ? `${type.name} (${type.format})` : type.name));
     case "literal":
       return code(JSON.stringify(type.value));
     case "ref":
@@ -24,8 +24,8 @@ export function typeText(type: TypeNode, lookup: DeclarationLookup, link: LinkTo
     }
     case "tuple": {
       const required = type.required ?? type.elements.length;
-      const elements = type.elements.map((element, index) => `${text(element)}${index >= required ? "?" : ""}`);
-      if (type.rest) elements.push(`...${text({ kind: "array", element: type.rest })}`);
+      const elements = type.elements.map((element, index) => (index < required ? text(element) : `${text(element)}?`));
+      if (type.rest) elements.push(`...${isCompound(type.rest) ? `(${text(type.rest)})` : text(type.rest)}[]`);
       return `[${elements.join(", ")}]`;
     }
     case "map":

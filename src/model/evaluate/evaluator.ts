@@ -65,14 +65,32 @@ export class Evaluator {
     if (this.#inProgress.has(id)) {
       return this.report("unsupported-construct", `"${declaration.name}" refers to itself through a type operator, which never ends`, at);
     }
+    const outermost = this.#inProgress.size === 0;
+    if (outermost) this.#work = 0;
     this.#inProgress.add(id);
     try {
       const type = this.evaluate(declaration.type, EMPTY_ENV);
       this.#evaluated.set(id, type);
       return type;
+    } catch (error) {
+      // A chain of intersections through thousands of declarations (a compiler's own AST typings) runs out of stack.
+      const tooDeep = error instanceof RangeError;
+      if (!(error instanceof WorkExceeded || tooDeep) || !outermost) throw error;
+      this.#evaluated.set(id, UNKNOWN);
+      const why = tooDeep
+        ? "its intersections reach through too long a chain of other declarations"
+        : `it needs more than ${MAX_WORK.toLocaleString("en-US")} steps (intersections of large unions multiply)`;
+      return this.report("unsupported-construct", `"${declaration.name}" cannot be evaluated: ${why}; name the object types it needs`, declaration.location);
     } finally {
       this.#inProgress.delete(id);
     }
+  }
+
+  #work = 0;
+
+  /** Counts one step of combining types (a distributed intersection member); too many for one declaration stop its evaluation. */
+  spend(): void {
+    if (++this.#work > MAX_WORK) throw new WorkExceeded();
   }
 
   /** Follows references until a type that is not one. */
@@ -100,7 +118,26 @@ export class Evaluator {
     return current;
   }
 
+  /**
+   * Evaluated nodes outside any type variable's scope, by node, and every
+   * evaluated node as itself: the scanner
+   * shares a generic instance between the places that use it, so the model is
+   * a graph, and evaluating each path through it again would grow
+   * exponentially with nesting.
+   */
+  readonly #closed = new WeakMap<TypeNode, TypeNode>();
+
   evaluate(type: TypeNode, env: Env): TypeNode {
+    const known = this.#closed.get(type);
+    if (known) return known;
+    const evaluated = this.#evaluateNode(type, env);
+    if (env.size === 0) this.#closed.set(type, evaluated);
+    // What evaluation made is evaluated: evaluating it again (an operator's result passed on) is the node itself.
+    this.#closed.set(evaluated, evaluated);
+    return evaluated;
+  }
+
+  #evaluateNode(type: TypeNode, env: Env): TypeNode {
     switch (type.kind) {
       case "primitive":
       case "literal":
@@ -215,9 +252,25 @@ export class Evaluator {
     }
   }
 
-  /** `A & B & …` of evaluated types, evaluated (a primitive with an object is `never` here, not a branded type). */
+  /**
+   * `A & B & …` of evaluated types, for the types of a property two objects
+   * share. Scalars and their unions are intersected now (a primitive with an
+   * object is `never` here, not a branded type); object types stay an
+   * intersection of the two, which the emitters flatten: merging them now
+   * would follow their properties through recursive types without end.
+   */
   intersect(types: readonly TypeNode[], at: SourceLocation): TypeNode {
-    return intersectionType(this, { kind: "intersection", members: types, location: at }, EMPTY_ENV, true);
+    const resolved = types.map((type) => this.resolveSettled(type, at));
+    if (resolved.every((type) => type === resolved[0])) return types[0]!;
+    const scalar = (type: TypeNode): boolean =>
+      type.kind === "primitive" || type.kind === "literal" || (type.kind === "union" && type.members.every((member) => scalar(this.resolveSettled(member.type, at))));
+    const structured = (type: TypeNode): boolean => type.kind === "object" || type.kind === "map" || type.kind === "intersection" || type.kind === "ref";
+    if (resolved.some(scalar) || !resolved.every(structured)) {
+      return intersectionType(this, { kind: "intersection", members: types, location: at }, EMPTY_ENV, true);
+    }
+    const lazy: TypeNode = { kind: "intersection", members: types, location: at };
+    this.#closed.set(lazy, lazy);
+    return lazy;
   }
 
   /** The union of `members`, each evaluated by `map` (which may return `never` to drop it), keeping their marks. */
@@ -229,6 +282,11 @@ export class Evaluator {
     return types.length === 1 ? types[0]! : unionOf(types.map((type) => plainMember(type)));
   }
 }
+
+/** Steps of combining types one declaration may take (with what it reaches): real protocols take a few hundred. */
+const MAX_WORK = 200_000;
+
+class WorkExceeded extends Error {}
 
 /** Stands for a property removed after a diagnostic. */
 const DROPPED: Property = { name: "", type: NEVER, optional: true, docs: { description: "", tags: {} }, location: { file: "", line: 0, column: 0 } };

@@ -14,12 +14,15 @@ type Intersection = Extract<TypeNode, { kind: "intersection" }>;
  * Intersections of objects stay intersections: the emitters flatten them.
  */
 export function intersectionType(evaluator: Evaluator, type: Intersection, env: Env, quiet = false): TypeNode {
+  evaluator.spend();
   const members = mapShared(type.members, (member) => evaluator.evaluate(member, env));
   const resolved = members.map((member) => (member.kind === "ref" ? evaluator.resolveSettled(member, type.location) : member));
   // `A & A` is `A`.
   if (resolved.length > 1 && resolved.every((member) => member === resolved[0])) return members[0]!;
-  const unionAt = resolved.findIndex((member) => member.kind === "union" || (member.kind === "primitive" && member.name === "boolean"));
   if (resolved.some(isNever)) return NEVER;
+  const scalarSets = resolved.map((member) => scalarSet(evaluator, member, type.location));
+  if (scalarSets.every((set) => set !== undefined)) return intersectScalarSets(scalarSets as ScalarSet[]);
+  const unionAt = resolved.findIndex((member) => member.kind === "union" || (member.kind === "primitive" && member.name === "boolean"));
   // `unknown & X` is `X`, whatever X is (`Error["data"] & { elicitations: … }` is the object).
   if (resolved.some(isUnknown) && !resolved.every(isUnknown)) {
     const known = members.filter((_, index) => !isUnknown(resolved[index]!));
@@ -37,9 +40,9 @@ export function intersectionType(evaluator: Evaluator, type: Intersection, env: 
   }
   const scalars = resolved.filter((member) => member.kind === "primitive" || member.kind === "literal");
   if (scalars.length > 0) return scalarIntersection(evaluator, type, resolved, scalars, quiet);
-  if (resolved.some((member) => member.kind === "array" || member.kind === "tuple") && resolved.some((member) => member.kind !== "array" && member.kind !== "tuple")) {
-    if (quiet) return NEVER;
-  }
+  const listLike = (member: TypeNode) => member.kind === "array" || member.kind === "tuple";
+  if (resolved.every(listLike)) return listIntersection(evaluator, resolved as ListNode[], type.location);
+  if (quiet && resolved.some(listLike)) return NEVER;
   const merged = mergedObject(evaluator, resolved, type.location);
   if (merged) return merged;
   const kept = members.filter((member, index) => !(resolved[index]!.kind === "primitive" && (resolved[index] as { name: string }).name === "unknown"));
@@ -81,6 +84,66 @@ function mergedObject(evaluator: Evaluator, resolved: readonly TypeNode[], at: S
   });
   if (reduced) return NEVER;
   return objectOf(evaluator, merged.properties, merged.additional, at);
+}
+
+type ListNode = Extract<TypeNode, { kind: "array" | "tuple" }>;
+
+/** Arrays and tuples intersected element by element (a tuple keeps its length; tuples of other lengths leave nothing). */
+function listIntersection(evaluator: Evaluator, lists: readonly ListNode[], at: SourceLocation): TypeNode {
+  const tuples = lists.filter((list): list is Extract<ListNode, { kind: "tuple" }> => list.kind === "tuple");
+  const elementAt = (list: ListNode, index: number): TypeNode | undefined =>
+    list.kind === "array" ? list.element : index < list.elements.length ? list.elements[index] : list.rest;
+  if (tuples.length === 0) return { kind: "array", element: evaluator.intersect(lists.map((list) => (list as Extract<ListNode, { kind: "array" }>).element), at) };
+  const [first, ...others] = tuples;
+  if (first!.rest || others.some((tuple) => tuple.rest || tuple.elements.length !== first!.elements.length || tuple.required !== first!.required)) {
+    return evaluator.report("unsupported-construct", "an intersection of tuples with rest or optional elements of different shapes is not evaluated; write the tuple it means", at);
+  }
+  const elements = first!.elements.map((_, index) => evaluator.intersect(lists.map((list) => elementAt(list, index)!), at));
+  if (elements.some(isNever)) return NEVER;
+  return { ...first!, elements };
+}
+
+/** A union of literals and unconstrained primitives (members kept, for their marks), or undefined for anything else. */
+type ScalarSet = readonly UnionMember[];
+
+function scalarSet(evaluator: Evaluator, type: TypeNode, at: SourceLocation): ScalarSet | undefined {
+  const members = type.kind === "union" ? type.members : [{ type, docs: { description: "", tags: {} }, location: at }];
+  const flat: UnionMember[] = [];
+  for (const member of members) {
+    const resolved = member.type.kind === "ref" ? evaluator.resolveSettled(member.type, at) : member.type;
+    if (resolved.kind === "literal") flat.push(resolved === member.type ? member : { ...member, type: resolved });
+    else if (resolved.kind === "primitive" && resolved.pattern === undefined && resolved.format === undefined && resolved.name !== "unknown" && resolved.name !== "object") {
+      if (resolved.name === "boolean") flat.push(literalMember(true), literalMember(false));
+      else flat.push(resolved === member.type ? member : { ...member, type: resolved });
+    } else return undefined;
+  }
+  return flat;
+}
+
+/**
+ * Unions of literals and primitives intersected as sets, without
+ * distributing one over the other (an enum of hundreds of members beside
+ * another stays linear): a literal stays when every other set has it or its
+ * primitive; a primitive when every other set has it.
+ */
+function intersectScalarSets(sets: readonly ScalarSet[]): TypeNode {
+  const keyOf = (type: TypeNode) => (type.kind === "literal" ? `l:${typeof type.value}:${String(type.value)}` : `p:${(type as { name: string }).name}`);
+  const indexes = sets.map((set) => new Set(set.map((member) => keyOf(member.type))));
+  const admits = (index: Set<string>, type: TypeNode) =>
+    index.has(keyOf(type)) || (type.kind === "literal" && index.has(`p:${type.value === null ? "null" : typeof type.value}`));
+  const kept: UnionMember[] = [];
+  const seen = new Set<string>();
+  sets.forEach((set, at) => {
+    for (const member of set) {
+      const key = keyOf(member.type);
+      if (seen.has(key)) continue;
+      if (indexes.every((index, other) => other === at || admits(index, member.type))) {
+        seen.add(key);
+        kept.push(member);
+      }
+    }
+  });
+  return unionOf(kept);
 }
 
 function isUnknown(type: TypeNode): boolean {
