@@ -3,7 +3,7 @@
  * schemagate benchmark: every tool measured side by side, in one run, on the same
  * synthetic protocols, each command as a fresh process.
  *
- *   node bench/run.mjs [--sizes 100,500,2000,8000] [--runs 3] [--variant a|b|both]
+ *   node bench/run.mjs [--sizes 100,500,2000,8000] [--runs 3] [--variant a|b|c|both|all]
  *                      [--timeout 300] [--seed 1] [--tools id,id,...] [--rss-method time|proc]
  *                      [--no-app-server] [--results DIR] [--work DIR]
  *   node bench/run.mjs --render-only [--results DIR] [--note TEXT]   (re-render md + charts from results.json)
@@ -36,7 +36,7 @@ function parseArgs(argv) {
   const opts = {
     sizes: [100, 500, 2000, 8000],
     runs: 3,
-    variants: ["a", "b"],
+    variants: ["a", "b", "c"],
     timeoutS: 300,
     seed: "1",
     tools: null,
@@ -57,7 +57,7 @@ function parseArgs(argv) {
     switch (a) {
       case "--sizes": opts.sizes = val().split(",").map((s) => Number(s.trim())); break;
       case "--runs": opts.runs = Number(val()); break;
-      case "--variant": { const v = val(); opts.variants = v === "both" ? ["a", "b"] : [v]; break; }
+      case "--variant": { const v = val(); opts.variants = v === "all" ? ["a", "b", "c"] : v === "both" ? ["a", "b"] : [v]; break; }
       case "--timeout": opts.timeoutS = Number(val()); break;
       case "--seed": opts.seed = val(); break;
       case "--tools": opts.tools = val().split(",").map((s) => s.trim()); break;
@@ -73,7 +73,7 @@ function parseArgs(argv) {
   }
   if (opts.sizes.some((n) => !Number.isInteger(n) || n < 1)) usage("--sizes takes positive integers");
   if (!Number.isInteger(opts.runs) || opts.runs < 1) usage("--runs takes a positive integer");
-  if (opts.variants.some((v) => v !== "a" && v !== "b")) usage("--variant is a, b or both");
+  if (opts.variants.some((v) => !(v in VARIANTS))) usage("--variant is a, b, c, both (a and b) or all");
   if (!(opts.timeoutS > 0)) usage("--timeout takes seconds > 0");
   if (opts.rssMethod && !["time", "proc"].includes(opts.rssMethod)) usage("--rss-method is time or proc");
   opts.sizes.sort((x, y) => x - y);
@@ -94,7 +94,7 @@ function fileSystemOf(dir) {
 }
 
 function usage(err) {
-  const text = `usage: node bench/run.mjs [--sizes 100,500,2000,8000] [--runs 3] [--variant a|b|both]
+  const text = `usage: node bench/run.mjs [--sizes 100,500,2000,8000] [--runs 3] [--variant a|b|c|both|all]
                          [--timeout 300] [--seed 1] [--tools ${TOOLS.map((t) => t.id).join(",")}]
                          [--rss-method time|proc] [--no-app-server] [--results DIR] [--work DIR]
        --work DIR: where the synthetic protocols are generated and every tool runs (default bench/work);
@@ -107,6 +107,15 @@ function usage(err) {
   console.log(text);
   process.exit(0);
 }
+
+/** What each synthetic variant holds (bench/synth.mjs). */
+const VARIANTS = {
+  a: "Variant a: structs, literal and discriminated unions, optional / nullable fields, arrays, Record maps, four method registries.",
+  b: "Variant b: deeper inline nesting, more unions, enums, intersections, tuples, generics (Page<T>, Result<T, E>, Envelope<T>) instantiated with concrete arguments, two registries with fewer methods.",
+  c: "Variant c: variant a's mix with about a fifth of the declarations written with type operators over types of their file: " +
+    "Pick / Omit / Partial / Readonly / Required, `keyof typeof` of `as const` objects, mapped types, conditional types (a distributive generic, Exclude), " +
+    "template literals (finite and patterns) and indexed access.",
+};
 
 /* --------------------------------------------------------------- tools */
 
@@ -579,9 +588,7 @@ function renderMarkdown(results, ratios) {
     const sizes = Object.keys(v.sizes).map(Number).sort((a, b) => a - b);
     const tools = Object.keys(v.sizes[sizes[0]].tools);
     out.push(`## Variant ${variant}`, "");
-    out.push(variant === "a"
-      ? "Variant a: structs, literal and discriminated unions, optional / nullable fields, arrays, Record maps, four method registries."
-      : "Variant b: deeper inline nesting, more unions, enums, intersections, tuples, generics (Page<T>, Result<T, E>, Envelope<T>) instantiated with concrete arguments, two registries with fewer methods.");
+    out.push(VARIANTS[variant]);
     out.push("");
     out.push(`| N | files | types | methods | experimental fields / members / methods |`);
     out.push(`| --- | --- | --- | --- | --- |`);

@@ -21,6 +21,11 @@
  *      intersections, tuples, generic declarations (Page<T>, Result<T, E>,
  *      Envelope<T>) instantiated with concrete arguments, two registries with
  *      fewer methods.
+ *   c  variant a's mix with a share of its declarations written with type
+ *      operators over types of the same file: Pick / Omit / Partial / Readonly,
+ *      `keyof typeof` of `as const` objects, mapped types, conditional types
+ *      (a distributive generic and Exclude), template literals (finite and
+ *      patterns) and indexed access.
  *
  * Reference graph: clustered, as in real protocols. A file is a domain: a type refers
  * to recent types of its own file (window of 20) or, across files, only to leaf
@@ -161,7 +166,32 @@ const SHAPES = {
     intersections: true,
     tuples: true,
   },
+  c: {
+    kinds: {
+      struct: 28, leaf: 8, objectAlias: 6, literalUnion: 12, discUnion: 8, refUnion: 3, method: 15,
+      pick: 3, omit: 3, partial: 3, constKeys: 3, mapped: 3, conditional: 3, template: 3, indexed: 3,
+    },
+    fields: [3, 9],
+    nestDepth: 1,
+    nestChance: 0.06,
+    optional: 0.3,
+    nullable: 0.2,
+    expField: 0.04,
+    expMember: 0.25,
+    expMethod: 0.1,
+    directions: { clientRequest: 60, serverNotification: 20, serverRequest: 10, clientNotification: 10 },
+    crossFile: "leaf",
+    localWindow: 20,
+    generics: false,
+    enums: false,
+    intersections: false,
+    tuples: false,
+    operators: true,
+  },
 };
+
+/** Operator kinds (variant c): each needs a struct or literal union of its own file to work on. */
+const OPERATOR_KINDS = new Set(["pick", "omit", "partial", "constKeys", "mapped", "conditional", "template", "indexed"]);
 
 /* ------------------------------------------------------------ generator */
 
@@ -170,7 +200,7 @@ const SHAPES = {
  * relPath is relative to the work dir (e.g. "protocol/v2/file_002.ts").
  */
 export function buildProtocol(n, { seed = 1, variant = "a", markersInProtocol = true, shapeOverrides = {} } = {}) {
-  if (!SHAPES[variant]) throw new Error(`unknown variant ${variant} (expected a or b)`);
+  if (!SHAPES[variant]) throw new Error(`unknown variant ${variant} (expected a, b or c)`);
   const shape = { ...SHAPES[variant], ...shapeOverrides };
   if (!Number.isInteger(n) || n < 1) throw new Error(`n must be a positive integer, got ${n}`);
   const rng = createRng(`${seed}:${variant}:${n}`);
@@ -181,6 +211,7 @@ export function buildProtocol(n, { seed = 1, variant = "a", markersInProtocol = 
   const fileRel = (f) => posix.join("protocol", fileDir(f), `file_${String(f).padStart(3, "0")}.ts`);
   const markersRel = markersInProtocol ? "protocol/markers.ts" : "markers.ts";
   const genericsRel = "protocol/common.ts";
+  const operatorsRel = "protocol/operators.ts";
 
   const importSpec = (fromRel, toRel) => {
     let rel = posix.relative(posix.dirname(fromRel), toRel).replace(/\.ts$/, ".js");
@@ -216,6 +247,10 @@ export function buildProtocol(n, { seed = 1, variant = "a", markersInProtocol = 
     /** Imported names per source file rel path. */
     const imports = new Map();
     const usesGeneric = new Set();
+    let usesFlagged = false;
+    /** Variant c: this file's structs with their stable field names, and literal unions with their values. */
+    const localStructs = [];
+    const localUnions = [];
     const body = [];
     const firstTypeOfFile = types.length;
 
@@ -313,7 +348,7 @@ export function buildProtocol(n, { seed = 1, variant = "a", markersInProtocol = 
     };
 
     /** Lines of fields for an interface / object literal body at `indent`. */
-    const fieldLines = (depth, indent, { allowExp = true, exclude = [], prefix = "", primitiveOnly = false } = {}) => {
+    const fieldLines = (depth, indent, { allowExp = true, exclude = [], prefix = "", primitiveOnly = false, stableNames } = {}) => {
       const pad1 = "  ".repeat(indent);
       const k = rng.int(shape.fields[0], Math.max(shape.fields[0], shape.fields[1] - depth * 2));
       const names = fieldNames(k, { exclude, prefix });
@@ -335,6 +370,7 @@ export function buildProtocol(n, { seed = 1, variant = "a", markersInProtocol = 
         if (exp) lines.push(`${pad1}/** @experimental */`);
         else if (rng.chance(0.15)) lines.push(`${pad1}/** ${rng.pick(DOCS)} */`);
         const wire = /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
+        if (!exp) stableNames?.push(name);
         lines.push(`${pad1}${wire}${optional ? "?" : ""}: ${type}${nullable ? " | null" : ""};`);
       });
       return lines;
@@ -344,6 +380,63 @@ export function buildProtocol(n, { seed = 1, variant = "a", markersInProtocol = 
       const lines = fieldLines(depth, indent + 1, opts);
       return `{\n${lines.join("\n")}\n${"  ".repeat(indent)}}`;
     }
+
+    /** Variant c: one declaration written with a type operator over a struct or literal union of this file. */
+    const operatorDeclaration = (kind, { word, idx, group }) => {
+      const base = rng.pick(localStructs.slice(-10));
+      const fields = base.fields.map((field) => JSON.stringify(field));
+      const union = localUnions.length > 0 ? rng.pick(localUnions.slice(-10)) : null;
+      switch (kind) {
+        case "pick": {
+          const picked = [...new Set([fields[0], rng.pick(fields)])].join(" | ");
+          const name = `${word}Pick${idx}`;
+          return { name, text: `export type ${name} = Pick<${base.name}, ${picked}>;` };
+        }
+        case "omit": {
+          const name = `${word}Omit${idx}`;
+          const omitted = fields.length > 1 ? fields[fields.length - 1] : `"absent"`;
+          return { name, text: `export type ${name} = Omit<${base.name}, ${omitted}>;` };
+        }
+        case "partial": {
+          const name = `${word}Patch${idx}`;
+          const wrap = rng.pick(["Partial", "Readonly", "Required"]);
+          return { name, text: `export type ${name} = ${wrap}<${base.name}>;` };
+        }
+        case "constKeys": {
+          const name = `${word}Kind${idx}`;
+          const constant = `${word.toUpperCase()}_KINDS_${idx}`;
+          const keys = literalUnion(rng.int(2, 4)).map((v) => JSON.parse(v));
+          const entries = keys.map((key) => `${key}: "${group}/${key}"`).join(", ");
+          const text = `export const ${constant} = { ${entries} } as const;\nexport type ${name} = keyof typeof ${constant} | (typeof ${constant})[keyof typeof ${constant}];`;
+          return { name, text };
+        }
+        case "mapped": {
+          const name = `${word}Map${idx}`;
+          const text = union && rng.chance(0.5)
+            ? `export type ${name} = { readonly [K in ${union.name}]?: number };`
+            : `export type ${name} = { [K in keyof ${base.name}]?: ${base.name}[K] | null };`;
+          return { name, text };
+        }
+        case "conditional": {
+          const name = `${word}Flags${idx}`;
+          if (union.values.length > 2 && rng.chance(0.5)) {
+            return { name, text: `export type ${name} = Exclude<${union.name}, ${union.values[union.values.length - 1]}>;` };
+          }
+          return { name, text: `export type ${name} = Flagged<${union.name}>;`, flagged: true };
+        }
+        case "template": {
+          const name = `${word}Channel${idx}`;
+          const text = rng.chance(0.5) ? `export type ${name} = \`${group}/\${${union.name}}\`;` : `export type ${name} = \`${group}/\${string}\`;`;
+          return { name, text };
+        }
+        case "indexed": {
+          const name = `${word}Field${idx}`;
+          return { name, text: `export type ${name} = ${base.name}[${fields[0]}];` };
+        }
+        default:
+          throw new Error(`unknown operator kind ${kind}`);
+      }
+    };
 
     const declare = (name, kind) => {
       if (kind === "leaf" || kind === "literalUnion" || kind === "enum") leaves.push(types.length);
@@ -358,6 +451,8 @@ export function buildProtocol(n, { seed = 1, variant = "a", markersInProtocol = 
       if (types.length === 0 && (kind === "refUnion" || kind === "intersection")) kind = "struct";
       if (kind === "method" && remaining < 2) kind = "struct";
       if (kind === "enum" && !shape.enums) kind = "literalUnion";
+      if (OPERATOR_KINDS.has(kind) && localStructs.length === 0) kind = "struct";
+      if ((kind === "template" || kind === "conditional") && localUnions.length === 0) kind = "literalUnion";
       const idx = pad(typeIndex);
       const word = rng.pick(TYPE_WORDS);
       const doc = rng.chance(0.3) ? `/** ${word} ${rng.pick(["state", "details", "summary", "settings", "event"])}. */\n` : "";
@@ -373,7 +468,9 @@ export function buildProtocol(n, { seed = 1, variant = "a", markersInProtocol = 
         }
         case "struct": {
           const name = `${word}${idx}`;
-          body.push(`${doc}export interface ${name} {\n${fieldLines(0, 1).join("\n")}\n}`);
+          const stableNames = [];
+          body.push(`${doc}export interface ${name} {\n${fieldLines(0, 1, { stableNames }).join("\n")}\n}`);
+          if (shape.operators) localStructs.push({ name, fields: stableNames });
           declare(name, kind);
           produced++;
           break;
@@ -396,6 +493,7 @@ export function buildProtocol(n, { seed = 1, variant = "a", markersInProtocol = 
             return `  | ${v}`;
           });
           body.push(`${doc}export type ${name} =\n${members.join("\n")};`);
+          if (shape.operators) localUnions.push({ name, values: vals });
           declare(name, kind);
           produced++;
           break;
@@ -456,6 +554,23 @@ export function buildProtocol(n, { seed = 1, variant = "a", markersInProtocol = 
           const base = local.length > 0 && rng.chance(0.7) ? rng.pick(local) : rng.pick(candidates.slice(-100));
           addImport(base);
           body.push(`${doc}export type ${name} = ${base.name} & ${objectLiteral(1, 0, { prefix: "ext" })};`);
+          // Not a base for later intersections: two `ext…` objects may share a field name with
+          // types that have no common value (`string[] & [number, number]`).
+          declare(name, "intersection");
+          produced++;
+          break;
+        }
+        case "pick":
+        case "omit":
+        case "partial":
+        case "constKeys":
+        case "mapped":
+        case "conditional":
+        case "template":
+        case "indexed": {
+          const { name, text, flagged } = operatorDeclaration(kind, { word, idx, group: `${word.toLowerCase()}${f}` });
+          usesFlagged ||= flagged;
+          body.push(`${doc}${text}`);
           declare(name, "objectAlias");
           produced++;
           break;
@@ -506,10 +621,19 @@ export function buildProtocol(n, { seed = 1, variant = "a", markersInProtocol = 
     if (usesGeneric.size > 0) {
       header.push(`import type { ${[...usesGeneric].sort().join(", ")} } from "${importSpec(rel, genericsRel)}";`);
     }
+    if (usesFlagged) header.push(`import type { Flagged } from "${importSpec(rel, operatorsRel)}";`);
     for (const [from, names] of [...imports.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       header.push(`import type { ${[...names].sort().join(", ")} } from "${importSpec(rel, from)}";`);
     }
     files.set(rel, `${header.join("\n")}\n\n${body.join("\n\n")}\n`);
+  }
+
+  if (shape.operators) {
+    files.set(
+      operatorsRel,
+      "// Synthetic protocol (schemagate bench): a distributive conditional type.\n\n" +
+        "/** One flag per member of a union of names. */\nexport type Flagged<T> = T extends string ? { name: T; enabled: boolean } : never;\n",
+    );
   }
 
   if (genericDecls.length > 0) {

@@ -99,7 +99,10 @@ function collectImport(node: TS.ImportDeclaration, scope: FileScope, context: Sc
 
 function collectReExport(node: TS.ExportDeclaration, scope: FileScope, context: ScanContext): void {
   const specifier = moduleSpecifier(node);
-  if (!specifier) return;
+  if (!specifier) {
+    collectLocalExports(node, scope);
+    return;
+  }
   const target = resolveSpecifier(specifier, scope, context);
   const clause = node.exportClause;
   if (!clause) {
@@ -109,6 +112,16 @@ function collectReExport(node: TS.ExportDeclaration, scope: FileScope, context: 
       const importedName = (element.propertyName ?? element.name).text;
       scope.namedExports.set(element.name.text, { importedName, specifier: specifier.text, target, node: element });
     }
+  }
+}
+
+/** `export { A2AError as A, Part }`: the names this file's own declarations, constants or imports are exported under. */
+function collectLocalExports(node: TS.ExportDeclaration, scope: FileScope): void {
+  const clause = node.exportClause;
+  if (!clause || !ts.isNamedExports(clause)) return;
+  for (const element of clause.elements) {
+    const local = element.propertyName ?? element.name;
+    if (ts.isIdentifier(local)) scope.localExports.set(element.name.text, local.text);
   }
 }
 
@@ -140,6 +153,7 @@ function collectNamespace(node: TS.ModuleDeclaration, scope: FileScope, context:
       imports: scope.imports,
       starExports: [],
       namedExports: new Map(),
+      localExports: new Map(),
       imported: new Map(),
       constants: new Map(),
       namespaces: new Map(),

@@ -6,7 +6,7 @@ import { convertType } from "./convert-type.js";
 import { docsOf, leadingJsDoc } from "./jsdoc.js";
 import { locationOf } from "./location.js";
 import { readMarks } from "./markers.js";
-import type { DeclarationSite } from "./scope.js";
+import type { DeclarationSite, FileScope } from "./scope.js";
 
 /** The type a non-enum declaration stands for, with its type parameters bound by `env`. */
 export function convertDeclarationBody(site: DeclarationSite, env: TypeEnv, context: ScanContext): TypeNode {
@@ -28,7 +28,9 @@ export function enumMembers(site: DeclarationSite, context?: ScanContext): EnumM
   for (const member of node.members) {
     const name = ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) ? member.name.text : member.name.getText(scope.sourceFile);
     const known = new Map(members.map((earlier) => [earlier.name, earlier.value]));
-    const value: string | number | undefined = member.initializer ? constantValue(member.initializer, node.name.text, known) : next;
+    const resolve: NameResolver = (text, qualifier) =>
+      qualifier === undefined ? (known.get(text) ?? constantNamed(text, scope)) : qualifier === node.name.text ? known.get(text) : undefined;
+    const value: string | number | undefined = member.initializer ? constantValue(member.initializer, resolve) : next;
     if (value === undefined) {
       context?.report("unsupported-construct", `enum member "${name}" needs a string or number literal value`, scope, member);
       next = undefined;
@@ -49,19 +51,38 @@ export function enumMembers(site: DeclarationSite, context?: ScanContext): EnumM
   return members;
 }
 
+/** The value a name in a constant expression stands for: `A`, or `E.A` with its qualifier. */
+type NameResolver = (text: string, qualifier?: string) => string | number | undefined;
+
+/**
+ * A `const` of this file (or an enclosing scope of a namespace block) whose
+ * initializer is itself a constant expression, as TypeScript lets enum members
+ * use them (`First = BASE + 1`). `seen` stops `const A = B; const B = A`.
+ */
+function constantNamed(text: string, scope: FileScope, seen: ReadonlySet<string> = new Set()): string | number | undefined {
+  if (seen.has(text)) return undefined;
+  let site = scope.constants.get(text);
+  for (let outer = scope.parent; !site && outer; outer = outer.parent) site = outer.constants.get(text);
+  let initializer = site?.node.initializer;
+  while (initializer && (ts.isAsExpression(initializer) || ts.isSatisfiesExpression(initializer))) initializer = initializer.expression;
+  if (!initializer) return undefined;
+  const inner = new Set([...seen, text]);
+  return constantValue(initializer, (name, qualifier) => (qualifier === undefined ? constantNamed(name, scope, inner) : undefined));
+}
+
 /**
  * An enum initializer's value, as TypeScript computes constant enum members:
- * literals, earlier members (`B = A << 1`, `C = E.A | E.B`), and the unary
- * and binary operators on them, string concatenation included.
+ * literals, earlier members (`B = A << 1`, `C = E.A | E.B`), constants of the
+ * file, and the unary and binary operators on them, string concatenation included.
  */
-function constantValue(expression: TS.Expression, enumName: string, known: ReadonlyMap<string, string | number>): string | number | undefined {
-  const value = (inner: TS.Expression) => constantValue(inner, enumName, known);
+function constantValue(expression: TS.Expression, resolve: NameResolver): string | number | undefined {
+  const value = (inner: TS.Expression) => constantValue(inner, resolve);
   if (ts.isStringLiteralLike(expression)) return expression.text;
   if (ts.isNumericLiteral(expression)) return Number(expression.text);
   if (ts.isParenthesizedExpression(expression)) return value(expression.expression);
-  if (ts.isIdentifier(expression)) return known.get(expression.text);
-  if (ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.expression) && expression.expression.text === enumName) {
-    return known.get(expression.name.text);
+  if (ts.isIdentifier(expression)) return resolve(expression.text);
+  if (ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.expression)) {
+    return resolve(expression.name.text, expression.expression.text);
   }
   if (ts.isPrefixUnaryExpression(expression)) {
     const operand = value(expression.operand);

@@ -128,6 +128,7 @@ function openFile(source: SourceText, context: ScanContext, diagnostics: Diagnos
     imports: new Map(),
     starExports: [],
     namedExports: new Map(),
+    localExports: new Map(),
     imported: new Map(),
     constants: new Map(),
     namespaces: new Map(),
@@ -198,13 +199,13 @@ function isDuplicate(site: DeclarationSite, location: SourceLocation, firstById:
   return true;
 }
 
-/** What a module declares and re-exports (`export *`, `export { A as B } from`), as declaration ids. */
+/** What a module declares and re-exports (`export *`, `export { A as B } from`, `export { A as B }` of an import), as declaration ids. */
 function exportedIds(scope: ModuleScope, modules: ModuleTable, seen: Set<string> = new Set()): Set<string> {
   const ids = new Set<string>();
   if (seen.has(scope.source.path)) return ids;
   seen.add(scope.source.path);
   for (const entry of scope.declarations.values()) ids.add(entry.id);
-  for (const name of scope.namedExports.keys()) {
+  for (const name of [...scope.namedExports.keys(), ...scope.localExports.keys()]) {
     const found = findExport(scope, name, modules);
     if (found) ids.add(found.id);
   }

@@ -60,6 +60,7 @@ export class ModuleTable {
       imports: scope.imports,
       starExports: scope.starExports,
       namedExports: scope.namedExports,
+      localExports: scope.localExports,
       ...(scope.defaultName !== undefined ? { defaultName: scope.defaultName } : {}),
     });
   }

@@ -49,6 +49,8 @@ export interface ModuleScope {
   /** The input files of `export * from "./x.js"`, and `export { A } from "./x.js"` bindings, for resolving through index files. */
   readonly starExports: string[];
   readonly namedExports: Map<string, ImportBinding>;
+  /** `export { A as B }` without `from`, as bundled declaration files end: exported name → local name. */
+  readonly localExports: ReadonlyMap<string, string>;
   /** `const` declarations, for `typeof`, computed keys and enum initializers; a file with any keeps its tree. */
   readonly constants?: ReadonlyMap<string, ConstantSite>;
   /** The local name `export default` gives, if any. */
@@ -66,6 +68,7 @@ export interface ConstantSite {
 export interface FileScope extends ModuleScope {
   readonly sourceFile: TS.SourceFile;
   readonly declarations: Map<string, DeclarationSite>;
+  readonly localExports: Map<string, string>;
   /** Imported names already followed to their declarations: a file names each import many times. */
   readonly imported: Map<string, DeclarationEntry>;
   readonly constants: Map<string, ConstantSite>;
@@ -103,6 +106,7 @@ export function findExport(
   if (seen.has(scope.source.path)) return undefined;
   seen.add(scope.source.path);
   if (name === "default" && scope.defaultName !== undefined) name = scope.defaultName;
+  name = scope.localExports.get(name) ?? name;
   const local = scope.declarations.get(name);
   if (local) return local;
   const named = scope.namedExports.get(name) ?? scope.imports.get(name);
@@ -125,6 +129,7 @@ export function findExportedConstant(
 ): ConstantSite | undefined {
   if (seen.has(scope.source.path)) return undefined;
   seen.add(scope.source.path);
+  name = scope.localExports.get(name) ?? name;
   const local = scope.constants?.get(name);
   if (local) return local;
   const named = scope.namedExports.get(name) ?? scope.imports.get(name);

@@ -34,6 +34,16 @@ const ANNOTATIONS = new Set(["description", "deprecated", "x-experimental", "def
 
 export const CONSTRUCT_LIMITATIONS: readonly ConstructLimitation[] = [
   {
+    construct: "the empty type ({ not: {} } for never)",
+    reason:
+      "A type no value belongs to (`Extract<string, \"a\">`, an optional field of type `never`) is `{ not: {} }`; " +
+      "json-schema-to-typescript ignores `not` and declares an open object. Replaced by the TypeScript for no value (tsType), keeping the annotations.",
+    matches: (schema) =>
+      typeof schema.not === "object" && schema.not !== null && Object.keys(schema.not).length === 0 &&
+      Object.keys(schema).every((key) => key === "not" || ANNOTATIONS.has(key)),
+    rewrite: (schema) => ({ ...Object.fromEntries(Object.entries(schema).filter(([key]) => ANNOTATIONS.has(key))), tsType: "never" }),
+  },
+  {
     construct: "annotation-only schema ({ description } for unknown)",
     reason:
       "Draft-07 reads a schema with only annotations as 'any value' (the emitted `unknown`), but json-schema-to-typescript " +
@@ -82,5 +92,14 @@ export const KNOWN_LIMITATIONS: readonly KnownLimitation[] = [
       "A tuple with optional elements is the `anyOf` of its fixed-length tuples (what strict Ajv compiles); json-schema-to-typescript " +
       "renders it `[A] | [A, B]`, the same values as the emitted `[A, B?]`, but TypeScript does not relate a tuple with an optional " +
       "element to a union of fixed-length tuples.",
+  },
+  {
+    subject: /^fixtures\/operator-(intersections|evaluation-edges)$/,
+    type: /^(Labels|Limits)$/,
+    check: "both",
+    reason:
+      "Named properties beside an index signature (`{ name: string; [key: string]: string }`): json-schema-to-typescript " +
+      "widens the index signature to `string | undefined` when the object also has properties, so TypeScript finds the " +
+      "derived type wider. Which values the schema admits is compared with TypeScript's checker by test/property/operator-meaning.test.ts.",
   },
 ];

@@ -24,6 +24,24 @@ describe("evaluation leaves later stages only plain types", () => {
     ]);
   });
 
+  it("`unknown & X` is X, also when a property declared `unknown` is narrowed by an intersection", () => {
+    const { model, diagnostics } = analyzeEntry(
+      [
+        "export interface Failure { code: number; data?: unknown }",
+        "export type Detailed = Failure & { data: { reasons: string[]; [key: string]: unknown } };",
+        "export type Plain = unknown & { id: string };",
+        "export type Name = string & unknown;",
+      ].join("\n"),
+    );
+    expect(diagnostics).toEqual([]);
+    const type = (id: string) => model.declarations.find((declaration) => declaration.id === id);
+    expect(type("Detailed")).toMatchObject({
+      type: { kind: "object", properties: [{ name: "code" }, { name: "data", optional: false, type: { kind: "object", properties: [{ name: "reasons" }] } }] },
+    });
+    expect(type("Plain")).toMatchObject({ type: { kind: "object", properties: [{ name: "id" }] } });
+    expect(type("Name")).toMatchObject({ type: { kind: "primitive", name: "string" } });
+  });
+
   it("an empty union (never) in a stable position passes validation", () => {
     expect(messages('export type N = Extract<string, "a">;\nexport interface H { n?: N; m?: Exclude<"a", "a"> }\n')).toEqual([]);
   });

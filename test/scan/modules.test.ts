@@ -87,6 +87,52 @@ describe("scanning file by file", () => {
   });
 });
 
+describe("bundled declaration files", () => {
+  // What declaration bundlers publish: a chunk declaring its types without `export`, exported
+  // under short names at its end, and an entry file giving them their names back.
+  const files: MemoryFile[] = [
+    {
+      path: "chunk-x1.d.ts",
+      text: [
+        `type Part = TextPart | DataPart;`,
+        `interface TextPart { kind: "text"; text: string }`,
+        `interface DataPart { kind: "data"; data: { [k: string]: unknown } }`,
+        `declare const VERSION = "0.3.0";`,
+        `interface Message { parts: Part[]; version: typeof VERSION }`,
+        `export { type Message as M, type Part as a, VERSION as b, type TextPart as c };`,
+      ].join("\n"),
+    },
+    {
+      path: "index.d.ts",
+      text: [
+        `import { M as Message, b as V } from "./chunk-x1.js";`,
+        `export { a as Part, c as TextPart } from "./chunk-x1.js";`,
+        `interface Envelope { message: Message; version: typeof V }`,
+        `export { type Envelope, Message };`,
+      ].join("\n"),
+    },
+  ];
+
+  it("follows `export { A as B }` lists to the declarations and constants they name", () => {
+    const input = { ...inputSetOf(files), entry: `input/index.d.ts` };
+    const scanned = scanProject(input);
+    expect(scanned.diagnostics).toEqual([]);
+    expect([...scanned.entryIds!].sort()).toEqual(["Envelope", "Message", "Part", "TextPart"]);
+    const { model, diagnostics } = analyzeInput(input, scanProject);
+    expect(diagnostics).toEqual([]);
+    const envelope = model.declarations.find((declaration) => declaration.id === "Envelope");
+    expect(envelope).toMatchObject({
+      type: {
+        kind: "object",
+        properties: [
+          { name: "message", type: { kind: "ref", target: "Message" } },
+          { name: "version", type: { kind: "literal", value: "0.3.0" } },
+        ],
+      },
+    });
+  });
+});
+
 describe("ModuleTable", () => {
   const sources: SourceText[] = [
     { path: "in/plain.ts", text: `export interface A { x: string }\nexport enum E { One = "one", /** @experimental */ Two = "two" }`, namespace: [] },
@@ -97,7 +143,7 @@ describe("ModuleTable", () => {
     const modules = new ModuleTable(sources, (source) => {
       opened.push(source.path);
       const sourceFile = ts.createSourceFile(source.path, source.text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-      const scope: FileScope = { source, sourceFile, declarations: new Map(), imports: new Map(), starExports: [], namedExports: new Map(), imported: new Map(), constants: new Map(), namespaces: new Map() };
+      const scope: FileScope = { source, sourceFile, declarations: new Map(), imports: new Map(), starExports: [], namedExports: new Map(), localExports: new Map(), imported: new Map(), constants: new Map(), namespaces: new Map() };
       for (const statement of sourceFile.statements) {
         if (ts.isInterfaceDeclaration(statement) || ts.isEnumDeclaration(statement)) {
           const name = statement.name.text;

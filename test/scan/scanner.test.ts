@@ -74,6 +74,24 @@ describe("scanner", () => {
     expect(typeOf(files, "Top")).toEqual({ kind: "literal", value: 4 });
   });
 
+  it("computes enum members from constants of the file, as TypeScript does", () => {
+    const files = {
+      "e.ts": [
+        `const BASE = 100;`,
+        `const STEP = BASE / 50 as const;`,
+        `export enum Code { First = BASE + 1, Second = First + STEP, Flag = 1 << 4 }`,
+        `export namespace Inner { export enum Path { Start = PREFIX + "start" } }`,
+        `const PREFIX = "thread/";`,
+      ].join("\n"),
+    };
+    const code = declaration(files, "Code");
+    expect(code.kind === "enum" && code.members.map((member) => member.value)).toEqual([101, 103, 16]);
+    const path = declaration(files, "Inner.Path");
+    expect(path.kind === "enum" && path.members.map((member) => member.value)).toEqual(["thread/start"]);
+    const bad = { "b.ts": `let mutable = 1;\nconst LOOP: number = LOOP;\nexport enum Bad { Changing = mutable, Looping = LOOP }` };
+    expect(located(modelFrom(bad).diagnostics)).toEqual(["input/b.ts:3:19 SG004 unsupported-construct", "input/b.ts:3:39 SG004 unsupported-construct"]);
+  });
+
   it("turns `| undefined` into an optional property", () => {
     const type = typeOf({ "a.ts": `export interface A { x: string | undefined }` }, "A");
     expect(type).toMatchObject({ kind: "object", properties: [{ name: "x", optional: true, type: { name: "string" } }] });

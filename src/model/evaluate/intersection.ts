@@ -23,7 +23,11 @@ export function intersectionType(evaluator: Evaluator, type: Intersection, env: 
   const scalarSets = resolved.map((member) => scalarSet(evaluator, member, type.location));
   if (scalarSets.every((set) => set !== undefined)) return intersectScalarSets(scalarSets as ScalarSet[]);
   const unionAt = resolved.findIndex((member) => member.kind === "union" || (member.kind === "primitive" && member.name === "boolean"));
-  if (resolved.some(isNever)) return NEVER;
+  // `unknown & X` is `X`, whatever X is (`Error["data"] & { elicitations: … }` is the object).
+  if (resolved.some(isUnknown) && !resolved.every(isUnknown)) {
+    const known = members.filter((_, index) => !isUnknown(resolved[index]!));
+    return known.length === 1 ? known[0]! : intersectionType(evaluator, { ...type, members: known }, env, quiet);
+  }
   if (unionAt !== -1) {
     const union = resolved[unionAt]!;
     const choices: readonly UnionMember[] = union.kind === "union" ? union.members : [literalMember(true), literalMember(false)];
@@ -140,6 +144,10 @@ function intersectScalarSets(sets: readonly ScalarSet[]): TypeNode {
     }
   });
   return unionOf(kept);
+}
+
+function isUnknown(type: TypeNode): boolean {
+  return type.kind === "primitive" && type.name === "unknown";
 }
 
 function literalMember(value: boolean): UnionMember {
