@@ -33,7 +33,7 @@ export async function generate(format: Format, options: GenerateOptions): Promis
     const audience = options.experimental ? "experimental" : "stable";
     const prettier = options.prettier;
     const regenerateCommand = regenerateCommandOf(format, options, config.baseDir);
-    const count = await fillManagedTree(
+    const written = await fillManagedTree(
       out,
       (writer) =>
         generateAudience(
@@ -51,7 +51,7 @@ export async function generate(format: Format, options: GenerateOptions): Promis
       },
       timings,
     );
-    options.output.stdout(`wrote ${count} ${audience} files to ${path.relative(options.cwd, out) || "."}\n`);
+    options.output.stdout(`wrote ${written.files} ${audience} files to ${path.relative(options.cwd, out) || "."}\n`);
     return 0;
   });
 }

@@ -26,14 +26,14 @@ export async function write(options: WriteOptions): Promise<number> {
     if (!model) return 1;
     const audiences: readonly Audience[] = options.all ? AUDIENCES : [options.experimental ? "experimental" : "stable"];
     const keep = (entry: string) => !audiences.some((audience) => audience === audienceOfManagedFile(entry));
-    const count = await fillManagedTree(
+    const written = await fillManagedTree(
       config.output,
       (writer) => generateManagedTree(model, audiences, config, timings, (files) => writer.add(files)),
       { keep, report: noteTo(options), onStep: options.onSwapStep },
       timings,
     );
     const where = path.relative(options.cwd, settings.output) || ".";
-    options.output.stdout(`wrote ${count} files (${audiences.join(" and ")}) to ${where}\n`);
+    options.output.stdout(`wrote ${written.files} files (${audiences.join(" and ")}) to ${where}, ${written.changed} changed\n`);
     return 0;
   });
 }

@@ -53,7 +53,11 @@ export interface WriteOptions {
    * the other audience's subtrees). An entry that `files` writes into is not kept.
    */
   readonly keep?: (entry: string) => boolean;
-  /** Runs on the finished temporary folder before it replaces the old one (formatting). */
+  /**
+   * Runs on the finished temporary folder before it replaces the old one
+   * (formatting). A formatter may rewrite files in place, so with it every file
+   * is written afresh instead of being carried over from the old tree by link.
+   */
   readonly beforeSwap?: (temporaryFolder: string) => Promise<void>;
   /** The command whose tree the folder holds (named in the marker); default `write`. */
   readonly kind?: ManagedKind;
@@ -75,17 +79,22 @@ export async function writeManagedTree(folder: string, files: FileTree, options:
   await fillManagedTree(folder, (writer) => writer.add(files), options);
 }
 
+/** What a write put in place: how many files the tree holds (the marker aside) and how many of them were written rather than carried over unchanged. */
+export interface WrittenTree {
+  readonly files: number;
+  readonly changed: number;
+}
+
 /**
  * Opens a `ManagedTreeWriter`, lets `fill` hand it files (generating as it goes),
- * then swaps the new tree in and returns how many files it holds (the marker aside);
- * if `fill` throws, nothing is written.
+ * then swaps the new tree in; if `fill` throws, nothing is written.
  */
 export async function fillManagedTree(
   folder: string,
   fill: (writer: ManagedTreeWriter) => void | Promise<void>,
   options: WriteOptions = {},
   timings?: Timings,
-): Promise<number> {
+): Promise<WrittenTree> {
   const writer = await ManagedTreeWriter.open(folder, options);
   try {
     await fill(writer);
@@ -95,7 +104,7 @@ export async function fillManagedTree(
   }
   // What is left after generation: the marker, any formatting, the swap.
   await (timings ? timings.time("write", () => writer.commit()) : writer.commit());
-  return writer.size;
+  return { files: writer.size, changed: writer.changed };
 }
 
 /**
@@ -145,7 +154,9 @@ export class ManagedTreeWriter {
       const container = await mkdtemp(temporaryPrefix(target));
       await mkdir(path.join(container, TREE));
       options.onStep?.("temporary-created");
-      return new ManagedTreeWriter(target, container, lock, options, new FolderWriter(path.join(container, TREE)));
+      // Unchanged files are linked from the tree being replaced, which the lock keeps still.
+      const previous = info && !options.beforeSwap ? target : undefined;
+      return new ManagedTreeWriter(target, container, lock, options, new FolderWriter(path.join(container, TREE), previous));
     } catch (error) {
       await lock.release();
       throw error;
@@ -155,6 +166,11 @@ export class ManagedTreeWriter {
   /** How many files were handed over so far. */
   get size(): number {
     return this.count;
+  }
+
+  /** How many of them were written (new or changed); the others were carried over from the old tree. */
+  get changed(): number {
+    return this.files.written;
   }
 
   /** Writes files into the new tree; a path that leaves the folder is refused before anything of the batch is written. */
