@@ -6,7 +6,7 @@ import { compareStrings } from "../diagnostics/diagnostic.js";
 import { UsageError } from "../errors.js";
 import { forEachConcurrently } from "../concurrency.js";
 import type { Timings } from "../timings.js";
-import { FolderComparer, FolderWriter, listFiles, type TreeDifference } from "./disk.js";
+import { FolderComparer, FolderWriter, listFiles, type KnownFiles, type TreeDifference } from "./disk.js";
 import { acquireLock, type FolderLock } from "./lock.js";
 import { assertManaged, assertReplaceable, MANAGED_MARKER, markerText, resolveManagedFolder, type ManagedKind } from "./managed-folder.js";
 import {
@@ -20,7 +20,7 @@ import {
   type StepProbe,
 } from "./swap-folder.js";
 
-export type { TreeDifference };
+export type { KnownFiles, TreeDifference };
 export { MANAGED_MARKER, markerText, type ManagedKind };
 
 /** Output files by POSIX path relative to their folder. */
@@ -67,6 +67,10 @@ export interface WriteOptions {
   readonly lockTimeoutMs?: number;
   /** Called at each step of the write (tests stop the process there). */
   readonly onStep?: StepProbe;
+  /** What an earlier write of this process left in the folder (`WrittenTree.known`): those files are carried over without being read. */
+  readonly known?: KnownFiles;
+  /** Keep what this write puts in the folder, for the next one (`WrittenTree.known`). */
+  readonly remember?: boolean;
 }
 
 const DEFAULT_LOCK_TIMEOUT_MS = 60_000;
@@ -83,6 +87,8 @@ export async function writeManagedTree(folder: string, files: FileTree, options:
 export interface WrittenTree {
   readonly files: number;
   readonly changed: number;
+  /** With `remember`: the files written or carried over, for the next write's `known`. */
+  readonly known?: KnownFiles;
 }
 
 /**
@@ -104,7 +110,7 @@ export async function fillManagedTree(
   }
   // What is left after generation: the marker, any formatting, the swap.
   await (timings ? timings.time("write", () => writer.commit()) : writer.commit());
-  return { files: writer.size, changed: writer.changed };
+  return { files: writer.size, changed: writer.changed, ...(writer.known ? { known: writer.known } : {}) };
 }
 
 /**
@@ -155,8 +161,9 @@ export class ManagedTreeWriter {
       await mkdir(path.join(container, TREE));
       options.onStep?.("temporary-created");
       // Unchanged files are linked from the tree being replaced, which the lock keeps still.
-      const previous = info && !options.beforeSwap ? target : undefined;
-      return new ManagedTreeWriter(target, container, lock, options, new FolderWriter(path.join(container, TREE), previous));
+      const previous = info && !options.beforeSwap ? { folder: target, known: options.known } : undefined;
+      const files = new FolderWriter(path.join(container, TREE), previous, options.remember);
+      return new ManagedTreeWriter(target, container, lock, options, files);
     } catch (error) {
       await lock.release();
       throw error;
@@ -171,6 +178,11 @@ export class ManagedTreeWriter {
   /** How many of them were written (new or changed); the others were carried over from the old tree. */
   get changed(): number {
     return this.files.written;
+  }
+
+  /** With `remember`: what the new tree holds. */
+  get known(): KnownFiles | undefined {
+    return this.files.known;
   }
 
   /** Writes files into the new tree; a path that leaves the folder is refused before anything of the batch is written. */

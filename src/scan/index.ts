@@ -13,9 +13,11 @@ import { scanRegistry } from "./registries.js";
 import { collectScope } from "./collect.js";
 import { syntaxDiagnostics } from "./syntax-diagnostics.js";
 import { ModuleTable } from "./modules.js";
+import type { ParseCache, ParsedFile } from "./parse-cache.js";
 import { typeParametersOf, type DeclarationSite, type FileScope } from "./scope.js";
 
 export { saveCompileCache } from "./compile-cache.js";
+export { ParseCache } from "./parse-cache.js";
 
 /** What the scanner found. Experimental reasons may be "" (to be derived by the model stage). */
 export interface ScanResult {
@@ -28,13 +30,14 @@ export interface ScanResult {
  * Reads protocol definitions from syntax alone: one parse per file, no type
  * checker, no module resolution beyond the input's own relative imports. Files
  * are converted in input order, each released once done (see `ModuleTable`).
+ * With a `ParseCache`, files whose text it already parsed are not parsed again.
  */
-export function scanProject(input: InputSet): ScanResult {
+export function scanProject(input: InputSet, parsed?: ParseCache): ScanResult {
   const diagnostics: Diagnostic[] = [];
   // A generic template is converted once per instance: its problems are reported once.
   const reported = new Set<string>();
   const context: ScanContext = {
-    modules: new ModuleTable(input.files, (source) => openFile(source, context, diagnostics)),
+    modules: new ModuleTable(input.files, (source) => openFile(source, context, diagnostics, parsed)),
     expanding: [],
     instances: new Map(),
     expansions: 0,
@@ -103,14 +106,10 @@ function scanDeclaration(site: DeclarationSite, found: Found, context: ScanConte
   );
 }
 
-/** Parses one file, reports its syntax errors and collects its scope. */
-function openFile(source: SourceText, context: ScanContext, diagnostics: Diagnostic[]): FileScope {
-  // Markers and docs are read from comment text, so TypeScript's own JSDoc parse and parent links are skipped.
-  const sourceFile = parseFile(source, diagnostics);
-  for (const diagnostic of syntaxDiagnostics([sourceFile])) {
-    const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
-    diagnostics.push(createDiagnostic("syntax-error", message, locationAt(sourceFile, source.path, diagnostic.start ?? 0)));
-  }
+/** Parses one file (or takes its kept parse), reports its syntax errors and collects its scope. */
+function openFile(source: SourceText, context: ScanContext, diagnostics: Diagnostic[], cache?: ParseCache): FileScope {
+  const { sourceFile, diagnostics: found } = cache ? cache.parse(source, parseWithDiagnostics) : parseWithDiagnostics(source);
+  diagnostics.push(...found);
   const scope: FileScope = {
     source,
     sourceFile,
@@ -122,6 +121,17 @@ function openFile(source: SourceText, context: ScanContext, diagnostics: Diagnos
   };
   collectScope(scope, context);
   return scope;
+}
+
+function parseWithDiagnostics(source: SourceText): ParsedFile {
+  const diagnostics: Diagnostic[] = [];
+  // Markers and docs are read from comment text, so TypeScript's own JSDoc parse and parent links are skipped.
+  const sourceFile = parseFile(source, diagnostics);
+  for (const diagnostic of syntaxDiagnostics([sourceFile])) {
+    const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
+    diagnostics.push(createDiagnostic("syntax-error", message, locationAt(sourceFile, source.path, diagnostic.start ?? 0)));
+  }
+  return { text: source.text, sourceFile, diagnostics };
 }
 
 /**
