@@ -13,11 +13,11 @@ import { scanRegistry } from "./registries.js";
 import { collectScope } from "./collect.js";
 import { syntaxDiagnostics } from "./syntax-diagnostics.js";
 import { ModuleTable } from "./modules.js";
-import type { ParseCache, ParsedFile } from "./parse-cache.js";
+import type { ConvertedFile, ParsedFile, ScanCache } from "./scan-cache.js";
 import { typeParametersOf, type DeclarationSite, type FileScope } from "./scope.js";
 
 export { saveCompileCache } from "./compile-cache.js";
-export { ParseCache } from "./parse-cache.js";
+export { ScanCache } from "./scan-cache.js";
 
 /** What the scanner found. Experimental reasons may be "" (to be derived by the model stage). */
 export interface ScanResult {
@@ -30,16 +30,27 @@ export interface ScanResult {
  * Reads protocol definitions from syntax alone: one parse per file, no type
  * checker, no module resolution beyond the input's own relative imports. Files
  * are converted in input order, each released once done (see `ModuleTable`).
- * With a `ParseCache`, files whose text it already parsed are not parsed again.
+ * With a `ScanCache`, files whose text it already parsed are not parsed again,
+ * and files whose conversion cannot have changed are not converted again.
  */
-export function scanProject(input: InputSet, parsed?: ParseCache): ScanResult {
+export function scanProject(input: InputSet, cache?: ScanCache): ScanResult {
   const diagnostics: Diagnostic[] = [];
   // A generic template is converted once per instance: its problems are reported once.
   const reported = new Set<string>();
+  // What the file being converted looks into, for the cache.
+  let used = new Set<string>();
+  let generic = false;
+  const names = (source: SourceText) => declaredNames(cache ? cache.parse(source, parseWithDiagnostics).sourceFile : parseWithDiagnostics(source).sourceFile);
+  const reusable = cache?.reusable(input, names) ?? { conversions: new Map<string, ConvertedFile>(), scopes: new Map() };
   const context: ScanContext = {
-    modules: new ModuleTable(input.files, (source) => openFile(source, context, diagnostics, parsed)),
+    modules: new ModuleTable(
+      input.files,
+      (source) => openFile(source, context, diagnostics, cache),
+      (path) => used.add(path),
+      reusable.scopes,
+    ),
     expanding: [],
-    instances: new Map(),
+    instances: new InstanceTable(() => (generic = true)),
     expansions: 0,
     report(name: DiagnosticName, message: string, scope: FileScope, at: TS.Node | number) {
       const location =
@@ -52,14 +63,66 @@ export function scanProject(input: InputSet, parsed?: ParseCache): ScanResult {
       diagnostics.push(createDiagnostic(name, message, location));
     },
   };
+  const converted = new Map<string, ConvertedFile>();
   const found: Found = { declarations: [], methods: [], firstById: new Map() };
   for (const { path } of input.files) {
+    const known = reusable.conversions.get(path);
+    if (known) {
+      found.declarations.push(...known.declarations);
+      found.methods.push(...known.methods);
+      for (const [id, location] of known.firstIds) if (!found.firstById.has(id)) found.firstById.set(id, location);
+      converted.set(path, known);
+      continue;
+    }
+    const start = { declarations: found.declarations.length, methods: found.methods.length };
+    const firstIds: [string, SourceLocation][] = [];
+    used = new Set([path]);
+    generic = false;
     const scope = context.modules.open(path);
-    for (const site of scope.declarations.values()) scanDeclaration(site, found, context);
+    for (const site of scope.declarations.values()) {
+      const before = found.firstById.size;
+      scanDeclaration(site, found, context);
+      if (found.firstById.size > before) firstIds.push([site.id, found.firstById.get(site.id)!]);
+    }
     context.modules.release(scope);
+    converted.set(path, {
+      declarations: found.declarations.slice(start.declarations),
+      methods: found.methods.slice(start.methods),
+      firstIds,
+      used,
+      generic,
+    });
   }
   const declarations = found.declarations.map((declaration) => withinNestingLimit(declaration, diagnostics));
+  cache?.finish(input, converted, context.modules.released(), diagnostics.length === 0, names);
   return { declarations, methods: found.methods, diagnostics };
+}
+
+/** Generic instances of one scan; `onUse` is told whenever one is looked up or added. */
+class InstanceTable extends Map<string, TypeNode> {
+  constructor(private readonly onUse: () => void) {
+    super();
+  }
+
+  override get(key: string): TypeNode | undefined {
+    this.onUse();
+    return super.get(key);
+  }
+
+  override set(key: string, value: TypeNode): this {
+    this.onUse?.();
+    return super.set(key, value);
+  }
+}
+
+/** The names a file declares at its top level, as one string to compare. */
+function declaredNames(sourceFile: TS.SourceFile): string {
+  const names: string[] = [];
+  for (const statement of sourceFile.statements) {
+    const name = (statement as { name?: TS.Node }).name;
+    names.push(name && ts.isIdentifier(name) ? name.text : "");
+  }
+  return names.join(",");
 }
 
 interface Found {
@@ -107,7 +170,7 @@ function scanDeclaration(site: DeclarationSite, found: Found, context: ScanConte
 }
 
 /** Parses one file (or takes its kept parse), reports its syntax errors and collects its scope. */
-function openFile(source: SourceText, context: ScanContext, diagnostics: Diagnostic[], cache?: ParseCache): FileScope {
+function openFile(source: SourceText, context: ScanContext, diagnostics: Diagnostic[], cache?: ScanCache): FileScope {
   const { sourceFile, diagnostics: found } = cache ? cache.parse(source, parseWithDiagnostics) : parseWithDiagnostics(source);
   diagnostics.push(...found);
   const scope: FileScope = {

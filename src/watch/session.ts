@@ -4,7 +4,8 @@ import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { readInputs, type InputSet } from "../input/sources.js";
 import { analyzeInput } from "../pipeline.js";
 import type { KnownFiles } from "../output/tree.js";
-import type { ParseCache } from "../scan/parse-cache.js";
+import type { ScanCache } from "../scan/scan-cache.js";
+import type { SwapStep } from "../output/swap-folder.js";
 import { noteTo, reportDiagnostics, withTimings, type CommonOptions } from "../commands/io.js";
 import { audiencesOf, resolveWriteConfig, writeManagedFolder, type AudienceFlags } from "../commands/write.js";
 import type { Timings } from "../timings.js";
@@ -23,6 +24,7 @@ export type CycleOutcome =
       readonly changed: number;
       /** Files of the previous cycle's tree that the new one no longer holds (unknown in the first cycle). */
       readonly removed: number | undefined;
+      /** From the start of the cycle to the new tree in place; the replaced one is removed after. */
       readonly ms: number;
     }
   | { readonly kind: "failed"; readonly output: string; readonly diagnostics: readonly Diagnostic[]; readonly ms: number };
@@ -31,16 +33,17 @@ export type CycleOutcome =
 const UNREADABLE_RETRY_MS = 50;
 
 /**
- * The state `watch` keeps between cycles: the syntax trees of the input files
- * (a file whose text is unchanged is not parsed again) and what the managed
- * folder holds (a file whose bytes are unchanged is carried over by link
- * without being read). Everything else (scan, model, validation, emission) is
- * computed afresh each cycle by the same functions as `write`, so a cycle
- * writes exactly what a cold `write` would.
+ * The state `watch` keeps between cycles: the syntax trees and conversions of
+ * the input files (`ScanCache`: a file is parsed again only when its text
+ * changed, converted again only when it or a file it looks into changed) and
+ * what the managed folder holds (a file whose bytes are unchanged is carried
+ * over by link without being read). The later stages (model, validation,
+ * emission) are computed afresh each cycle by the same functions as `write`,
+ * so a cycle writes exactly what a cold `write` would.
  */
 export class WatchSession {
   readonly #options: WatchSessionOptions;
-  #parsed: ParseCache | undefined;
+  #scanned: ScanCache | undefined;
   #known: { readonly folder: string; readonly files: KnownFiles } | undefined;
   #compileCacheSaved = false;
 
@@ -67,9 +70,8 @@ export class WatchSession {
       const watched = watchedPathsOf(config);
       const input = await readSettled(config, timings);
       const scan = await timings.time("load-ts", () => import("../scan/index.js"));
-      const parsed = (this.#parsed ??= new scan.ParseCache());
-      const { model, diagnostics } = analyzeInput(input, (files) => scan.scanProject(files, parsed), timings);
-      parsed.retainOnly(new Set(input.files.map((file) => file.path)));
+      const scanned = (this.#scanned ??= new scan.ScanCache());
+      const { model, diagnostics } = analyzeInput(input, (files) => scan.scanProject(files, scanned), timings);
       if (!this.#compileCacheSaved) {
         scan.saveCompileCache();
         this.#compileCacheSaved = true;
@@ -77,17 +79,16 @@ export class WatchSession {
       reportDiagnostics(diagnostics, config, options);
       if (hasErrors(diagnostics)) return { kind: "failed", output: named, diagnostics, ms: performance.now() - start, watched };
       const known = this.#known?.folder === config.output ? this.#known.files : undefined;
-      const written = await writeManagedFolder(
-        model,
-        audiencesOf(options),
-        config,
-        { report: noteTo(options), onStep: options.onSwapStep, known, remember: true },
-        timings,
-      );
+      let swappedAt = Number.NaN;
+      const onStep = (step: SwapStep) => {
+        if (step === "swapped") swappedAt = performance.now();
+        options.onSwapStep?.(step);
+      };
+      const written = await writeManagedFolder(model, audiencesOf(options), config, { report: noteTo(options), onStep, known, remember: true }, timings);
       const now = written.known!;
       this.#known = { folder: config.output, files: now };
       const removed = known === undefined ? undefined : countMissing(known, now);
-      return { kind: "written", output: named, files: written.files, changed: written.changed, removed, ms: performance.now() - start, watched };
+      return { kind: "written", output: named, files: written.files, changed: written.changed, removed, ms: swappedAt - start, watched };
     });
   }
 }
