@@ -3,7 +3,7 @@ import { resolveManagedConfig, type Config, type SettingFlags } from "../config.
 import { assertSeparate, resolveManagedFolder } from "../output/managed-folder.js";
 import { fillManagedTree, type WriteOptions as TreeWriteOptions, type WrittenTree } from "../output/tree.js";
 import { AUDIENCES, type Audience, type Model } from "../model/types.js";
-import { audienceOfManagedFile, generateManagedTree, loadModel } from "../pipeline.js";
+import { audienceOfManagedFile, generateManagedTree, loadModel, type EmitCaches } from "../pipeline.js";
 import type { Timings } from "../timings.js";
 import { noteTo, reportDiagnostics, withTimings, type CommonOptions } from "./io.js";
 
@@ -55,11 +55,12 @@ export function writeManagedFolder(
   config: Config,
   options: Omit<TreeWriteOptions, "keep">,
   timings: Timings,
+  caches?: EmitCaches,
 ): Promise<WrittenTree> {
   const keep = (entry: string) => !audiences.some((audience) => audience === audienceOfManagedFile(entry));
   return fillManagedTree(
     config.output,
-    (writer) => generateManagedTree(model, audiences, config, timings, (files) => writer.add(files)),
+    (writer) => generateManagedTree(model, audiences, config, timings, (files) => writer.add(files), caches),
     { ...options, keep },
     timings,
   );

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Config, SettingFlags } from "../config.js";
 import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { readInputs, type InputSet } from "../input/sources.js";
-import { analyzeInput } from "../pipeline.js";
+import { analyzeInput, createEmitCaches, type EmitCaches } from "../pipeline.js";
 import type { KnownFiles } from "../output/tree.js";
 import type { ScanCache } from "../scan/scan-cache.js";
 import type { SwapStep } from "../output/swap-folder.js";
@@ -38,13 +38,18 @@ const UNREADABLE_RETRY_MS = 50;
  * changed, converted again only when it or a file it looks into changed) and
  * what the managed folder holds (a file whose bytes are unchanged is carried
  * over by link without being read). The later stages (model, validation,
- * emission) are computed afresh each cycle by the same functions as `write`,
- * so a cycle writes exactly what a cold `write` would.
+ * emission) run each cycle by the same functions as `write`; the emitters'
+ * caches (`EmitCaches`, keyed by declaration object and checked against what
+ * each rendering looked up) are kept too, so a declaration a reused scan
+ * result hands back unchanged is not rendered again. A cycle writes exactly
+ * what a cold `write` would.
  */
 export class WatchSession {
   readonly #options: WatchSessionOptions;
   #scanned: ScanCache | undefined;
   #known: { readonly folder: string; readonly files: KnownFiles } | undefined;
+  /** Renderings by declaration object, kept while the settings stay the same (see `EmitCaches`). */
+  #emitted: { readonly settings: string; readonly caches: EmitCaches } | undefined;
   #compileCacheSaved = false;
 
   constructor(options: WatchSessionOptions) {
@@ -84,7 +89,16 @@ export class WatchSession {
         if (step === "swapped") swappedAt = performance.now();
         options.onSwapStep?.(step);
       };
-      const written = await writeManagedFolder(model, audiencesOf(options), config, { report: noteTo(options), onStep, known, remember: true }, timings);
+      const settings = JSON.stringify(config);
+      if (this.#emitted?.settings !== settings) this.#emitted = { settings, caches: createEmitCaches() };
+      const written = await writeManagedFolder(
+        model,
+        audiencesOf(options),
+        config,
+        { report: noteTo(options), onStep, known, remember: true },
+        timings,
+        this.#emitted.caches,
+      );
       const now = written.known!;
       this.#known = { folder: config.output, files: now };
       const removed = known === undefined ? undefined : countMissing(known, now);
