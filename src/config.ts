@@ -1,7 +1,10 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { isRuleId, RULE_IDS, type RuleId } from "./diff/rules.js";
+import { JSON_SCHEMA_DRAFTS, type JsonSchemaDraft } from "./emit/json-schema/dialect.js";
 import { UsageError } from "./errors.js";
+import { DEFAULT_FORMATS, FORMAT_NAMES, type FormatName } from "./formats.js";
+import { ENVELOPE_STYLES, type EnvelopeStyle } from "./model/envelopes.js";
 
 export const CONFIG_FILE = "schemagate.config.json";
 
@@ -16,6 +19,11 @@ export interface Config {
   readonly regenerateCommand: string;
   /** Breaking changes `schemagate diff` accepts (still printed, marked accepted). */
   readonly acceptedChanges?: readonly AcceptedChange[];
+  /** The formats `write` and `check` produce, in table order. */
+  readonly formats: readonly FormatName[];
+  readonly jsonSchemaDraft: JsonSchemaDraft;
+  /** The wire the envelope unions describe: standard JSON-RPC 2.0, or codex's `jsonrpc`-less "lite". */
+  readonly envelope: EnvelopeStyle;
   /** Where the settings came from, for messages. */
   readonly file?: string;
 }
@@ -33,9 +41,20 @@ const SETTINGS = {
   bundleName: "name of the JSON Schema bundle (default: schema)",
   regenerateCommand: "command named in headers and in check's hint (default: npx schemagate write)",
   diff: 'settings of schemagate diff: { "accept": [{ "rule": "<rule id>", "path"?: "<path>", "reason": "<why>" }] }',
+  formats: `what write produces and check compares: a list of ${FORMAT_NAMES.map((name) => `"${name}"`).join(", ")} (default: ${JSON.stringify(DEFAULT_FORMATS)})`,
+  jsonSchemaDraft: `JSON Schema dialect: ${JSON_SCHEMA_DRAFTS.map((draft) => `"${draft}"`).join(" or ")} (default: "07")`,
+  envelope: `message envelopes: "jsonrpc2" (standard JSON-RPC 2.0, "jsonrpc": "2.0" required) or "lite" (codex's wire, no "jsonrpc") (default: "jsonrpc2")`,
 } as const;
 
+/** The string settings and their defaults. */
 const DEFAULTS = { output: "generated", bundleName: "schema", regenerateCommand: "npx schemagate write" };
+
+/** What a config (or no config) gets for the settings it leaves out. */
+export const DEFAULT_SETTINGS = {
+  formats: DEFAULT_FORMATS,
+  jsonSchemaDraft: "07",
+  envelope: "jsonrpc2",
+} as const satisfies Pick<Config, "formats" | "jsonSchemaDraft" | "envelope">;
 
 /**
  * The config named by `--config PATH` (which must exist), else the nearest
@@ -72,9 +91,12 @@ export function parseConfig(text: string, file: string): Config {
       const known = Object.entries(SETTINGS).map(([name, meaning]) => `  ${name}: ${meaning}`).join("\n");
       throw new UsageError(`${file}: unknown setting "${key}"; the settings are:\n${known}`);
     }
-    if (key === "diff") continue;
+    if (key === "diff" || key === "formats") continue;
     if (typeof value !== "string" || value.trim() === "") throw new UsageError(`${file}: "${key}" must be a non-empty string`);
   }
+  const formats = settings.formats === undefined ? DEFAULT_SETTINGS.formats : parseFormats(settings.formats, file);
+  const jsonSchemaDraft = oneOf(settings, "jsonSchemaDraft", JSON_SCHEMA_DRAFTS, file) ?? DEFAULT_SETTINGS.jsonSchemaDraft;
+  const envelope = oneOf(settings, "envelope", ENVELOPE_STYLES, file) ?? DEFAULT_SETTINGS.envelope;
   if (settings.bundleName !== undefined && !/^[\w.-]+$/.test(settings.bundleName as string)) {
     throw new UsageError(`${file}: "bundleName" may hold only letters, digits, "_", "." and "-"`);
   }
@@ -89,7 +111,28 @@ export function parseConfig(text: string, file: string): Config {
     bundleName: value("bundleName"),
     regenerateCommand: value("regenerateCommand"),
     acceptedChanges: parseDiffSettings(settings.diff, file),
+    formats,
+    jsonSchemaDraft,
+    envelope,
   };
+}
+
+/** A setting that must be one of a few strings; undefined when absent. */
+function oneOf<T extends string>(settings: Record<string, unknown>, key: keyof typeof SETTINGS, allowed: readonly T[], file: string): T | undefined {
+  const value = settings[key];
+  if (value === undefined) return undefined;
+  if (!allowed.includes(value as T)) throw new UsageError(`${file}: "${key}" must be ${allowed.map((option) => JSON.stringify(option)).join(" or ")}, not ${JSON.stringify(value)}`);
+  return value as T;
+}
+
+/** A non-empty list of known format names, without repeats; kept in table order so output does not depend on it. */
+function parseFormats(value: unknown, file: string): readonly FormatName[] {
+  const known = FORMAT_NAMES.map((name) => JSON.stringify(name)).join(", ");
+  if (!Array.isArray(value) || value.length === 0) throw new UsageError(`${file}: "formats" must be a non-empty list of ${known}`);
+  for (const name of value) {
+    if (!FORMAT_NAMES.includes(name as FormatName)) throw new UsageError(`${file}: "formats" lists ${JSON.stringify(name)}; the formats are ${known}`);
+  }
+  return FORMAT_NAMES.filter((name) => value.includes(name));
 }
 
 /** The `diff` section: every accepted change names a known rule and says why. */
@@ -187,5 +230,5 @@ export async function resolveInputConfig(cwd: string, input: string | undefined,
   }
   const absolute = path.resolve(cwd, input);
   if (config) return { ...config, input: absolute };
-  return { baseDir: path.dirname(absolute), input: absolute, ...DEFAULTS, output: path.resolve(cwd, DEFAULTS.output) };
+  return { baseDir: path.dirname(absolute), input: absolute, ...DEFAULTS, ...DEFAULT_SETTINGS, output: path.resolve(cwd, DEFAULTS.output) };
 }

@@ -1,21 +1,17 @@
 import type { Config } from "./config.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
-import { emitJsonSchema, JsonSchemaCache } from "./emit/json-schema/index.js";
-import { emitTypeScript, TypeScriptCache } from "./emit/typescript/index.js";
+import { createEmitCaches, FORMAT_NAMES, FORMATS, type EmitCaches, type EmitSettings, type FormatInput, type FormatName } from "./formats.js";
 import { readInputs, type InputSet } from "./input/sources.js";
 import { buildModel } from "./model/build.js";
-import { addEnvelopes, envelopeIds } from "./model/envelopes.js";
+import { addEnvelopes } from "./model/envelopes.js";
 import { filterModel } from "./model/filter.js";
 import { buildInventory } from "./model/inventory.js";
 import type { Audience, Model } from "./model/types.js";
 import { validateModel } from "./model/validate.js";
-import { rootIds } from "./model/walk.js";
 import { serializeInventory } from "./output/inventory-json.js";
 import type { FileTree } from "./output/tree.js";
 import type { ScanResult } from "./scan/index.js";
 import { createTimings, type Timings } from "./timings.js";
-
-export type Format = "typescript" | "json";
 
 export interface LoadResult {
   /** Undefined when any error diagnostic was found: nothing is emitted then. */
@@ -59,61 +55,43 @@ export function analyzeInput(
 }
 
 export interface GenerateOptions {
-  readonly formats: readonly Format[];
-  readonly bundleName: string;
-  readonly regenerateCommand: string;
+  /** Emitted in table order, whatever the order here. */
+  readonly formats: readonly FormatName[];
+  /** `regenerateCommand` names the stable audience's command; the experimental one gets `--experimental` appended. */
+  readonly settings: EmitSettings;
   /** Shared by the audiences of one run: what one emission rendered, the next reuses. */
   readonly caches?: EmitCaches;
 }
 
-/** See `JsonSchemaCache` and `TypeScriptCache`. */
-export interface EmitCaches {
-  readonly json: JsonSchemaCache;
-  readonly typescript: TypeScriptCache;
-}
-
-export function createEmitCaches(): EmitCaches {
-  return { json: new JsonSchemaCache(), typescript: new TypeScriptCache() };
-}
+export { createEmitCaches, type EmitCaches };
 
 /** Receives generated files batch by batch: one format of one audience at a time. */
 export type FileSink = (files: ReadonlyMap<string, string>) => void;
 
 /** Receives one format's files, with paths relative to that format's folder. */
-export type FormatSink = (format: Format, files: ReadonlyMap<string, string>) => void;
+export type FormatSink = (format: FormatName, files: ReadonlyMap<string, string>) => void;
 
 /**
- * filter(audience) → envelopes → emit. Each format's files go to `sink` as soon
- * as they exist, so they can be written (or compared) and dropped before the next
- * format is generated.
+ * filter(audience) → envelopes → emit, for each format of the table that
+ * `options` lists. Each format's files go to `sink` as soon as they exist, so
+ * they can be written (or compared) and dropped before the next is generated.
  */
 export function generateAudience(model: Model, audience: Audience, options: GenerateOptions, timings: Timings, sink: FormatSink): void {
-  const filtered = timings.time(`filter-${audience}`, () => addEnvelopes(filterModel(model, audience)));
-  const command = audience === "experimental" ? `${options.regenerateCommand} --experimental` : options.regenerateCommand;
-  if (options.formats.includes("typescript")) {
-    const emitted = timings.time(`ts-${audience}`, () => emitTypeScript(filtered, { regenerateCommand: command, cache: options.caches?.typescript }));
-    sink("typescript", emitted);
+  const filtered = timings.time(`filter-${audience}`, () => filterModel(model, audience));
+  let withEnvelopes: Model | undefined;
+  const regenerateCommand = audience === "experimental" ? `${options.settings.regenerateCommand} --experimental` : options.settings.regenerateCommand;
+  const input: FormatInput = {
+    audience,
+    model: filtered,
+    withEnvelopes: () => (withEnvelopes ??= timings.time(`envelopes-${audience}`, () => addEnvelopes(filtered, options.settings.envelope))),
+    source: model,
+    settings: { ...options.settings, regenerateCommand },
+    caches: options.caches,
+  };
+  for (const name of FORMAT_NAMES) {
+    if (!options.formats.includes(name)) continue;
+    sink(name, timings.time(`${name}-${audience}`, () => FORMATS[name].emit(input)));
   }
-  if (options.formats.includes("json")) {
-    const fileIds = jsonFileIds(model);
-    const emitted = timings.time(`json-${audience}`, () => emitJsonSchema(filtered, { bundleName: options.bundleName, fileIds, cache: options.caches?.json }));
-    sink("json", emitted);
-  }
-}
-
-/** Both audiences of one run ask for the same (immutable) model's answer. */
-const fileIdsOf = new WeakMap<Model, readonly string[]>();
-
-/**
- * The declarations that get a JSON file: the roots of the unfiltered model with
- * its envelopes, so a type never gets a file in one audience only. Nothing
- * refers to the generated envelopes (their names are reserved), so they are
- * roots, and the other roots are the model's own.
- */
-function jsonFileIds(model: Model): readonly string[] {
-  let ids = fileIdsOf.get(model);
-  if (!ids) fileIdsOf.set(model, (ids = [...rootIds(model), ...envelopeIds(model)].sort()));
-  return ids;
 }
 
 function withPrefix(prefix: string, files: ReadonlyMap<string, string>): Map<string, string> {
@@ -153,10 +131,15 @@ function generateManagedAudience(
   sink: FileSink,
   caches?: EmitCaches,
 ): void {
-  const options = { formats: ["typescript", "json"] as const, bundleName: config.bundleName, regenerateCommand: config.regenerateCommand, caches };
+  const options = { formats: config.formats, settings: emitSettings(config), caches };
   const audienceFolder = audience === "experimental" ? `${EXPERIMENTAL_FOLDER}/` : "";
-  // Each format has a folder named after it: `typescript/`, `json/`.
-  generateAudience(model, audience, options, timings, (format, files) => sink(withPrefix(`${audienceFolder}${format}/`, files)));
+  generateAudience(model, audience, options, timings, (format, files) => sink(withPrefix(`${audienceFolder}${FORMATS[format].folder}/`, files)));
+}
+
+/** The emission settings a config gives. */
+export function emitSettings(config: Config): EmitSettings {
+  const { bundleName, regenerateCommand, jsonSchemaDraft, envelope } = config;
+  return { bundleName, regenerateCommand, jsonSchemaDraft, envelope };
 }
 
 /** The text of `experimental-inventory.json`. */

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Inventory } from "../../src/runtime/index.js";
+import type { EnvelopeStyle } from "./jsonrpc.js";
 
 /** Stable: what a client without the opt-in may see. Experimental: everything. */
 export type Audience = "stable" | "experimental";
@@ -18,6 +19,11 @@ export interface GeneratedArtifacts {
   /** The managed folder, absolute. */
   readonly dir: string;
   readonly inventory: Inventory;
+  /**
+   * The `envelope` setting of the config that wrote the folder, read from the
+   * stable `ClientRequest.json`: `jsonrpc2` when its messages require `"jsonrpc"`.
+   */
+  readonly envelope: EnvelopeStyle;
   /** Reads `<json folder of audience>/<relativePath>` as JSON; undefined when the file does not exist. */
   readJsonSchema(audience: Audience, relativePath: string): unknown;
   /**
@@ -56,6 +62,7 @@ export function readGenerated(dir: string): GeneratedArtifacts {
   return {
     dir,
     inventory: JSON.parse(readFileSync(inventoryFile, "utf8")) as Inventory,
+    envelope: envelopeOf(path.join(jsonDirs.stable, "ClientRequest.json")),
     readJsonSchema(audience, relativePath) {
       const file = path.join(jsonDirs[audience], relativePath);
       return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as unknown) : undefined;
@@ -70,4 +77,12 @@ export function readGenerated(dir: string): GeneratedArtifacts {
       return schemas;
     },
   };
+}
+
+/** `jsonrpc2` when the envelope's messages (one, or the members of its `anyOf`) require `"jsonrpc"`. */
+function envelopeOf(file: string): EnvelopeStyle {
+  if (!existsSync(file)) throw new Error(`${file} not found; ${REGENERATE_HINT}`);
+  const schema = JSON.parse(readFileSync(file, "utf8")) as { required?: string[]; anyOf?: { required?: string[] }[] };
+  const messages = schema.anyOf ?? [schema];
+  return messages.every((message) => message.required?.includes("jsonrpc")) ? "jsonrpc2" : "lite";
 }

@@ -1,11 +1,15 @@
 /**
- * JSON-RPC 2.0 as the codex app-server speaks it: the `"jsonrpc": "2.0"` member
- * is optional on input, and a reply carries it exactly when the message it
- * answers did. No batches.
+ * JSON-RPC 2.0 in the two envelope styles schemagate's config names. `lite`
+ * (codex's wire): the `"jsonrpc": "2.0"` member is optional on input, and a reply
+ * carries it exactly when the message it answers did. `jsonrpc2`: every message
+ * must carry it, so every reply does. No batches.
  */
 import { nestsDeeperThan } from "./limits.js";
 
 export type RequestId = string | number;
+
+/** The `envelope` setting the generated artifacts were made with. */
+export type EnvelopeStyle = "jsonrpc2" | "lite";
 
 /** The `error` member of a failed response. */
 export interface RpcError {
@@ -38,7 +42,7 @@ export type IncomingMessage =
  * run out of stack on it). The id of a message too deep is not read: its
  * error answers with id null.
  */
-export function parseMessage(text: string, maxDepth: number): IncomingMessage {
+export function parseMessage(text: string, maxDepth: number, envelope: EnvelopeStyle = "lite"): IncomingMessage {
   if (nestsDeeperThan(text, maxDepth)) {
     return invalid(null, ErrorCode.invalidRequest, `Invalid Request: nested deeper than ${maxDepth} levels`, false);
   }
@@ -56,6 +60,7 @@ export function parseMessage(text: string, maxDepth: number): IncomingMessage {
   const jsonrpc = Object.hasOwn(message, "jsonrpc");
   const id = isRequestId(message.id) ? message.id : null;
   if (jsonrpc && message.jsonrpc !== "2.0") return invalid(id, ErrorCode.invalidRequest, 'Invalid Request: "jsonrpc" must be "2.0"', true);
+  if (!jsonrpc && envelope === "jsonrpc2") return invalid(id, ErrorCode.invalidRequest, 'Invalid Request: "jsonrpc": "2.0" is required', true);
   if (Object.hasOwn(message, "id") && id === null) {
     return invalid(null, ErrorCode.invalidRequest, "Invalid Request: id must be a string or a number", jsonrpc);
   }

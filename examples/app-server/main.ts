@@ -100,6 +100,7 @@ async function main(argv: readonly string[]): Promise<number> {
     checkOutput: options["check-output"] === true,
     limits,
     log,
+    envelope: artifacts.envelope,
   });
 
   if (listen === null) {

@@ -24,7 +24,7 @@ import type { ExperimentalGate } from "../../src/runtime/index.js";
 import { audienceOf, type Connection } from "./connection.js";
 import type { HandlerContext } from "./handlers/context.js";
 import { findHandler } from "./handlers/index.js";
-import { ErrorCode, parseMessage, type RequestId, type RpcError } from "./jsonrpc.js";
+import { ErrorCode, parseMessage, type EnvelopeStyle, type RequestId, type RpcError } from "./jsonrpc.js";
 import { createOutbox, type QueuedNotification } from "./outbox.js";
 import { sendError, sendResult, type SendDeps } from "./send.js";
 import type { ThreadStore } from "./thread-store.js";
@@ -32,12 +32,14 @@ import type { ThreadStore } from "./thread-store.js";
 export interface RouterDeps extends SendDeps {
   readonly gate: ExperimentalGate;
   readonly store: ThreadStore;
+  /** `jsonrpc2`: a message without `"jsonrpc": "2.0"` is an invalid request. */
+  readonly envelope: EnvelopeStyle;
   /** Sends notifications a request caused; called after its response. */
   readonly deliver: (queued: readonly QueuedNotification[]) => void;
 }
 
 export function routeMessage(deps: RouterDeps, connection: Connection, text: string): void {
-  const message = parseMessage(text, deps.limits.maxDepth);
+  const message = parseMessage(text, deps.limits.maxDepth, deps.envelope);
   switch (message.kind) {
     case "invalid":
       // Without a readable request, answer in the connection's style.

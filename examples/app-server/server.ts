@@ -8,6 +8,7 @@ import { createConnection, type Connection, type TransportLink } from "./connect
 import { leaveThread } from "./handlers/threads.js";
 import type { ServerLimits } from "./limits.js";
 import { createOutbox, type QueuedNotification } from "./outbox.js";
+import type { EnvelopeStyle } from "./jsonrpc.js";
 import { routeMessage, type RouterDeps } from "./router.js";
 import { ErrorCode } from "./jsonrpc.js";
 import { drained, sendError, sendNotification } from "./send.js";
@@ -22,6 +23,8 @@ export interface AppServerOptions {
   readonly limits: ServerLimits;
   /** Diagnostics (stderr): never the protocol channel. */
   readonly log: (line: string) => void;
+  /** The wire the generated envelopes describe (see `GeneratedArtifacts.envelope`). */
+  readonly envelope: EnvelopeStyle;
 }
 
 /** What a transport holds per client. */

@@ -149,7 +149,8 @@ export function readEnvelopeMethods(document: unknown, name: string): Map<string
  * cannot make the server collect one error per item of a huge array.
  */
 function createAjv(schemas: ReadonlyMap<string, unknown>): Ajv {
-  const ajv = new Ajv({ allErrors: false });
+  // `x-experimental` (the reason, on experimental elements of the experimental schemas) is an annotation.
+  const ajv = new Ajv({ allErrors: false, keywords: ["x-experimental"] });
   addFormats.default(ajv);
   for (const [file, schema] of schemas) ajv.addSchema(schema as object, file);
   return ajv;

@@ -7,6 +7,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { v2 } from "../../generated/typescript/index.js";
+import { findGeneratedDir, readGenerated } from "../app-server/generated.js";
 import { RpcFailure, StdioClient } from "./rpc.js";
 
 const serverMain = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "app-server", "main.js");
@@ -14,7 +15,9 @@ const show = (label: string, value: unknown): void => {
   process.stdout.write(`${label} ${JSON.stringify(value)}\n`);
 };
 
-const client = new StdioClient(process.execPath, [serverMain], (notification) => show(`<- ${notification.method}`, notification.params));
+// The wire the generated artifacts describe (the config's `envelope`), as the server reads it too.
+const { envelope } = readGenerated(findGeneratedDir(path.dirname(fileURLToPath(import.meta.url))));
+const client = new StdioClient(process.execPath, [serverMain], envelope, (notification) => show(`<- ${notification.method}`, notification.params));
 
 const init = await client.request("initialize", {
   clientInfo: { name: "schemagate_example_client", title: "Example client", version: "0.1.0" },

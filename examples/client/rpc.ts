@@ -5,6 +5,7 @@
 import { spawn, type ChildProcessByStdio } from "node:child_process";
 import type { Readable, Writable } from "node:stream";
 import { createInterface } from "node:readline";
+import type { EnvelopeStyle } from "../app-server/jsonrpc.js";
 import type { ClientRequest, InitializeResponse, ServerNotification, v2 } from "../../generated/typescript/index.js";
 
 export type Method = ClientRequest["method"];
@@ -35,7 +36,11 @@ export class StdioClient {
   readonly #pending = new Map<number, { method: string; resolve(result: unknown): void; reject(error: Error): void }>();
   #nextId = 1;
 
-  constructor(command: string, args: readonly string[], onNotification: (notification: ServerNotification) => void) {
+  readonly #jsonrpc: { readonly jsonrpc?: "2.0" };
+
+  /** `envelope`: the wire the generated types describe; `jsonrpc2` adds `"jsonrpc": "2.0"` to every request. */
+  constructor(command: string, args: readonly string[], envelope: EnvelopeStyle, onNotification: (notification: ServerNotification) => void) {
+    this.#jsonrpc = envelope === "jsonrpc2" ? { jsonrpc: "2.0" } : {};
     this.#child = spawn(command, args, { stdio: ["pipe", "pipe", "inherit"] });
     createInterface({ input: this.#child.stdout }).on("line", (line) => {
       const message = JSON.parse(line) as { id?: number; result?: unknown; error?: RpcError; method?: string };
@@ -55,7 +60,7 @@ export class StdioClient {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { method, resolve: resolve as (result: unknown) => void, reject });
-      this.#child.stdin.write(`${JSON.stringify({ id, method, params })}\n`);
+      this.#child.stdin.write(`${JSON.stringify({ ...this.#jsonrpc, id, method, params })}\n`);
     });
   }
 

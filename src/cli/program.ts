@@ -7,6 +7,9 @@ import type { Output } from "../commands/io.js";
 import type { StepProbe } from "../output/swap-folder.js";
 import { watch } from "../commands/watch.js";
 import { write } from "../commands/write.js";
+import { JSON_SCHEMA_DRAFTS } from "../emit/json-schema/dialect.js";
+import { DEFAULT_FORMATS, FORMAT_NAMES, FORMATS, type Format } from "../formats.js";
+import { ENVELOPE_STYLES } from "../model/envelopes.js";
 import { EXIT_INTERNAL, EXIT_USAGE, SchemagateError } from "../errors.js";
 import { DIFF_FORMATS } from "../output/diff-report.js";
 
@@ -83,7 +86,7 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
 
   const program = new Command("schemagate")
     .description(
-      "Declare a JSON-RPC protocol once in TypeScript, mark what is experimental, and generate stable and experimental TypeScript and JSON Schema, checked in CI.",
+      "Declare a JSON-RPC protocol once in TypeScript, mark what is experimental, and generate stable and experimental TypeScript, JSON Schema, OpenRPC and a Markdown reference, checked in CI.",
     )
     .version(context.version ?? "unknown", "-V, --version", "print the schemagate version")
     .exitOverride()
@@ -98,6 +101,7 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
 Examples:
   $ schemagate generate-json-schema --input schema.ts --out schemas     any .ts file, markers or not
   $ schemagate generate-ts --out types --experimental                   input from schemagate.config.json
+  $ schemagate generate-openrpc --out openrpc                           an OpenRPC document for OpenRPC tools
   $ schemagate write --all                                              regenerate generated/ (both audiences)
   $ schemagate watch --all                                              regenerate on every save until Ctrl-C
   $ schemagate check                                                    fail CI when generated/ drifted
@@ -106,30 +110,28 @@ Examples:
 ${EXIT_CODES_HELP}`,
     );
 
-  program
-    .command("generate-ts")
-    .description("emit TypeScript types (one file per type, index.ts, envelope unions) into a folder")
-    .usage("--out <dir> [options]")
-    .addOption(requiredOut())
-    .addOption(experimental())
-    .option("--prettier <bin>", "format the output with this prettier executable (run without a shell)")
-    .addOption(input())
-    .addOption(config())
-    .addOption(verbose())
-    .addHelpText("after", "\nExample:\n  $ schemagate generate-ts --input protocol-defs --out src/generated --prettier node_modules/.bin/prettier\n")
-    .action((options) => run(generate("typescript", { ...common(options), ...options })));
-
-  program
-    .command("generate-json-schema")
-    .description("emit draft-07 JSON Schema (per method type, envelopes, bundles) into a folder")
-    .usage("--out <dir> [options]")
-    .addOption(requiredOut())
-    .addOption(experimental())
-    .addOption(input())
-    .addOption(config())
-    .addOption(verbose())
-    .addHelpText("after", "\nExample:\n  $ schemagate generate-json-schema --input schema.ts --out schemas\n")
-    .action((options) => run(generate("json", { ...common(options), ...options })));
+  for (const name of FORMAT_NAMES) {
+    const format: Format = FORMATS[name];
+    const command = program
+      .command(format.command)
+      .description(`emit ${format.summary}, into a folder`)
+      .usage("--out <dir> [options]")
+      .addOption(requiredOut())
+      .addOption(experimental());
+    if (format.settings.includes("jsonSchemaDraft")) {
+      command.addOption(new Option("--draft <draft>", 'JSON Schema draft (default: "jsonSchemaDraft" in the config, else 07)').choices(JSON_SCHEMA_DRAFTS));
+    }
+    if (format.settings.includes("envelope")) {
+      command.addOption(new Option("--envelope <style>", 'message envelopes: jsonrpc2 (standard JSON-RPC 2.0) or lite (no "jsonrpc") (default: "envelope" in the config, else jsonrpc2)').choices(ENVELOPE_STYLES));
+    }
+    command
+      .option("--prettier <bin>", "format the output with this prettier executable (run without a shell)")
+      .addOption(input())
+      .addOption(config())
+      .addOption(verbose())
+      .addHelpText("after", `\nExample:\n  $ schemagate ${format.command} ${format.example}\n`)
+      .action((options) => run(generate(name, { ...common(options), ...options })));
+  }
 
   program
     .command("write")
@@ -142,7 +144,7 @@ ${EXIT_CODES_HELP}`,
     .addOption(verbose())
     .addHelpText(
       "after",
-      "\nWrites typescript/ and json/ (stable) or experimental/typescript/ and experimental/json/,\nplus experimental-inventory.json, atomically; the other audience's files are kept.\nWith --all, both audiences are written in one swap. One run at a time writes a folder;\nanother waits for it (up to 60 s).\n\nExamples:\n  $ schemagate write --all\n  $ schemagate write && schemagate write --experimental     the same, in two runs\n  $ schemagate write --all --input defs --out gen           without a config file\n",
+      `\nWrites one folder per format the config's "formats" lists (default: ${DEFAULT_FORMATS.join(", ")}; the\nformats: ${FORMAT_NAMES.map((name) => `${FORMATS[name].folder}/`).join(" ")}), for the stable audience or under experimental/,\nplus experimental-inventory.json, atomically; the other audience's files are kept.\nWith --all, both audiences are written in one swap. One run at a time writes a folder;\nanother waits for it (up to 60 s).\n\nExamples:\n  $ schemagate write --all\n  $ schemagate write && schemagate write --experimental     the same, in two runs\n  $ schemagate write --all --input defs --out gen           without a config file\n`,
     )
     .action((options) => run(write({ ...common(options), ...options })));
 
@@ -178,7 +180,7 @@ Examples:
 
   program
     .command("check")
-    .description("compare the managed folder with a fresh generation of both audiences; exit 1 and print a diff on drift")
+    .description("compare the managed folder with a fresh generation of both audiences (every format the config lists, byte for byte); exit 1 and print a diff on drift")
     .addOption(managedInput())
     .addOption(managedOut())
     .addOption(config())

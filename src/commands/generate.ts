@@ -5,7 +5,10 @@ import { relativeTo, resolveInputConfig, shellWord } from "../config.js";
 import { UsageError } from "../errors.js";
 import { assertSeparate, resolveManagedFolder } from "../output/managed-folder.js";
 import { fillManagedTree } from "../output/tree.js";
-import { generateAudience, loadModel, type Format } from "../pipeline.js";
+import type { JsonSchemaDraft } from "../emit/json-schema/dialect.js";
+import { FORMATS, type FormatName } from "../formats.js";
+import type { EnvelopeStyle } from "../model/envelopes.js";
+import { emitSettings, generateAudience, loadModel } from "../pipeline.js";
 import { noteTo, reportDiagnostics, withTimings, type CommonOptions } from "./io.js";
 
 export interface GenerateOptions extends CommonOptions {
@@ -14,15 +17,17 @@ export interface GenerateOptions extends CommonOptions {
   /** A config file to read instead of the one found from `cwd`. */
   readonly config?: string;
   readonly experimental?: boolean;
-  /** A prettier executable to format the emitted TypeScript (run without a shell). */
+  /** A prettier executable to format the emitted files (run without a shell). */
   readonly prettier?: string;
+  /** Overrides the config's `jsonSchemaDraft`. */
+  readonly draft?: JsonSchemaDraft;
+  /** Overrides the config's `envelope`. */
+  readonly envelope?: EnvelopeStyle;
 }
-
-const COMMAND_NAME: Record<Format, "generate-ts" | "generate-json-schema"> = { typescript: "generate-ts", json: "generate-json-schema" };
 const PRETTIER_TIMEOUT_MS = 120_000;
 
-/** `generate-ts` and `generate-json-schema`: one audience, one format, into a folder schemagate manages. */
-export async function generate(format: Format, options: GenerateOptions): Promise<number> {
+/** `generate-ts`, `generate-json-schema`, …: one audience, one format of the table, into a folder schemagate manages. */
+export async function generate(format: FormatName, options: GenerateOptions): Promise<number> {
   return withTimings(options, async (timings) => {
     const config = await resolveInputConfig(options.cwd, options.input, options.config);
     const out = await resolveManagedFolder(path.resolve(options.cwd, options.out));
@@ -39,12 +44,20 @@ export async function generate(format: Format, options: GenerateOptions): Promis
         generateAudience(
           model,
           audience,
-          { formats: [format], bundleName: config.bundleName, regenerateCommand },
+          {
+            formats: [format],
+            settings: {
+              ...emitSettings(config),
+              regenerateCommand,
+              jsonSchemaDraft: options.draft ?? config.jsonSchemaDraft,
+              envelope: options.envelope ?? config.envelope,
+            },
+          },
           timings,
           (_format, files) => writer.add(files),
         ),
       {
-        kind: COMMAND_NAME[format],
+        kind: FORMATS[format].command,
         report: noteTo(options),
         onStep: options.onSwapStep,
         ...(prettier ? { beforeSwap: (folder: string) => runPrettier(prettier, folder) } : {}),
@@ -61,12 +74,14 @@ export async function generate(format: Format, options: GenerateOptions): Promis
  * flag that shapes them, paths relative to the base folder (the config's, or the
  * input's), so the bytes do not depend on the current directory.
  */
-function regenerateCommandOf(format: Format, options: GenerateOptions, baseDir: string): string {
+function regenerateCommandOf(format: FormatName, options: GenerateOptions, baseDir: string): string {
   const relative = (flag: string) => shellWord(relativeTo(baseDir, path.resolve(options.cwd, flag)));
-  const words = [`schemagate ${COMMAND_NAME[format]}`];
+  const words = [`schemagate ${FORMATS[format].command}`];
   if (options.config !== undefined) words.push(`--config ${relative(options.config)}`);
   if (options.input !== undefined) words.push(`--input ${relative(options.input)}`);
   words.push(`--out ${relative(options.out)}`);
+  if (options.draft !== undefined) words.push(`--draft ${options.draft}`);
+  if (options.envelope !== undefined) words.push(`--envelope ${options.envelope}`);
   if (options.prettier !== undefined) words.push(`--prettier ${options.prettier.includes("/") ? relative(options.prettier) : shellWord(options.prettier)}`);
   return words.join(" ");
 }

@@ -10,17 +10,26 @@ export const ENVELOPE_NAME = {
 } as const satisfies Record<MethodDirection, string>;
 
 export const ENVELOPE_NAMES = Object.values(ENVELOPE_NAME);
+
+/**
+ * The wire the envelopes describe. `jsonrpc2`: standard JSON-RPC 2.0, every
+ * message carries `"jsonrpc": "2.0"`. `lite`: codex's wire, without `jsonrpc`.
+ * In both, `params` is required exactly when the method takes params.
+ */
+export const ENVELOPE_STYLES = ["jsonrpc2", "lite"] as const;
+export type EnvelopeStyle = (typeof ENVELOPE_STYLES)[number];
 export const REQUEST_ID = "RequestId";
 
 const NO_TAGS = {};
 const isRequest = (direction: MethodDirection) => direction === "clientRequest" || direction === "serverRequest";
 
 /**
- * Adds the envelope unions (`{ method; id; params }` per method) and, when a
- * request exists and the definitions declare none, `RequestId`. Runs on an
- * already filtered model, so each audience gets envelopes of its own methods.
+ * Adds the envelope unions (`{ jsonrpc; method; id; params }` per method, without
+ * `jsonrpc` in the `lite` style) and, when a request exists and the definitions
+ * declare none, `RequestId`. Runs on an already filtered model, so each audience
+ * gets envelopes of its own methods.
  */
-export function addEnvelopes(model: Model): Model {
+export function addEnvelopes(model: Model, style: EnvelopeStyle = "jsonrpc2"): Model {
   const { requestIdAt, envelopes } = envelopePlan(model);
   const added: Declaration[] = [];
   if (requestIdAt) {
@@ -40,7 +49,7 @@ export function addEnvelopes(model: Model): Model {
       },
     });
   }
-  for (const { name, direction, methods } of envelopes) added.push(envelope(name, direction, methods));
+  for (const { name, direction, methods } of envelopes) added.push(envelope(name, direction, methods, style));
   const declarations = sortById([...model.declarations, ...added]);
   return { ...model, declarations };
 }
@@ -69,7 +78,7 @@ function envelopePlan(model: Model): {
   return { requestIdAt: declaresRequestId ? undefined : firstRequest?.location, envelopes };
 }
 
-function envelope(name: string, direction: MethodDirection, methods: readonly Method[]): Declaration {
+function envelope(name: string, direction: MethodDirection, methods: readonly Method[], style: EnvelopeStyle): Declaration {
   const location = methods[0]!.location;
   const kind = isRequest(direction) ? "request" : "notification";
   const sender = direction.startsWith("client") ? "client" : "server";
@@ -82,12 +91,17 @@ function envelope(name: string, direction: MethodDirection, methods: readonly Me
     location,
     type: {
       kind: "union",
-      members: methods.map((method) => ({ type: envelopeMember(method), docs: method.docs, location: method.location })),
+      members: methods.map((method) => ({
+        type: envelopeMember(method, style),
+        docs: method.docs,
+        location: method.location,
+        ...(method.experimental ? { experimental: method.experimental } : {}),
+      })),
     },
   };
 }
 
-function envelopeMember(method: Method): TypeNode {
+function envelopeMember(method: Method, style: EnvelopeStyle): TypeNode {
   const field = (fieldName: string, type: TypeNode): Property => ({
     name: fieldName,
     type,
@@ -95,7 +109,9 @@ function envelopeMember(method: Method): TypeNode {
     docs: { description: "", tags: NO_TAGS },
     location: method.location,
   });
-  const properties: Property[] = [field("method", { kind: "literal", value: method.name })];
+  const properties: Property[] = [];
+  if (style === "jsonrpc2") properties.push(field("jsonrpc", { kind: "literal", value: "2.0" }));
+  properties.push(field("method", { kind: "literal", value: method.name }));
   if (isRequest(method.direction)) properties.push(field("id", { kind: "ref", target: REQUEST_ID, location: method.location }));
   if (method.params) properties.push(field("params", method.params));
   return { kind: "object", properties };

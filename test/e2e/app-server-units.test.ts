@@ -19,6 +19,17 @@ import { createGate, type GateType, type Presence } from "../../src/runtime/inde
 import { REPO_ROOT } from "./support/paths.js";
 
 describe("parseMessage", () => {
+  it("requires \"jsonrpc\": \"2.0\" on every message for the jsonrpc2 envelope, and not for lite", () => {
+    expect(parseMessage('{"jsonrpc":"2.0","id":1,"method":"m"}', 64, "jsonrpc2")).toMatchObject({ kind: "request", id: 1, jsonrpc: true });
+    expect(parseMessage('{"id":1,"method":"m"}', 64, "jsonrpc2")).toMatchObject({ kind: "invalid", id: 1, error: { code: -32600 }, jsonrpc: true });
+    expect(parseMessage('{"method":"initialized"}', 64, "jsonrpc2")).toMatchObject({ kind: "invalid", id: null, error: { code: -32600 } });
+    expect(parseMessage('{"id":1,"method":"m"}', 64, "lite")).toMatchObject({ kind: "request", jsonrpc: false });
+  });
+
+  it("reads the envelope style of generated/ from its schemas: the flagship speaks lite", () => {
+    expect(readGenerated(findGeneratedDir(REPO_ROOT)).envelope).toBe("lite");
+  });
+
   it("classifies requests, notifications and responses, with or without jsonrpc", () => {
     expect(parseMessage('{"id":1,"method":"m","params":{}}', 64)).toEqual({ kind: "request", id: 1, method: "m", params: {}, jsonrpc: false });
     expect(parseMessage('{"jsonrpc":"2.0","id":"a","method":"m"}', 64)).toMatchObject({ kind: "request", id: "a", jsonrpc: true });
@@ -191,6 +202,7 @@ describe("router: the schema each connection is validated against", () => {
       checkOutput: true,
       limits: DEFAULT_LIMITS,
       log: (line) => log.push(line),
+      envelope: artifacts.envelope,
     });
     let nextId = 1;
     const connect = (experimentalApi: boolean) => {

@@ -7,6 +7,11 @@
  */
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { Ajv } from "ajv";
+import addFormats from "ajv-formats";
+import { write } from "../../src/commands/write.js";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildExamples } from "./support/build-examples.js";
@@ -378,5 +383,46 @@ describe("typed client example", () => {
     expect(stdout).toMatch(/^thread\/start -> \{"threadId":"[0-9a-f-]{36}","status":\{"type":"idle"\}/m);
     expect(stdout).toMatch(/^thread\/read -> /m);
     expect(stdout).toContain(JSON.stringify(gateMessage(PERSIST_REASON)));
+  });
+});
+
+describe("the envelope setting: a tree written with \"envelope\": \"jsonrpc2\"", () => {
+  let generatedDir = "";
+  beforeAll(async () => {
+    // The flagship's definitions, written with a new config's envelope into a folder of its own.
+    const project = await mkdtemp(path.join(tmpdir(), "schemagate-jsonrpc2-"));
+    const config = { input: path.join(REPO_ROOT, "protocol-defs"), output: "generated", bundleName: "codex_app_server_protocol", envelope: "jsonrpc2" };
+    await writeFile(path.join(project, "schemagate.config.json"), JSON.stringify(config));
+    const output = { stdout: () => {}, stderr: (text: string) => process.stderr.write(text) };
+    expect(await write({ cwd: project, output, all: true })).toBe(0);
+    generatedDir = path.join(project, "generated");
+    return () => rm(project, { recursive: true, force: true });
+  }, 60_000);
+
+  it("the server answers JSON-RPC 2.0 messages, always with \"jsonrpc\": \"2.0\", and refuses messages without it", async () => {
+    const { peer } = startStdioServer(serverMain, ["--generated", generatedDir]);
+    const lite = await peer.request("initialize", { clientInfo: { name: "e2e", version: "0" } });
+    expect(lite).toMatchObject({ jsonrpc: "2.0", error: { code: -32600, message: 'Invalid Request: "jsonrpc": "2.0" is required' } });
+    const init = await peer.request("initialize", { clientInfo: { name: "e2e", version: "0" } }, { jsonrpc: true });
+    expect(init).toMatchObject({ jsonrpc: "2.0", result: { userAgent: expect.any(String) } });
+    const threadStarted = peer.notification("thread/started");
+    const started = await peer.request("thread/start", {}, { jsonrpc: true });
+    expect(started).toMatchObject({ jsonrpc: "2.0", result: { thread: { status: { type: "idle" } } } });
+    expect((await threadStarted).jsonrpc).toBe("2.0");
+    // params left out only where the method takes none
+    expect((await peer.request("thread/read", undefined, { jsonrpc: true })).error?.code).toBe(-32602);
+  });
+
+  it("its ClientRequest schema accepts what was sent above and rejects the lite message", async () => {
+    const schema = JSON.parse(await readFile(path.join(generatedDir, "json", "ClientRequest.json"), "utf8")) as object;
+    const bundle = JSON.parse(await readFile(path.join(generatedDir, "json", "codex_app_server_protocol.schemas.json"), "utf8")) as object;
+    const ajv = new Ajv({ strict: true });
+    addFormats.default(ajv);
+    ajv.addSchema(bundle, "codex_app_server_protocol.schemas.json");
+    const validate = ajv.compile(schema);
+    const message = { method: "thread/start", id: 1, params: {} };
+    expect(validate({ jsonrpc: "2.0", ...message })).toBe(true);
+    expect(validate(message)).toBe(false);
+    expect(validate({ jsonrpc: "2.0", method: "thread/read", id: 2 })).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
-import type { Ajv } from "ajv";
+import type { DraftAjv } from "../support/json-schema.js";
 import { describe, expect, it } from "vitest";
+import type { JsonSchemaDraft } from "../../src/emit/json-schema/dialect.js";
 import { emitJsonSchema } from "../../src/emit/json-schema/index.js";
 import type { Model } from "../../src/model/types.js";
 import { allObjects, collectRefs, resolveFileRef, strictAjv } from "../support/json-schema.js";
@@ -8,8 +9,8 @@ import { clashModel, protocolModel } from "./models.js";
 
 type Schema = Record<string, unknown>;
 
-function emitted(model: Model): Map<string, Schema> {
-  return new Map([...emitJsonSchema(model, { bundleName: "app" })].map(([path, text]) => [path, JSON.parse(text) as Schema]));
+function emitted(model: Model, draft: JsonSchemaDraft = "07"): Map<string, Schema> {
+  return new Map([...emitJsonSchema(model, { bundleName: "app", draft })].map(([path, text]) => [path, JSON.parse(text) as Schema]));
 }
 
 function file(files: Map<string, Schema>, path: string): Schema {
@@ -33,13 +34,13 @@ function definitionPointers(definitions: Schema, prefix = "#/definitions"): stri
   });
 }
 
-const ajvs = new WeakMap<Map<string, Schema>, Ajv>();
+const ajvs = new WeakMap<Map<string, Schema>, DraftAjv>();
 
 /** A validator for a per-type file, or for `definitions/...` inside a bundle; every file is loaded under its path. */
-function validator(files: Map<string, Schema>, path: string, pointer = "") {
+function validator(files: Map<string, Schema>, path: string, pointer = "", draft: JsonSchemaDraft = "07") {
   let ajv = ajvs.get(files);
   if (!ajv) {
-    ajv = strictAjv();
+    ajv = strictAjv(draft);
     for (const [name, schema] of files) ajv.addSchema(schema, name);
     ajvs.set(files, ajv);
   }
@@ -86,6 +87,25 @@ describe("emitJsonSchema files", () => {
     }
     // Every declaration of the bundle was found and compiled.
     expect(definitionPointers(file(files, "app.schemas.json").definitions as Schema)).toHaveLength(protocolModel.declarations.length);
+  });
+
+  it("in 2020-12, every file compiles in Ajv's 2020 class, and every $defs entry of a bundle compiles", () => {
+    for (const [model, name] of [[protocolModel, "protocol"], [clashModel, "clash"]] as const) {
+      const modelFiles = emitted(model, "2020-12");
+      for (const [path, schema] of modelFiles) {
+        expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+        expect(schema.definitions, path).toBeUndefined();
+        for (const ref of collectRefs(schema)) expect(ref.includes("#/definitions/"), `${path} ${ref}`).toBe(false);
+        if (path.endsWith(".schemas.json")) {
+          const pointers = definitionPointers(schema.$defs as Schema, "#/$defs");
+          expect(pointers.length, `${name} ${path}`).toBeGreaterThan(0);
+          for (const pointer of pointers) expect(() => validator(modelFiles, path, pointer, "2020-12"), `${name} ${path}${pointer}`).not.toThrow();
+        } else {
+          expect(() => validator(modelFiles, path, "", "2020-12"), `${name} ${path}`).not.toThrow();
+        }
+      }
+    }
+    expect(definitionPointers(emitted(protocolModel, "2020-12").get("app.schemas.json")!.$defs as Schema, "#/$defs")).toHaveLength(protocolModel.declarations.length);
   });
 
   it("every $ref resolves (bundles inside themselves, per-type files into the bundle), and no $ref has siblings", () => {

@@ -9,18 +9,20 @@ import {
   bundleOf,
   GENERATED_EXISTS,
   loadGeneratedArtifacts,
+  loadOtherDraftArtifacts,
   REPO,
   type AudienceName,
   type Artifacts,
 } from "../support/artifacts.js";
 import { FIXTURES } from "../support/golden.js";
 import { definitionPointer, fileValidator, treeAjv, type SchemaObject } from "../support/json-schema.js";
-import { definitionOf, layoutOf, listDefinitions, type Layout } from "../support/layout.js";
+import { definitionOf, definitionsKeyword, layoutOf, listDefinitions, type Layout } from "../support/layout.js";
 
 /**
  * Hand-written app-server messages (fixtures/app-server-messages) against the
  * committed generated/ schemas: stable messages are valid in both audiences,
- * experimental ones in the experimental audience only.
+ * experimental ones in the experimental audience only. Also against the same
+ * definitions emitted in the other JSON Schema draft (2020-12), with the same verdicts.
  */
 
 const MESSAGES = path.join(FIXTURES, "app-server-messages");
@@ -39,14 +41,22 @@ async function readMessages(kind: "stable" | "experimental"): Promise<[string, M
 }
 
 const generated = await loadGeneratedArtifacts();
+const subjects = generated ? [generated, ...(await loadOtherDraftArtifacts([generated]))] : [];
 const stableMessages = await readMessages("stable");
 const experimentalMessages = await readMessages("experimental");
 
 describe.skipIf(!GENERATED_EXISTS)("app-server sample messages against generated/ (skipped only while generated/ does not exist)", () => {
+  it("has the committed tree and its other-draft emission", () => {
+    expect(subjects.map((subject) => subject.draft).sort()).toEqual(["07", "2020-12"]);
+  });
+  for (const subject of subjects) describe(subject.name, () => judgeMessages(subject));
+});
+
+function judgeMessages(subject: Artifacts): void {
   let judges: Record<AudienceName, (message: Message) => Verdict>;
   beforeAll(async () => {
     const results = await resultTypes();
-    judges = { stable: messageJudge(generated!, "stable", results), experimental: messageJudge(generated!, "experimental", results) };
+    judges = { stable: messageJudge(subject, "stable", results), experimental: messageJudge(subject, "experimental", results) };
   });
 
   it("has messages of both kinds", () => {
@@ -77,7 +87,7 @@ describe.skipIf(!GENERATED_EXISTS)("app-server sample messages against generated
       });
     }
   });
-});
+}
 
 /** Each request's result type id ("v2.ThreadStartResponse"): the schemas name params in envelopes, results nowhere. */
 async function resultTypes(): Promise<Map<string, string>> {
@@ -101,7 +111,7 @@ function messageJudge(subject: Artifacts, audience: AudienceName, results: Reado
   const tree = subject.audiences[audience];
   const bundle = bundleOf(subject, audience);
   const layout = layoutOf(tree);
-  const ajv = treeAjv(tree.json);
+  const ajv = treeAjv(tree.json, subject.draft);
   const check = (what: string, file: string, value: unknown): string[] => {
     if (!tree.json.has(file)) throw new Error(`${audience}/json/${file} is missing`);
     const validate = fileValidator(ajv, file);
@@ -114,7 +124,8 @@ function messageJudge(subject: Artifacts, audience: AudienceName, results: Reado
     if (!found) return { errors: [] };
     const isRequest = Object.hasOwn(found.member.properties as SchemaObject, "id");
     const errors: string[] = [];
-    const envelope = { method: message.method, ...(isRequest ? { id: 1 } : {}), ...(message.params !== undefined ? { params: message.params } : {}) };
+    const jsonrpc = Object.hasOwn(found.member.properties as SchemaObject, "jsonrpc") ? { jsonrpc: "2.0" } : {};
+    const envelope = { ...jsonrpc, method: message.method, ...(isRequest ? { id: 1 } : {}), ...(message.params !== undefined ? { params: message.params } : {}) };
     errors.push(...check("envelope", `${found.envelope}.json`, envelope));
     if (message.params !== undefined) {
       const params = (found.member.properties as SchemaObject).params as SchemaObject | undefined;
@@ -150,6 +161,6 @@ function findMethod(bundle: SchemaObject, layout: Layout, method: string): { env
 /** `v2/ThreadStartParams.json` for a `{ "$ref": "#/definitions/v2/ThreadStartParams" }` schema. */
 function fileOfRef(bundle: SchemaObject, layout: Layout, schema: SchemaObject): string | undefined {
   if (typeof schema.$ref !== "string") return undefined;
-  const target = listDefinitions(bundle, layout).find((definition) => definitionPointer(definition.path) === schema.$ref);
+  const target = listDefinitions(bundle, layout).find((definition) => definitionPointer(definition.path, definitionsKeyword(bundle)) === schema.$ref);
   return target && `${target.id.split(".").join("/")}.json`;
 }

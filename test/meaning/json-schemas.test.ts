@@ -1,15 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { AUDIENCES, bundleOf, loadAllArtifacts, type AudienceName, type Artifacts, type Sample } from "../support/artifacts.js";
+import { AUDIENCES, bundleOf, loadAllArtifacts, loadOtherDraftArtifacts, type AudienceName, type Artifacts, type Sample } from "../support/artifacts.js";
 import { collectRefs, definitionPointer, fileValidator, resolveFileRef, strictAjv, treeAjv, type SchemaObject } from "../support/json-schema.js";
-import { definitionOf, layoutOf, listDefinitions } from "../support/layout.js";
+import { definitionOf, definitionsKeyword, layoutOf, listDefinitions } from "../support/layout.js";
 
 /**
  * Every emitted JSON file compiles in Ajv strict mode, every `$ref` resolves
  * (inside its own file, or a per-type file's into the bundle), every bundle definition compiles on its own, and each
  * golden case's samples.json values are accepted or rejected as declared.
+ * All of it twice: on the committed (draft-07) trees with Ajv, and on the same
+ * definitions emitted as 2020-12 with Ajv's 2020 class, with the same verdicts.
  */
 
-const artifacts = await loadAllArtifacts();
+const committed = await loadAllArtifacts();
+const artifacts = [...committed, ...(await loadOtherDraftArtifacts(committed))];
 const BUNDLE_KEY = "bundle";
 
 describe("emitted JSON Schema compiles in strict Ajv and every $ref resolves", () => {
@@ -24,7 +27,7 @@ describe("emitted JSON Schema compiles in strict Ajv and every $ref resolves", (
           const json = subject.audiences[audience].json;
           expect(json.size, "no JSON files").toBeGreaterThan(0);
           const bundleFile = `${subject.bundleName}.schemas.json`;
-          const ajv = treeAjv(json);
+          const ajv = treeAjv(json, subject.draft);
           const documents = new Map([...json].map(([file, text]) => [file, JSON.parse(text) as SchemaObject]));
           for (const [file, schema] of documents) {
             const bundleRef = `${"../".repeat(file.split("/").length - 1)}${bundleFile}#/`;
@@ -43,14 +46,15 @@ describe("emitted JSON Schema compiles in strict Ajv and every $ref resolves", (
 
         it("every bundle definition compiles through getSchema", () => {
           const bundle = bundleOf(subject, audience);
-          const ajv = strictAjv();
+          const ajv = strictAjv(subject.draft);
           ajv.addSchema(bundle, BUNDLE_KEY);
           const definitions = listDefinitions(bundle, layoutOf(subject.audiences[audience]));
+          expect(definitionsKeyword(bundle)).toBe(subject.draft === "07" ? "definitions" : "$defs");
           expect(definitions.length).toBeGreaterThan(0);
           const problems: string[] = [];
           for (const { id, path } of definitions) {
             try {
-              if (!ajv.getSchema(`${BUNDLE_KEY}${definitionPointer(path)}`)) problems.push(`${id}: not found`);
+              if (!ajv.getSchema(`${BUNDLE_KEY}${definitionPointer(path, definitionsKeyword(bundle))}`)) problems.push(`${id}: not found`);
             } catch (error) {
               problems.push(`${id}: ${(error as Error).message}`);
             }
@@ -110,11 +114,11 @@ function validateSample(subject: Artifacts, audience: AudienceName, sample: Samp
   const key = `${subject.name}/${audience}`;
   let ajv = ajvByBundle.get(key);
   if (!ajv) {
-    ajv = strictAjv();
+    ajv = strictAjv(subject.draft);
     ajv.addSchema(bundle, BUNDLE_KEY);
     ajvByBundle.set(key, ajv);
   }
-  const validate = ajv.getSchema(`${BUNDLE_KEY}${definitionPointer(definition.path)}`)!;
+  const validate = ajv.getSchema(`${BUNDLE_KEY}${definitionPointer(definition.path, definitionsKeyword(bundle))}`)!;
   const ok = validate(sample.value);
   return { missing: false, errors: ok ? [] : (validate.errors ?? []).map((error) => `${error.instancePath || "/"} ${error.message}`) };
 }

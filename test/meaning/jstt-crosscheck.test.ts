@@ -92,7 +92,7 @@ describe("the cross-check can fail", () => {
       const box = typescript.get("Box.ts")!;
       expect(edit(box) !== box, `${root} edits Box.ts`).toBe(root !== "faithful");
       typescript.set("Box.ts", edit(box));
-      return { root, tree: { typescript, json: pick("stable/json/") }, bundleName: MEMORY_OPTIONS.bundleName };
+      return { root, tree: { typescript, json: pick("stable/json/") }, bundleName: MEMORY_OPTIONS.settings.bundleName };
     });
     const checked = await crossCheck(sentinels, CONSTRUCT_LIMITATIONS);
     found = new Map(Object.keys(edits).map((root) => [root, checked.differences.filter((d) => d.root === root).map((d) => `${d.id} ${d.check}`)]));

@@ -29,7 +29,8 @@ export interface KnownLimitation {
   readonly reason: string;
 }
 
-const ANNOTATIONS = new Set(["description", "deprecated", "default", "title", "examples", "$comment"]);
+// `x-experimental` is schemagate's annotation: the reason an element is experimental.
+const ANNOTATIONS = new Set(["description", "deprecated", "x-experimental", "default", "title", "examples", "$comment"]);
 
 export const CONSTRUCT_LIMITATIONS: readonly ConstructLimitation[] = [
   {

@@ -28,3 +28,33 @@ describe("envelopeIds", () => {
     expect(ids.length).toBeGreaterThan(0);
   });
 });
+
+describe("envelope styles", () => {
+  const { model } = modelFrom({
+    "p.ts": `
+      export interface P { n: number }
+      /** @methods clientRequest */ export interface A { "a/run": Request<P, P>; "a/ping": Request<undefined, P> }
+      /** @methods serverNotification */ export interface B { "b/said": Notification<P> }`,
+  });
+  const members = (style: "jsonrpc2" | "lite", envelope: string) => {
+    const declaration = addEnvelopes(model, style).declarations.find((candidate) => candidate.id === envelope)!;
+    if (declaration.kind !== "alias") throw new Error("an envelope is an alias");
+    const type = declaration.type;
+    const list = type.kind === "union" ? type.members.map((member) => member.type) : [type];
+    return list.map((member) => (member.kind === "object" ? member.properties.map((property) => `${property.name}${property.optional ? "?" : ""}`) : []));
+  };
+
+  it("jsonrpc2: every message starts with a required jsonrpc; params only where the method takes some", () => {
+    expect(members("jsonrpc2", "ClientRequest")).toEqual([["jsonrpc", "method", "id", "params"], ["jsonrpc", "method", "id"]]);
+    expect(members("jsonrpc2", "ServerNotification")).toEqual([["jsonrpc", "method", "params"]]);
+  });
+
+  it("lite: the same messages without jsonrpc", () => {
+    expect(members("lite", "ClientRequest")).toEqual([["method", "id", "params"], ["method", "id"]]);
+    expect(members("lite", "ServerNotification")).toEqual([["method", "params"]]);
+  });
+
+  it("jsonrpc2 is the default", () => {
+    expect(addEnvelopes(model)).toEqual(addEnvelopes(model, "jsonrpc2"));
+  });
+});

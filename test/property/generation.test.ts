@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { fileValidator, treeAjv } from "../support/json-schema.js";
+import type { EmitSettings } from "../../src/formats.js";
 import { emitMemoryModel, loadMemoryModel, MEMORY_OPTIONS, type MemoryFile, type MemoryOptions } from "../support/in-memory.js";
 import { crossCheck, type CrossCheckTree } from "../support/jstt-crosscheck.js";
 import { checkVirtualProgram, formatProgramDiagnostic, RESOLUTION_MODES } from "../support/virtual-program.js";
@@ -31,11 +32,11 @@ function errorsOf(diagnostics: readonly Diagnostic[]): string[] {
 }
 
 /** Emits a protocol, failing with its sources when anything goes wrong. */
-function generate(files: readonly MemoryFile[], options: MemoryOptions = {}): Map<string, string> {
+function generate(files: readonly MemoryFile[], options: MemoryOptions = {}, settings: Partial<EmitSettings> = {}): Map<string, string> {
   const { model, diagnostics } = loadMemoryModel(files, options);
   const errors = errorsOf(diagnostics);
   if (errors.length > 0 || !model) throw new Error(`error diagnostics for well-formed input:\n${errors.join("\n")}\n${describeSources(files)}`);
-  return emitMemoryModel(model);
+  return emitMemoryModel(model, settings);
 }
 
 function shuffled<T>(items: readonly T[], seed: number): T[] {
@@ -132,16 +133,20 @@ describe("random well-formed protocols", () => {
         const missing = stablePaths.filter((file) => !output.has(`experimental/${file.slice("stable/".length)}`));
         if (missing.length > 0) throw new Error(`stable files missing from experimental: ${missing.join(", ")}\n${describeSources(files)}`);
 
-        for (const audience of ["stable", "experimental"]) {
-          const prefix = `${audience}/json/`;
-          const json = new Map([...output].filter(([file]) => file.startsWith(prefix)).map(([file, text]) => [file.slice(prefix.length), text]));
-          if (json.size === 0) throw new Error(`no ${prefix} files\n${describeSources(files)}`);
-          const ajv = treeAjv(json);
-          for (const [file, text] of json) {
-            try {
-              fileValidator(ajv, file);
-            } catch (error) {
-              throw new Error(`${prefix}${file}: ${(error as Error).message}\n${text}\n${describeSources(files)}`);
+        // The same definitions as 2020-12 compile in Ajv's 2020 class.
+        const draft2020 = generate(files, {}, { jsonSchemaDraft: "2020-12" });
+        for (const [draft, emitted] of [["07", output], ["2020-12", draft2020]] as const) {
+          for (const audience of ["stable", "experimental"]) {
+            const prefix = `${audience}/json/`;
+            const json = new Map([...emitted].filter(([file]) => file.startsWith(prefix)).map(([file, text]) => [file.slice(prefix.length), text]));
+            if (json.size === 0) throw new Error(`no ${prefix} files\n${describeSources(files)}`);
+            const ajv = treeAjv(json, draft);
+            for (const [file, text] of json) {
+              try {
+                fileValidator(ajv, file);
+              } catch (error) {
+                throw new Error(`${draft} ${prefix}${file}: ${(error as Error).message}\n${text}\n${describeSources(files)}`);
+              }
             }
           }
         }
@@ -158,7 +163,7 @@ describe("random well-formed protocols", () => {
           crossCheckTrees.push({
             root: `${root}/${audience}`,
             tree: { typescript: pick(`${audience}/typescript/`), json: pick(`${audience}/json/`) },
-            bundleName: MEMORY_OPTIONS.bundleName,
+            bundleName: MEMORY_OPTIONS.settings.bundleName,
           });
         }
       }),

@@ -5,7 +5,11 @@ import { findConfig } from "../../src/config.js";
 import type { Inventory } from "../../src/model/inventory-types.js";
 import { AUDIENCES, type Audience } from "../../src/model/types.js";
 import { readTree } from "../../src/output/tree.js";
+import type { JsonSchemaDraft } from "../../src/emit/json-schema/dialect.js";
+import { loadModel } from "../../src/pipeline.js";
+import { createTimings } from "../../src/timings.js";
 import { caseConfig, discoverCases, FIXTURES } from "./golden.js";
+import { emitMemoryModel } from "./in-memory.js";
 
 /**
  * Emitted artifacts as they sit on disk, read back for meaning checks: the
@@ -36,8 +40,10 @@ export interface Samples {
 }
 
 export interface Artifacts {
-  /** "fixtures/<case>" or "generated": names tests and failures. */
+  /** "fixtures/<case>" or "generated": names tests and failures ("… (2020-12)" for the in-memory 2020-12 emission). */
   readonly name: string;
+  /** The JSON Schema draft of the `json` trees. */
+  readonly draft: JsonSchemaDraft;
   readonly bundleName: string;
   readonly audiences: Readonly<Record<AudienceName, AudienceArtifacts>>;
   readonly inventory: Inventory | undefined;
@@ -58,6 +64,7 @@ export async function loadGoldenArtifacts(): Promise<Artifacts[]> {
     if (!(await isDirectory(path.join(expected, "stable")))) continue;
     found.push({
       name: `fixtures/${name}`,
+      draft: caseConfig(name).jsonSchemaDraft,
       bundleName: caseConfig(name).bundleName,
       audiences: {
         stable: await readAudience(path.join(expected, "stable")),
@@ -77,6 +84,7 @@ export async function loadGeneratedArtifacts(): Promise<Artifacts | undefined> {
   if (!config) throw new Error(`no schemagate.config.json in ${REPO}`);
   return {
     name: "generated",
+    draft: config.jsonSchemaDraft,
     bundleName: config.bundleName,
     audiences: {
       stable: await readAudience(GENERATED),
@@ -85,6 +93,26 @@ export async function loadGeneratedArtifacts(): Promise<Artifacts | undefined> {
     inventory: await readJson<Inventory>(path.join(GENERATED, "experimental-inventory.json")),
     samples: undefined,
   };
+}
+
+/**
+ * The golden cases and the flagship emitted in memory in the other draft
+ * (2020-12 where the committed trees are draft-07), so every check that reads
+ * committed schemas also runs on that draft with the same samples.
+ */
+export async function loadOtherDraftArtifacts(committed: readonly Artifacts[]): Promise<Artifacts[]> {
+  const found: Artifacts[] = [];
+  for (const subject of committed) {
+    const config = subject.name === "generated" ? await findConfig(REPO) : caseConfig(subject.name.slice("fixtures/".length));
+    const draft: JsonSchemaDraft = subject.draft === "07" ? "2020-12" : "07";
+    const { model } = await loadModel(config!, createTimings());
+    if (!model) throw new Error(`${subject.name}: the definitions have errors`);
+    const files = emitMemoryModel(model, { jsonSchemaDraft: draft, envelope: config!.envelope, bundleName: subject.bundleName });
+    const pick = (prefix: string) => new Map([...files].filter(([file]) => file.startsWith(prefix)).map(([file, text]) => [file.slice(prefix.length), text]));
+    const audience = (name: AudienceName): AudienceArtifacts => ({ typescript: pick(`${name}/typescript/`), json: pick(`${name}/json/`) });
+    found.push({ ...subject, name: `${subject.name} (${draft})`, draft, audiences: { stable: audience("stable"), experimental: audience("experimental") } });
+  }
+  return found;
 }
 
 /** Golden cases first, then `generated/` when it exists. */

@@ -26,8 +26,8 @@ export function caseConfig(name: string): Config {
     baseDir,
     input: path.join(baseDir, "input"),
     output: path.join(baseDir, "expected"),
-    bundleName: MEMORY_OPTIONS.bundleName,
-    regenerateCommand: MEMORY_OPTIONS.regenerateCommand,
+    ...MEMORY_OPTIONS.settings,
+    formats: MEMORY_OPTIONS.formats,
   };
 }
 

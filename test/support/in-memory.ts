@@ -1,3 +1,5 @@
+import { DEFAULT_SETTINGS } from "../../src/config.js";
+import { FORMAT_NAMES, FORMATS, type EmitSettings } from "../../src/formats.js";
 import { hasErrors, type Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import type { InputSet } from "../../src/input/sources.js";
 import { buildInventory } from "../../src/model/inventory.js";
@@ -48,21 +50,21 @@ export function loadMemoryModel(files: readonly MemoryFile[], options: MemoryOpt
   return { model: hasErrors(diagnostics) ? undefined : model, diagnostics };
 }
 
+/** Every format of the table, with a new config's settings: what the golden cases hold. */
 export const MEMORY_OPTIONS = {
-  formats: ["typescript", "json"] as const,
-  bundleName: "schema",
-  regenerateCommand: "schemagate write",
+  formats: FORMAT_NAMES,
+  settings: { bundleName: "schema", regenerateCommand: "schemagate write", ...DEFAULT_SETTINGS } satisfies EmitSettings,
 };
 
 /** Both audiences' files (`stable/typescript/…`, `experimental/json/…`) and `inventory.json`, as the golden cases lay them out. */
-export function emitMemoryModel(model: Model): Map<string, string> {
+export function emitMemoryModel(model: Model, settings: Partial<EmitSettings> = {}): Map<string, string> {
   const timings = createTimings();
   const files = new Map<string, string>();
   // As `write` runs them: both audiences sharing one set of caches.
-  const options = { ...MEMORY_OPTIONS, caches: createEmitCaches() };
+  const options = { ...MEMORY_OPTIONS, settings: { ...MEMORY_OPTIONS.settings, ...settings }, caches: createEmitCaches() };
   for (const audience of ["stable", "experimental"] as const) {
     generateAudience(model, audience, options, timings, (format, batch) => {
-      for (const [file, contents] of batch) files.set(`${audience}/${format}/${file}`, contents);
+      for (const [file, contents] of batch) files.set(`${audience}/${FORMATS[format].folder}/${file}`, contents);
     });
   }
   files.set("inventory.json", serializeInventory(buildInventory(model)));

@@ -1,14 +1,26 @@
 import { posix } from "node:path";
 import { Ajv } from "ajv";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
+import type { JsonSchemaDraft } from "../../src/emit/json-schema/dialect.js";
 
-/** Helpers for reading emitted draft-07 schemas: strict Ajv, references, definitions and their shape. */
+/** Helpers for reading emitted schemas (draft-07 or 2020-12): strict Ajv, references, definitions and their shape. */
 
 export type SchemaObject = Record<string, unknown>;
 
-/** The Ajv every emitted schema must satisfy: strict mode (types, tuples, keywords) plus ajv-formats. */
-export function strictAjv(): Ajv {
-  const ajv = new Ajv({ strict: true, allErrors: true });
+/** Ajv's class for each draft the emitter writes. */
+export type DraftAjv = Ajv | Ajv2020;
+
+/**
+ * The Ajv every emitted schema must satisfy: strict mode (types, tuples,
+ * keywords) plus ajv-formats, of the class for `draft`. `x-experimental` is the
+ * one keyword of our own (an annotation holding the reason), declared as a
+ * validator of the emitted schemas is told to in the README.
+ */
+export function strictAjv(draft: JsonSchemaDraft = "07"): DraftAjv {
+  const options = { strict: true, allErrors: true };
+  const ajv = draft === "2020-12" ? new Ajv2020(options) : new Ajv(options);
+  ajv.addKeyword({ keyword: "x-experimental", schemaType: "string" });
   addFormats.default(ajv);
   return ajv;
 }
@@ -18,14 +30,14 @@ export function strictAjv(): Ajv {
  * its relative path, so a per-type file's `../<bundle>.schemas.json#/…` resolves
  * as it does on disk. `ajv.getSchema("v2/Thread.json")` compiles one file.
  */
-export function treeAjv(json: ReadonlyMap<string, string>): Ajv {
-  const ajv = strictAjv();
+export function treeAjv(json: ReadonlyMap<string, string>, draft: JsonSchemaDraft = "07"): DraftAjv {
+  const ajv = strictAjv(draft);
   for (const [file, text] of json) ajv.addSchema(JSON.parse(text) as object, file);
   return ajv;
 }
 
 /** The compiled validator of one file of a `treeAjv`; throws when a `$ref` does not resolve. */
-export function fileValidator(ajv: Ajv, file: string) {
+export function fileValidator(ajv: DraftAjv, file: string) {
   const validate = ajv.getSchema(file);
   if (!validate) throw new Error(`${file} is not among the schemas`);
   return validate;
@@ -64,9 +76,9 @@ export function resolveLocalRef(document: unknown, ref: string): unknown {
   return node;
 }
 
-/** `["v2", "Thread"]` → `#/definitions/v2/Thread`, escaped as the emitter escapes. */
-export function definitionPointer(path: readonly string[]): string {
-  return `#/definitions/${path.map((key) => encodeURIComponent(key.replaceAll("~", "~0").replaceAll("/", "~1"))).join("/")}`;
+/** `["v2", "Thread"]` → `#/definitions/v2/Thread` (`#/$defs/…` in 2020-12), escaped as the emitter escapes. */
+export function definitionPointer(path: readonly string[], keyword: "definitions" | "$defs" = "definitions"): string {
+  return `#/${keyword}/${path.map((key) => encodeURIComponent(key.replaceAll("~", "~0").replaceAll("/", "~1"))).join("/")}`;
 }
 
 function isObject(node: unknown): node is SchemaObject {
@@ -95,6 +107,7 @@ export function shapeFacts(schema: unknown): Map<string, number> {
       }
     }
     if (Array.isArray(node.items)) node.items.forEach((item, index) => walk(item, `${at}[${index}]`));
+    else if (Array.isArray(node.prefixItems)) node.prefixItems.forEach((item, index) => walk(item, `${at}[${index}]`));
     else walk(node.items, `${at}[]`);
     walk(node.additionalProperties, `${at}{}`);
     for (const keyword of ["anyOf", "allOf", "oneOf"]) {
@@ -130,6 +143,7 @@ function objectsAt(node: unknown): SchemaObject[] {
   }
   if (isObject(node.items)) found.push(...objectsAt(node.items));
   if (Array.isArray(node.items)) found.push(...node.items.flatMap(objectsAt));
+  if (Array.isArray(node.prefixItems)) found.push(...node.prefixItems.flatMap(objectsAt));
   if (isObject(node.additionalProperties)) found.push(...objectsAt(node.additionalProperties));
   return found;
 }

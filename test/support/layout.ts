@@ -44,6 +44,11 @@ export interface Definition {
   readonly schema: SchemaObject;
 }
 
+/** The keyword a bundle keeps its definitions under: `definitions` (draft-07) or `$defs` (2020-12). */
+export function definitionsKeyword(bundle: SchemaObject): "definitions" | "$defs" {
+  return Object.hasOwn(bundle, "$defs") ? "$defs" : "definitions";
+}
+
 /** Every definition of a bundle, namespaces walked into, in document order. */
 export function listDefinitions(bundle: SchemaObject, layout: Layout): Definition[] {
   const found: Definition[] = [];
@@ -54,7 +59,7 @@ export function listDefinitions(bundle: SchemaObject, layout: Layout): Definitio
       else found.push({ id: [...folder, key].join("."), path: [...path, key], schema: node as SchemaObject });
     }
   };
-  walk((bundle.definitions ?? {}) as SchemaObject, [], []);
+  walk((bundle.definitions ?? bundle.$defs ?? {}) as SchemaObject, [], []);
   return found;
 }
 
@@ -77,7 +82,7 @@ export function definitionOf(bundle: SchemaObject, layout: Layout, id: string): 
   const segments = id.split(".");
   const name = segments.pop()!;
   const path: string[] = [];
-  let node: unknown = bundle.definitions;
+  let node: unknown = bundle.definitions ?? bundle.$defs;
   for (let depth = 0; depth < segments.length; depth++) {
     let key = segments[depth]!;
     while (layout.declarations.has([...segments.slice(0, depth), key].join("/"))) key += "_ns";

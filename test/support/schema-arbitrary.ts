@@ -19,6 +19,7 @@ const HANDLED = new Set([
   "title",
   "description",
   "deprecated",
+  "x-experimental",
   "default",
   "type",
   "const",

@@ -94,31 +94,51 @@ export type ClientRequest =
       id: RequestId;
       params: ThreadCompactStartParams;
     }
-  /** Terminate the background terminals a thread keeps alive across turns. */
+  /**
+   * Terminate the background terminals a thread keeps alive across turns.
+   *
+   * @experimental thread/backgroundTerminals/clean
+   */
   | {
       method: "thread/backgroundTerminals/clean";
       id: RequestId;
       params: ThreadBackgroundTerminalsCleanParams;
     }
-  /** Open a realtime (voice) session bound to a thread. */
+  /**
+   * Open a realtime (voice) session bound to a thread.
+   *
+   * @experimental thread/realtime/start
+   */
   | {
       method: "thread/realtime/start";
       id: RequestId;
       params: ThreadRealtimeStartParams;
     }
-  /** Stream input audio into the thread's realtime session. */
+  /**
+   * Stream input audio into the thread's realtime session.
+   *
+   * @experimental thread/realtime/appendAudio
+   */
   | {
       method: "thread/realtime/appendAudio";
       id: RequestId;
       params: ThreadRealtimeAppendAudioParams;
     }
-  /** Send text input into the thread's realtime session. */
+  /**
+   * Send text input into the thread's realtime session.
+   *
+   * @experimental thread/realtime/appendText
+   */
   | {
       method: "thread/realtime/appendText";
       id: RequestId;
       params: ThreadRealtimeAppendTextParams;
     }
-  /** Close the thread's realtime session. */
+  /**
+   * Close the thread's realtime session.
+   *
+   * @experimental thread/realtime/stop
+   */
   | {
       method: "thread/realtime/stop";
       id: RequestId;
@@ -148,7 +168,11 @@ export type ClientRequest =
       id: RequestId;
       params: ModelListParams;
     }
-  /** List collaboration mode presets. */
+  /**
+   * List collaboration mode presets.
+   *
+   * @experimental collaborationMode/list
+   */
   | {
       method: "collaborationMode/list";
       id: RequestId;

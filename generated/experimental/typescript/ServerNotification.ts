@@ -87,27 +87,47 @@ export type ServerNotification =
       method: "windowsSandbox/setupCompleted";
       params: WindowsSandboxSetupCompletedNotification;
     }
-  /** The realtime session was accepted. */
+  /**
+   * The realtime session was accepted.
+   *
+   * @experimental thread/realtime/started
+   */
   | {
       method: "thread/realtime/started";
       params: ThreadRealtimeStartedNotification;
     }
-  /** A non-audio item arrived from the realtime backend. */
+  /**
+   * A non-audio item arrived from the realtime backend.
+   *
+   * @experimental thread/realtime/itemAdded
+   */
   | {
       method: "thread/realtime/itemAdded";
       params: ThreadRealtimeItemAddedNotification;
     }
-  /** A chunk of model speech to play. */
+  /**
+   * A chunk of model speech to play.
+   *
+   * @experimental thread/realtime/outputAudio/delta
+   */
   | {
       method: "thread/realtime/outputAudio/delta";
       params: ThreadRealtimeOutputAudioDeltaNotification;
     }
-  /** The realtime session hit an error. */
+  /**
+   * The realtime session hit an error.
+   *
+   * @experimental thread/realtime/error
+   */
   | {
       method: "thread/realtime/error";
       params: ThreadRealtimeErrorNotification;
     }
-  /** The realtime session's transport closed. */
+  /**
+   * The realtime session's transport closed.
+   *
+   * @experimental thread/realtime/closed
+   */
   | {
       method: "thread/realtime/closed";
       params: ThreadRealtimeClosedNotification;

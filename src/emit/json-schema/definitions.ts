@@ -20,10 +20,10 @@ export function nestedPaths(model: Model, lookup: DeclarationLookup): (id: strin
   };
 }
 
-/** `#/definitions/a/b` as a URI fragment: JSON Pointer escapes, then percent-encoding. */
-export function definitionRef(path: DefinitionPath): string {
+/** `#/definitions/a/b` (or `#/$defs/a/b`) as a URI fragment: JSON Pointer escapes, then percent-encoding. */
+export function definitionRef(path: DefinitionPath, keyword: string = "definitions"): string {
   const segments = path.map((key) => encodeURIComponent(key.replaceAll("~", "~0").replaceAll("/", "~1")));
-  return `#/definitions/${segments.join("/")}`;
+  return `#/${keyword}/${segments.join("/")}`;
 }
 
 interface Tree {

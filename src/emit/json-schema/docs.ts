@@ -1,4 +1,4 @@
-import type { Docs } from "../../model/types.js";
+import type { Docs, Experimental } from "../../model/types.js";
 import { hasDocs } from "../docs.js";
 import { admitsType, withoutRefSiblings, type JsonSchema } from "./schema.js";
 
@@ -8,12 +8,15 @@ import { admitsType, withoutRefSiblings, type JsonSchema } from "./schema.js";
  * `@pattern`, `@minimum`, `@maximum`. Type-specific tags are kept only where the
  * schema's own `type` admits them: Ajv's strict mode rejects them elsewhere, and
  * the validator reports such misplaced tags. A `$ref` is wrapped in `allOf` first.
+ * An experimental element (only the experimental audience has any) gets
+ * `x-experimental` with its reason.
  */
-export function withDocs(schema: JsonSchema, docs: Docs): JsonSchema {
-  if (!hasDocs(docs)) return schema;
+export function withDocs(schema: JsonSchema, docs: Docs, experimental?: Experimental): JsonSchema {
+  if (!hasDocs(docs) && !experimental) return schema;
   const keywords: Record<string, unknown> = {};
   if (docs.description !== "") keywords.description = docs.description;
   if (docs.deprecated !== undefined) keywords.deprecated = true;
+  if (experimental) keywords["x-experimental"] = experimental.reason;
   const { default: defaultText, format, pattern, minimum, maximum } = docs.tags;
   if (defaultText !== undefined) keywords.default = parseDefault(defaultText);
   if (admitsType(schema, "string")) {

@@ -5,12 +5,15 @@ import { declarationLookup, recordingLookup, type DeclarationLookup, type ModelL
 import { listNamespaces, namespaceKey } from "../namespaces.js";
 import { definitionRef, nestDefinitions, nestedPaths, type DefinitionPath } from "./definitions.js";
 import { rewriteRefs, serializePrefixingRefs, serializeRewritingRefs } from "./refs.js";
-import { DRAFT_07, withoutRefSiblings, type JsonSchema } from "./schema.js";
+import { DIALECTS, type Dialect, type JsonSchemaDraft } from "./dialect.js";
+import { withoutRefSiblings, type JsonSchema } from "./schema.js";
 import { declarationSchema } from "./type-schema.js";
 
 export interface JsonSchemaOptions {
   /** Names the bundles: `<bundleName>.schemas.json`, `<bundleName>.v2.schemas.json`. */
   readonly bundleName: string;
+  /** Default "07". */
+  readonly draft?: JsonSchemaDraft;
   /**
    * Declarations that get a file of their own. Defaults to `rootIds(model)`;
    * the pipeline passes the roots of the unfiltered model so both audiences
@@ -66,7 +69,7 @@ interface CachedConversion extends Converted {
 }
 
 /**
- * Draft-07 JSON Schema for an (already filtered) model:
+ * JSON Schema (draft-07, or 2020-12 with `$defs` for `definitions`) for an (already filtered) model:
  * - `<bundleName>.schemas.json` with every declaration under `definitions`,
  *   namespaces nested (`definitions.v2.Thread`);
  * - `<namespace folders>/<Name>.json` per root declaration (see `rootIds`): the
@@ -78,13 +81,14 @@ interface CachedConversion extends Converted {
  * Every `$ref` resolves against the file's own location. The map is sorted by path.
  */
 export function emitJsonSchema(model: Model, options: JsonSchemaOptions): Map<string, string> {
+  const dialect = DIALECTS[options.draft ?? "07"];
   const lookup = declarationLookup(model);
   const nestedPath = nestedPaths(model, lookup);
   const paths = new Map(model.declarations.map((declaration) => [declaration.id, nestedPath(declaration.id)]));
-  const nestedRefs = new Map([...paths].map(([id, path]) => [id, definitionRef(path)]));
+  const nestedRefs = new Map([...paths].map(([id, path]) => [id, definitionRef(path, dialect.definitions)]));
   // Converted once, with the bundle's pointers; the other files rewrite those for where they sit.
   const cache = options.cache;
-  const converted = convertDeclarations(model.declarations, lookup, (id) => nestedRefs.get(id)!, cache);
+  const converted = convertDeclarations(model.declarations, { lookup, dialect, refFor: (id) => nestedRefs.get(id)! }, cache);
   const bundleFile = `${options.bundleName}.schemas.json`;
 
   const files: [string, string][] = [];
@@ -93,7 +97,7 @@ export function emitJsonSchema(model: Model, options: JsonSchemaOptions): Map<st
     const declaration = lookup.get(id);
     const bundleRef = `${"../".repeat(declaration.namespace.length)}${bundleFile}`;
     const { schema } = converted.get(id)!;
-    const header = { $schema: DRAFT_07, title: declaration.name };
+    const header = { $schema: dialect.uri, title: declaration.name };
     const render = () =>
       serializePrefixingRefs(withoutRefSiblings(schema, header), bundleRef, () =>
         withoutRefSiblings(rewriteRefs(schema, (ref) => bundleRef + ref), header),
@@ -102,28 +106,35 @@ export function emitJsonSchema(model: Model, options: JsonSchemaOptions): Map<st
     files.push([[...declaration.namespace, `${declaration.name}.json`].join("/"), text]);
   }
   const definitions = nestDefinitions([...converted].map(([id, { schema }]) => [paths.get(id)!, schema] as const));
-  files.push([bundleFile, serializeJson({ $schema: DRAFT_07, title: options.bundleName, definitions })]);
+  files.push([bundleFile, serializeJson({ $schema: dialect.uri, title: options.bundleName, [dialect.definitions]: definitions })]);
   const idOfRef = new Map([...nestedRefs].map(([id, ref]) => [ref, id]));
   for (const namespace of listNamespaces(model).filter((namespace) => namespace.length > 0)) {
     const own = model.declarations.filter((declaration) => namespaceKey(declaration.namespace) === namespaceKey(namespace));
     if (own.length === 0) continue;
     const title = `${options.bundleName}.${namespace.join(".")}`;
-    files.push([`${title}.schemas.json`, flatBundle(title, own, converted, lookup, (ref) => idOfRef.get(ref)!)]);
+    files.push([`${title}.schemas.json`, flatBundle(title, own, converted, { lookup, dialect }, (ref) => idOfRef.get(ref)!)]);
   }
   return sortedByPath(files);
 }
 
-interface Converted {
+export interface Converted {
   readonly schema: JsonSchema;
   /** Ids the schema's `$ref`s name, in first-use order. */
   readonly references: readonly string[];
 }
 
-function convertDeclarations(
+/** What converting declarations needs: the model, the dialect, and the `$ref` string of each id. */
+export interface ConversionScope {
+  readonly lookup: ModelLookup;
+  readonly dialect: Dialect;
+  readonly refFor: (id: string) => string;
+}
+
+/** Each declaration's schema and the ids it refers to, by id. */
+export function convertDeclarations(
   declarations: readonly Declaration[],
-  lookup: ModelLookup,
-  refFor: (id: string) => string,
-  cache: JsonSchemaCache | undefined,
+  { lookup, dialect, refFor }: ConversionScope,
+  cache?: JsonSchemaCache,
 ): Map<string, Converted> {
   return new Map(
     declarations.map((declaration) => {
@@ -133,7 +144,7 @@ function convertDeclarations(
           references.add(id);
           return refFor(id);
         };
-        return { schema: declarationSchema(declaration, { lookup, ref }), references: [...references] };
+        return { schema: declarationSchema(declaration, { lookup, dialect, ref }), references: [...references] };
       };
       return [declaration.id, cache ? cache.convert(declaration, lookup, refFor, convert) : convert(lookup)];
     }),
@@ -150,7 +161,7 @@ function flatBundle(
   title: string,
   own: readonly Declaration[],
   converted: ReadonlyMap<string, Converted>,
-  lookup: DeclarationLookup,
+  { lookup, dialect }: { readonly lookup: DeclarationLookup; readonly dialect: Dialect },
   idOfRef: (ref: string) => string,
 ): string {
   const ownIds = new Set(own.map((declaration) => declaration.id));
@@ -163,13 +174,13 @@ function flatBundle(
   const flatRefs = new Map<string, string>();
   const flatRef = (ref: string): string => {
     let flat = flatRefs.get(ref);
-    if (flat === undefined) flatRefs.set(ref, (flat = definitionRef([keyOf(idOfRef(ref))])));
+    if (flat === undefined) flatRefs.set(ref, (flat = definitionRef([keyOf(idOfRef(ref))], dialect.definitions)));
     return flat;
   };
   const bundle = (schemaOf: (schema: JsonSchema) => JsonSchema) => ({
-    $schema: DRAFT_07,
+    $schema: dialect.uri,
     title,
-    definitions: nestDefinitions([...reached].map((id): [DefinitionPath, JsonSchema] => [[keyOf(id)], schemaOf(converted.get(id)!.schema)])),
+    [dialect.definitions]: nestDefinitions([...reached].map((id): [DefinitionPath, JsonSchema] => [[keyOf(id)], schemaOf(converted.get(id)!.schema)])),
   });
   return serializeRewritingRefs(bundle((schema) => schema), flatRef, () => bundle((schema) => rewriteRefs(schema, flatRef)));
 }

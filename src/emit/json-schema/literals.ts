@@ -1,4 +1,4 @@
-import type { Docs } from "../../model/types.js";
+import type { Docs, Experimental } from "../../model/types.js";
 import { hasDocs } from "../docs.js";
 import { withDocs } from "./docs.js";
 import type { JsonSchema, JsonType, LiteralValue } from "./schema.js";
@@ -6,7 +6,10 @@ import type { JsonSchema, JsonType, LiteralValue } from "./schema.js";
 export interface LiteralItem {
   readonly value: LiteralValue;
   readonly docs?: Docs;
+  readonly experimental?: Experimental | undefined;
 }
+
+const NO_DOCS: Docs = { description: "", tags: {} };
 
 export function jsonTypeOf(value: LiteralValue): JsonType {
   if (value === null) return "null";
@@ -37,7 +40,7 @@ export function literalSetSchema(items: readonly LiteralItem[]): JsonSchema {
   let mixed = false;
   let nullable = false;
   for (const item of items) {
-    documented ||= item.docs !== undefined && hasDocs(item.docs);
+    documented ||= (item.docs !== undefined && hasDocs(item.docs)) || item.experimental !== undefined;
     const type = jsonTypeOf(item.value);
     if (type === "null") nullable = true;
     else if (valueType === undefined) valueType = type;
@@ -49,7 +52,7 @@ export function literalSetSchema(items: readonly LiteralItem[]): JsonSchema {
   }
   const branches = items.map((item) => {
     const schema = constSchema(item.value);
-    return item.docs ? withDocs(schema, item.docs) : schema;
+    return item.docs || item.experimental ? withDocs(schema, item.docs ?? NO_DOCS, item.experimental) : schema;
   });
   return branches.length === 1 ? branches[0]! : { anyOf: branches };
 }

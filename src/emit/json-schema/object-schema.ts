@@ -26,7 +26,7 @@ export function closedObjectSchema(parts: readonly ObjectPart[], context: Schema
   for (const part of parts) {
     for (const property of part.properties) {
       const { name } = property;
-      const schema = withDocs(typeSchema(property.type, context), property.docs);
+      const schema = withDocs(typeSchema(property.type, context), property.docs, property.experimental);
       if (!Object.hasOwn(properties, name)) {
         setOwn(properties, name, schema);
         count++;

@@ -28,7 +28,7 @@ export function rewriteRefs(schema: JsonSchema, rewrite: (ref: string) => string
       : rewriteRefs(schema.items as JsonSchema, rewrite);
     if (items !== schema.items) set("items", items);
   }
-  for (const key of ["anyOf", "allOf"] as const) {
+  for (const key of ["prefixItems", "anyOf", "allOf"] as const) {
     const list = schema[key];
     if (!list) continue;
     const rewritten = rewriteList(list, rewrite);

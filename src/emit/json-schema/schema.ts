@@ -1,4 +1,4 @@
-/** The draft-07 subset the emitter produces. Plain data; serialized in insertion order. */
+/** The JSON Schema subset the emitter produces (draft-07 or 2020-12, see `dialect.ts`). Plain data; serialized in insertion order. */
 
 export type JsonType = "string" | "number" | "boolean" | "object" | "array" | "null";
 export type LiteralValue = string | number | boolean | null;
@@ -8,6 +8,8 @@ export interface JsonSchema {
   readonly title?: string;
   readonly description?: string;
   readonly deprecated?: boolean;
+  /** On experimental fields, members and declarations of the experimental audience: the reason. */
+  readonly "x-experimental"?: string;
   readonly default?: unknown;
   readonly $ref?: string;
   readonly type?: JsonType | readonly JsonType[];
@@ -20,13 +22,17 @@ export interface JsonSchema {
   readonly properties?: Readonly<Record<string, JsonSchema>>;
   readonly required?: readonly string[];
   readonly additionalProperties?: boolean | JsonSchema;
-  readonly items?: JsonSchema | readonly JsonSchema[];
+  /** 2020-12 tuples. */
+  readonly prefixItems?: readonly JsonSchema[];
+  /** A list only in draft-07 tuples; `false` closes a 2020-12 tuple after its `prefixItems`. */
+  readonly items?: JsonSchema | readonly JsonSchema[] | false;
   readonly minItems?: number;
   readonly maxItems?: number;
   readonly anyOf?: readonly JsonSchema[];
   readonly allOf?: readonly JsonSchema[];
   readonly not?: JsonSchema;
   readonly definitions?: Definitions;
+  readonly $defs?: Definitions;
 }
 
 /** `definitions`: declarations by name, namespaces nested by name. */
@@ -34,17 +40,16 @@ export interface Definitions {
   readonly [key: string]: JsonSchema | Definitions;
 }
 
-export const DRAFT_07 = "http://json-schema.org/draft-07/schema#";
-
 /**
  * The documented keyword order of every emitted schema object: identity and
- * docs first, then what constrains the value, then `definitions`.
+ * docs first, then what constrains the value, then `definitions` (`$defs`).
  */
 const KEYWORD_ORDER = [
   "$schema",
   "title",
   "description",
   "deprecated",
+  "x-experimental",
   "default",
   "$ref",
   "type",
@@ -57,6 +62,7 @@ const KEYWORD_ORDER = [
   "properties",
   "required",
   "additionalProperties",
+  "prefixItems",
   "items",
   "minItems",
   "maxItems",
@@ -64,6 +70,7 @@ const KEYWORD_ORDER = [
   "allOf",
   "not",
   "definitions",
+  "$defs",
 ] as const satisfies readonly (keyof JsonSchema)[];
 
 /** Fails to compile when a keyword of `JsonSchema` is missing from `KEYWORD_ORDER`. */
@@ -79,7 +86,7 @@ export function orderKeywords(schema: JsonSchema): JsonSchema {
   return ordered as JsonSchema;
 }
 
-/** Draft-07 ignores the siblings of `$ref`, so a reference that needs any is wrapped in `allOf`. */
+/** Draft-07 ignores the siblings of `$ref`, so a reference that needs any is wrapped in `allOf` (in 2020-12 too, for one shape). */
 export function withoutRefSiblings(schema: JsonSchema, siblings: JsonSchema): JsonSchema {
   const base = schema.$ref === undefined ? schema : { allOf: [schema] };
   return orderKeywords({ ...base, ...siblings });

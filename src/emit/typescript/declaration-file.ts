@@ -21,7 +21,7 @@ export function renderDeclarationFile(declaration: Declaration, lookup: Declarat
   const lines = [
     ...imports.lines,
     ...(imports.lines.length > 0 ? [""] : []),
-    ...jsDocLines(declaration.docs, ""),
+    ...jsDocLines(declaration.docs, "", declaration.experimental),
     `export type ${declaration.name} =${spaced(body)};`,
   ];
   return `${lines.join("\n")}\n`;
@@ -39,7 +39,7 @@ function renderDeclarationType(declaration: Declaration, context: RenderContext)
     case "enum":
       // Enums become a union of their values: no runtime object, so `import type` suffices.
       return renderUnion(
-        declaration.members.map((member) => ({ render: () => JSON.stringify(member.value), docs: member.docs })),
+        declaration.members.map((member) => ({ render: () => JSON.stringify(member.value), docs: member.docs, experimental: member.experimental })),
         "",
       );
     default:

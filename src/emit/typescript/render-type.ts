@@ -1,4 +1,4 @@
-import { assertNever, type Docs, type TypeNode } from "../../model/types.js";
+import { assertNever, type Docs, type Experimental, type TypeNode } from "../../model/types.js";
 import { flattenUnion } from "../union.js";
 import { propertyKey } from "./identifiers.js";
 import { hasDocs } from "../docs.js";
@@ -18,7 +18,10 @@ export interface RenderContext {
 export interface UnionItem {
   readonly render: (indent: string) => string;
   readonly docs?: Docs;
+  readonly experimental?: Experimental | undefined;
 }
+
+const NO_DOCS: Docs = { description: "", tags: {} };
 
 /** Unions longer than this on one line are laid out one member per line. */
 const MAX_UNION_LINE = 80;
@@ -49,6 +52,7 @@ export function renderType(type: TypeNode, context: RenderContext, indent: strin
         flattenUnion(type.members).map((member) => ({
           render: (at) => renderType(member.type, context, at),
           docs: member.docs,
+          experimental: member.experimental,
         })),
         indent,
       );
@@ -69,13 +73,13 @@ export function renderUnion(items: readonly UnionItem[], indent: string): string
   // it twice, once per layout, would double the work at every level of nested unions.
   const rendered = items.map((item) => item.render(`${memberIndent}  `));
   const multiline =
-    items.some((item) => item.docs !== undefined && hasDocs(item.docs)) ||
+    items.some((item) => (item.docs !== undefined && hasDocs(item.docs)) || item.experimental !== undefined) ||
     rendered.some((text) => text.includes("\n")) ||
     rendered.join(" | ").length > MAX_UNION_LINE;
   if (!multiline) return rendered.join(" | ");
   return items
     .map((item, index) => {
-      const docs = item.docs ? jsDocLines(item.docs, memberIndent) : [];
+      const docs = item.docs || item.experimental ? jsDocLines(item.docs ?? NO_DOCS, memberIndent, item.experimental) : [];
       return [...docs, `${memberIndent}| ${rendered[index]!}`].map((line) => `\n${line}`).join("");
     })
     .join("");
@@ -90,7 +94,7 @@ function renderObject(type: Extract<TypeNode, { kind: "object" }>, context: Rend
   const inner = `${indent}  `;
   const lines: string[] = [];
   for (const property of type.properties) {
-    lines.push(...jsDocLines(property.docs, inner));
+    lines.push(...jsDocLines(property.docs, inner, property.experimental));
     const key = propertyKey(property.name) + (property.optional ? "?" : "");
     lines.push(`${inner}${key}:${spaced(renderType(property.type, context, inner))};`);
   }

@@ -46,9 +46,9 @@ export async function stopAllServers(): Promise<void> {
   await Promise.all([...running].map((server) => server.stop()));
 }
 
-/** A server over stdio: exactly one connection, the returned peer. */
-export function startStdioServer(serverMain: string): { server: ServerProcess; peer: Peer } {
-  const server = start(serverMain, []);
+/** A server over stdio: exactly one connection, the returned peer. `args` go to the server (`--generated DIR`). */
+export function startStdioServer(serverMain: string, args: readonly string[] = []): { server: ServerProcess; peer: Peer } {
+  const server = start(serverMain, args);
   const peer = new Peer((text) => server.child.stdin!.write(`${text}\n`));
   createInterface({ input: server.child.stdout! }).on("line", (line) => peer.accept(line));
   return { server, peer };

@@ -12,6 +12,8 @@ export type AskForApproval =
   /**
    * Choose per category which prompts may reach the user; categories set to
    * false are rejected without asking.
+   *
+   * @experimental askForApproval.granular
    */
   | {
       /** Per-category switches. Snake_case on the wire, as in codex. */

@@ -32,7 +32,11 @@ export type CommandExecutionRequestApprovalParams = {
   cwd?: string | null;
   /** Best-effort parse of the command, for display. */
   commandActions?: CommandAction[] | null;
-  /** Permissions the command needs beyond the sandbox policy. */
+  /**
+   * Permissions the command needs beyond the sandbox policy.
+   *
+   * @experimental item/commandExecution/requestApproval.additionalPermissions
+   */
   additionalPermissions?: AdditionalPermissionProfile | null;
   /** Execpolicy rule that would allow similar commands without prompting. */
   proposedExecpolicyAmendment?: ExecPolicyAmendment | null;
@@ -41,6 +45,8 @@ export type CommandExecutionRequestApprovalParams = {
   /**
    * The exact, ordered list of decisions to offer for this prompt. Preferred
    * over inferring choices from the other fields; older servers omit it.
+   *
+   * @experimental item/commandExecution/requestApproval.availableDecisions
    */
   availableDecisions?: CommandExecutionApprovalDecision[] | null;
 };

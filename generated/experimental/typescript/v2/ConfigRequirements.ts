@@ -25,6 +25,10 @@ export type ConfigRequirements = {
   featureRequirements: { [key in string]?: boolean } | null;
   /** Enforced data residency. */
   enforceResidency: ResidencyRequirement | null;
-  /** Managed network proxy requirements. */
+  /**
+   * Managed network proxy requirements.
+   *
+   * @experimental configRequirements/read.network
+   */
   network?: NetworkRequirements | null;
 };

@@ -5,6 +5,8 @@
  * A tool implemented by the client, offered to the model through
  * `thread/start.dynamicTools`. Experimental as a whole: it may only be
  * reached through that experimental field.
+ *
+ * @experimental thread/start.dynamicTools
  */
 export type DynamicToolSpec = {
   /** Tool name the model calls. */

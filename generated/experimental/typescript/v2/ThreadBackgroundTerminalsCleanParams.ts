@@ -5,6 +5,8 @@
  * Params of `thread/backgroundTerminals/clean`: terminate the background
  * terminals (unified exec processes) a thread keeps alive across turns. The
  * whole type is experimental (class decorator form).
+ *
+ * @experimental thread/backgroundTerminals/clean
  */
 export type ThreadBackgroundTerminalsCleanParams = {
   /** Thread whose background terminals are terminated. */

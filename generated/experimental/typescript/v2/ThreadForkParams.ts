@@ -13,7 +13,11 @@ import type { SandboxMode } from "./SandboxMode.js";
 export type ThreadForkParams = {
   /** Thread to fork. Ignored when `path` is given. */
   threadId: string;
-  /** Rollout file to fork from instead of looking the thread up by id. */
+  /**
+   * Rollout file to fork from instead of looking the thread up by id.
+   *
+   * @experimental thread/fork.path
+   */
   path?: string | null;
   /** Model override for the new thread. */
   model?: string | null;
@@ -33,6 +37,10 @@ export type ThreadForkParams = {
   baseInstructions?: string | null;
   /** Developer instructions override. */
   developerInstructions?: string | null;
-  /** Persist the extended event set for the new thread, so its later resume/fork/read are lossless. */
+  /**
+   * Persist the extended event set for the new thread, so its later resume/fork/read are lossless.
+   *
+   * @experimental thread/fork.persistFullHistory
+   */
   persistExtendedHistory?: boolean;
 };

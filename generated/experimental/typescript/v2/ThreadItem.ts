@@ -41,6 +41,8 @@ export type ThreadItem =
    * experimental by schemagate (codex documents the variant as EXPERIMENTAL):
    * plan items only come from `turn/start.collaborationMode`, which is itself
    * experimental.
+   *
+   * @experimental ThreadItem.plan
    */
   | {
       /** Variant tag. */

@@ -13,7 +13,11 @@ import type { SandboxMode } from "./SandboxMode.js";
 export type ThreadResumeParams = {
   /** Thread to resume. Ignored when `path` is given. */
   threadId: string;
-  /** Rollout file to resume from instead of looking the thread up by id. */
+  /**
+   * Rollout file to resume from instead of looking the thread up by id.
+   *
+   * @experimental thread/resume.path
+   */
   path?: string | null;
   /** Model override. */
   model?: string | null;
@@ -35,6 +39,10 @@ export type ThreadResumeParams = {
   developerInstructions?: string | null;
   /** Personality override. */
   personality?: Personality | null;
-  /** Persist the extended event set from now on, so later resume/fork/read are lossless. */
+  /**
+   * Persist the extended event set from now on, so later resume/fork/read are lossless.
+   *
+   * @experimental thread/resume.persistFullHistory
+   */
   persistExtendedHistory?: boolean;
 };

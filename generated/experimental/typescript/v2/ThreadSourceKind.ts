@@ -23,6 +23,8 @@ export type ThreadSourceKind =
    * Sub-agents with a free-form origin label (`SubAgentSource.other`). Marked
    * experimental by schemagate (codex ships it unmarked): those labels are not
    * a settled vocabulary yet, so filtering on them is opt-in.
+   *
+   * @experimental ThreadSourceKind.subAgentOther
    */
   | "subAgentOther"
   /** Threads whose origin was not recorded. */

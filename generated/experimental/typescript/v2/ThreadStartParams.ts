@@ -36,12 +36,16 @@ export type ThreadStartParams = {
   /**
    * Client-implemented tools the model may call. Calls arrive as
    * `item/tool/call` requests and are recorded as `dynamicToolCall` items.
+   *
+   * @experimental thread/start.dynamicTools
    */
   dynamicTools?: DynamicToolSpec[] | null;
   /**
    * Persist the extended event set (commands, file changes, tool calls,
    * errors…) so `thread/resume`, `thread/fork` and `thread/read` can rebuild
    * every item without loss.
+   *
+   * @experimental thread/start.persistFullHistory
    */
   persistExtendedHistory?: boolean;
 };

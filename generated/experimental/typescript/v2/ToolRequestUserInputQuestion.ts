@@ -18,6 +18,8 @@ export type ToolRequestUserInputQuestion = {
    * Marked experimental by schemagate (codex ships it unmarked): a client that
    * cannot mask input must not be asked, so the server sends secret questions
    * only to connections that opted in.
+   *
+   * @experimental ToolRequestUserInputQuestion.isSecret
    */
   isSecret?: boolean;
   /** Choices to offer; null for a free-form answer. */

@@ -39,6 +39,8 @@ export type TurnStartParams = {
    * `effort` and developer instructions. For
    * `collaborationMode.settings.developer_instructions`, `null` means "use the
    * built-in instructions for the selected mode", not "no instructions".
+   *
+   * @experimental turn/start.collaborationMode
    */
   collaborationMode?: CollaborationMode | null;
 };
