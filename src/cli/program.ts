@@ -25,6 +25,8 @@ export interface CliContext {
    * user asks them to stop (Ctrl-C, SIGTERM). Without it they stop never.
    */
   readonly stopSignal?: () => AbortSignal;
+  /** A full garbage collection, for commands that stay idle between bursts of work (`watch`). */
+  readonly collectGarbage?: () => void;
 }
 
 /** Flags people type from habit, and the one schemagate has. */
@@ -175,7 +177,14 @@ Examples:
 `,
     )
     .action((options) =>
-      run(watch({ ...common(options), ...options, signal: context.stopSignal?.() ?? new AbortController().signal })),
+      run(
+        watch({
+          ...common(options),
+          ...options,
+          signal: context.stopSignal?.() ?? new AbortController().signal,
+          collectGarbage: context.collectGarbage,
+        }),
+      ),
     );
 
   program

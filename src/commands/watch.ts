@@ -11,6 +11,12 @@ export interface WatchOptions extends WatchSessionOptions {
   readonly signal: AbortSignal;
   /** How long changes must settle before a cycle starts; default 100 ms. */
   readonly debounceMs?: number;
+  /**
+   * Runs a full garbage collection (the CLI passes V8's). Called once a cycle
+   * is over and no other is due: V8 otherwise keeps the heap a cycle grew for a
+   * long while, and `watch` sits between cycles most of its life.
+   */
+  readonly collectGarbage?: () => void;
 }
 
 const DEFAULT_DEBOUNCE_MS = 100;
@@ -47,7 +53,13 @@ export async function watch(options: WatchOptions): Promise<number> {
       if (!(error instanceof SchemagateError)) throw error;
       note(`${error.message}; waiting for the next change`);
     }
+    collectWhenIdle();
   };
+  // After the cycle's promise settles, so the scheduler knows whether another is due.
+  const collectWhenIdle = () =>
+    setImmediate(() => {
+      if (!scheduler.busy) options.collectGarbage?.();
+    });
   const scheduler = new CycleScheduler(cycle, options.debounceMs ?? DEFAULT_DEBOUNCE_MS, (error) => {
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     note(`internal error; the managed folder holds the last good tree. This is a bug: please report it.\n${detail}`);
@@ -59,6 +71,7 @@ export async function watch(options: WatchOptions): Promise<number> {
     note(`watching ${describe(options.cwd, watched)} (Ctrl-C to stop)`);
     // The first cycle is the run the user asked for: unusable settings end the command, as with `write`.
     report(await scheduler.runNow(() => session.cycle()));
+    collectWhenIdle();
     return await finished;
   } finally {
     options.signal.removeEventListener("abort", stop);
