@@ -112,9 +112,16 @@ export const EXPERIMENTAL_FOLDER = "experimental";
  * stable at the root, experimental under `experimental/`, the inventory beside
  * both and last (it is the one file both audiences share).
  */
-export function generateManagedTree(model: Model, audiences: readonly Audience[], config: Config, timings: Timings, sink: FileSink): void {
-  // Worth keeping only when a second audience follows.
-  const caches = audiences.length > 1 ? createEmitCaches() : undefined;
+export function generateManagedTree(
+  model: Model,
+  audiences: readonly Audience[],
+  config: Config,
+  timings: Timings,
+  sink: FileSink,
+  /** Renderings kept from earlier runs of this process (`watch`); by default made for this run when a second audience follows. */
+  kept?: EmitCaches,
+): void {
+  const caches = kept ?? (audiences.length > 1 ? createEmitCaches() : undefined);
   for (const audience of audiences) generateManagedAudience(model, audience, config, timings, sink, caches);
   sink(new Map([[INVENTORY_FILE, generateInventory(model, timings)]]));
 }

@@ -5,6 +5,7 @@ import { generate } from "../commands/generate.js";
 import { inventory } from "../commands/inventory.js";
 import type { Output } from "../commands/io.js";
 import type { StepProbe } from "../output/swap-folder.js";
+import { watch } from "../commands/watch.js";
 import { write } from "../commands/write.js";
 import { JSON_SCHEMA_DRAFTS } from "../emit/json-schema/dialect.js";
 import { DEFAULT_FORMATS, FORMAT_NAMES, FORMATS, type Format } from "../formats.js";
@@ -19,6 +20,13 @@ export interface CliContext {
   readonly version?: string;
   /** Called at each step of replacing a managed folder (see `SWAP_STEPS`). */
   readonly onSwapStep?: StepProbe;
+  /**
+   * For commands that run until stopped (`watch`): a signal that aborts when the
+   * user asks them to stop (Ctrl-C, SIGTERM). Without it they stop never.
+   */
+  readonly stopSignal?: () => AbortSignal;
+  /** A full garbage collection, for commands that stay idle between bursts of work (`watch`). */
+  readonly collectGarbage?: () => void;
 }
 
 /** Flags people type from habit, and the one schemagate has. */
@@ -97,6 +105,7 @@ Examples:
   $ schemagate generate-ts --out types --experimental                   input from schemagate.config.json
   $ schemagate generate-openrpc --out openrpc                           an OpenRPC document for OpenRPC tools
   $ schemagate write --all                                              regenerate generated/ (both audiences)
+  $ schemagate watch --all                                              regenerate on every save until Ctrl-C
   $ schemagate check                                                    fail CI when generated/ drifted
   $ schemagate inventory                                                what is experimental, and why
   $ schemagate diff --base main                                         breaking changes to the stable surface since main
@@ -140,6 +149,43 @@ ${EXIT_CODES_HELP}`,
       `\nWrites one folder per format the config's "formats" lists (default: ${DEFAULT_FORMATS.join(", ")}; the\nformats: ${FORMAT_NAMES.map((name) => `${FORMATS[name].folder}/`).join(" ")}), for the stable audience or under experimental/,\nplus experimental-inventory.json, atomically; the other audience's files are kept.\nWith --all, both audiences are written in one swap. One run at a time writes a folder;\nanother waits for it (up to 60 s).\n\nExamples:\n  $ schemagate write --all\n  $ schemagate write && schemagate write --experimental     the same, in two runs\n  $ schemagate write --all --input defs --out gen           without a config file\n`,
     )
     .action((options) => run(write({ ...common(options), ...options })));
+
+  program
+    .command("watch")
+    .description("write, then write again whenever the definitions or the config change, until Ctrl-C")
+    .addOption(experimental().conflicts("all"))
+    .addOption(new Option("--all", "regenerate both audiences on every change"))
+    .addOption(managedInput())
+    .addOption(managedOut())
+    .addOption(config())
+    .addOption(verbose())
+    .addHelpText(
+      "after",
+      `
+Runs write once, then watches the input (every file it reads, new folders
+included) and the config file. Saves that come together are one cycle, and a
+save during a cycle makes one more. Each cycle prints one line on stdout:
+  12:04:31 generated: 3 changed, 0 removed, 412 files (87 ms)
+A cycle with errors prints them as write does and leaves the last good tree.
+Only files whose bytes changed are written; the rest are carried over. Every
+cycle is the same atomic swap as write, so readers never see a half-written
+tree. Ctrl-C (or SIGTERM) ends it after the running cycle, leaving nothing behind.
+
+Examples:
+  $ schemagate watch --all
+  $ schemagate watch --experimental --input defs --out gen     without a config file
+`,
+    )
+    .action((options) =>
+      run(
+        watch({
+          ...common(options),
+          ...options,
+          signal: context.stopSignal?.() ?? new AbortController().signal,
+          collectGarbage: context.collectGarbage,
+        }),
+      ),
+    );
 
   program
     .command("check")

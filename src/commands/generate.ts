@@ -38,7 +38,7 @@ export async function generate(format: FormatName, options: GenerateOptions): Pr
     const audience = options.experimental ? "experimental" : "stable";
     const prettier = options.prettier;
     const regenerateCommand = regenerateCommandOf(format, options, config.baseDir);
-    const count = await fillManagedTree(
+    const written = await fillManagedTree(
       out,
       (writer) =>
         generateAudience(
@@ -64,7 +64,7 @@ export async function generate(format: FormatName, options: GenerateOptions): Pr
       },
       timings,
     );
-    options.output.stdout(`wrote ${count} ${audience} files to ${path.relative(options.cwd, out) || "."}\n`);
+    options.output.stdout(`wrote ${written.files} ${audience} files to ${path.relative(options.cwd, out) || "."}\n`);
     return 0;
   });
 }

@@ -6,7 +6,7 @@ import { compareStrings } from "../diagnostics/diagnostic.js";
 import { UsageError } from "../errors.js";
 import { forEachConcurrently } from "../concurrency.js";
 import type { Timings } from "../timings.js";
-import { FolderComparer, FolderWriter, listFiles, type TreeDifference } from "./disk.js";
+import { FolderComparer, FolderWriter, listFiles, type KnownFiles, type TreeDifference } from "./disk.js";
 import { acquireLock, type FolderLock } from "./lock.js";
 import { assertManaged, assertReplaceable, MANAGED_MARKER, markerText, resolveManagedFolder, type ManagedKind } from "./managed-folder.js";
 import {
@@ -20,7 +20,7 @@ import {
   type StepProbe,
 } from "./swap-folder.js";
 
-export type { TreeDifference };
+export type { KnownFiles, TreeDifference };
 export { MANAGED_MARKER, markerText, type ManagedKind };
 
 /** Output files by POSIX path relative to their folder. */
@@ -53,7 +53,11 @@ export interface WriteOptions {
    * the other audience's subtrees). An entry that `files` writes into is not kept.
    */
   readonly keep?: (entry: string) => boolean;
-  /** Runs on the finished temporary folder before it replaces the old one (formatting). */
+  /**
+   * Runs on the finished temporary folder before it replaces the old one
+   * (formatting). A formatter may rewrite files in place, so with it every file
+   * is written afresh instead of being carried over from the old tree by link.
+   */
   readonly beforeSwap?: (temporaryFolder: string) => Promise<void>;
   /** The command whose tree the folder holds (named in the marker); default `write`. */
   readonly kind?: ManagedKind;
@@ -63,6 +67,10 @@ export interface WriteOptions {
   readonly lockTimeoutMs?: number;
   /** Called at each step of the write (tests stop the process there). */
   readonly onStep?: StepProbe;
+  /** What an earlier write of this process left in the folder (`WrittenTree.known`): those files are carried over without being read. */
+  readonly known?: KnownFiles;
+  /** Keep what this write puts in the folder, for the next one (`WrittenTree.known`). */
+  readonly remember?: boolean;
 }
 
 const DEFAULT_LOCK_TIMEOUT_MS = 60_000;
@@ -75,17 +83,24 @@ export async function writeManagedTree(folder: string, files: FileTree, options:
   await fillManagedTree(folder, (writer) => writer.add(files), options);
 }
 
+/** What a write put in place: how many files the tree holds (the marker aside) and how many of them were written rather than carried over unchanged. */
+export interface WrittenTree {
+  readonly files: number;
+  readonly changed: number;
+  /** With `remember`: the files written or carried over, for the next write's `known`. */
+  readonly known?: KnownFiles;
+}
+
 /**
  * Opens a `ManagedTreeWriter`, lets `fill` hand it files (generating as it goes),
- * then swaps the new tree in and returns how many files it holds (the marker aside);
- * if `fill` throws, nothing is written.
+ * then swaps the new tree in; if `fill` throws, nothing is written.
  */
 export async function fillManagedTree(
   folder: string,
   fill: (writer: ManagedTreeWriter) => void | Promise<void>,
   options: WriteOptions = {},
   timings?: Timings,
-): Promise<number> {
+): Promise<WrittenTree> {
   const writer = await ManagedTreeWriter.open(folder, options);
   try {
     await fill(writer);
@@ -95,7 +110,7 @@ export async function fillManagedTree(
   }
   // What is left after generation: the marker, any formatting, the swap.
   await (timings ? timings.time("write", () => writer.commit()) : writer.commit());
-  return writer.size;
+  return { files: writer.size, changed: writer.changed, ...(writer.known ? { known: writer.known } : {}) };
 }
 
 /**
@@ -145,7 +160,10 @@ export class ManagedTreeWriter {
       const container = await mkdtemp(temporaryPrefix(target));
       await mkdir(path.join(container, TREE));
       options.onStep?.("temporary-created");
-      return new ManagedTreeWriter(target, container, lock, options, new FolderWriter(path.join(container, TREE)));
+      // Unchanged files are linked from the tree being replaced, which the lock keeps still.
+      const previous = info && !options.beforeSwap ? { folder: target, known: options.known } : undefined;
+      const files = new FolderWriter(path.join(container, TREE), previous, options.remember);
+      return new ManagedTreeWriter(target, container, lock, options, files);
     } catch (error) {
       await lock.release();
       throw error;
@@ -155,6 +173,16 @@ export class ManagedTreeWriter {
   /** How many files were handed over so far. */
   get size(): number {
     return this.count;
+  }
+
+  /** How many of them were written (new or changed); the others were carried over from the old tree. */
+  get changed(): number {
+    return this.files.written;
+  }
+
+  /** With `remember`: what the new tree holds. */
+  get known(): KnownFiles | undefined {
+    return this.files.known;
   }
 
   /** Writes files into the new tree; a path that leaves the folder is refused before anything of the batch is written. */

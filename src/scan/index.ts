@@ -13,9 +13,11 @@ import { scanRegistry } from "./registries.js";
 import { collectScope } from "./collect.js";
 import { syntaxDiagnostics } from "./syntax-diagnostics.js";
 import { ModuleTable } from "./modules.js";
+import type { ConvertedFile, ParsedFile, ScanCache } from "./scan-cache.js";
 import { findExport, typeParametersOf, type DeclarationSite, type FileScope, type ModuleScope } from "./scope.js";
 
 export { saveCompileCache } from "./compile-cache.js";
+export { ScanCache } from "./scan-cache.js";
 
 /** What the scanner found. Experimental reasons may be "" (to be derived by the model stage). */
 export interface ScanResult {
@@ -30,15 +32,27 @@ export interface ScanResult {
  * Reads protocol definitions from syntax alone: one parse per file, no type
  * checker, no module resolution beyond the input's own relative imports. Files
  * are converted in input order, each released once done (see `ModuleTable`).
+ * With a `ScanCache`, files whose text it already parsed are not parsed again,
+ * and files whose conversion cannot have changed are not converted again.
  */
-export function scanProject(input: InputSet): ScanResult {
+export function scanProject(input: InputSet, cache?: ScanCache): ScanResult {
   const diagnostics: Diagnostic[] = [];
   // A generic template is converted once per instance: its problems are reported once.
   const reported = new Set<string>();
+  // What the file being converted looks into, for the cache.
+  let used = new Set<string>();
+  let generic = false;
+  const names = (source: SourceText) => declaredNames(cache ? cache.parse(source, parseWithDiagnostics).sourceFile : parseWithDiagnostics(source).sourceFile);
+  const reusable = cache?.reusable(input, names) ?? { conversions: new Map<string, ConvertedFile>(), scopes: new Map() };
   const context: ScanContext = {
-    modules: new ModuleTable(input.files, (source) => openFile(source, context, diagnostics)),
+    modules: new ModuleTable(
+      input.files,
+      (source) => openFile(source, context, diagnostics, cache),
+      (path) => used.add(path),
+      reusable.scopes,
+    ),
     expanding: [],
-    instances: new Map(),
+    instances: new InstanceTable(() => (generic = true)),
     expansions: 0,
     constantTypes: new Map(),
     report(name: DiagnosticName, message: string, scope: FileScope, at: TS.Node | number) {
@@ -52,21 +66,73 @@ export function scanProject(input: InputSet): ScanResult {
       diagnostics.push(createDiagnostic(name, message, location));
     },
   };
+  const converted = new Map<string, ConvertedFile>();
   const found: Found = { declarations: [], methods: [], firstById: new Map() };
   for (const { path } of input.files) {
+    const known = reusable.conversions.get(path);
+    if (known) {
+      found.declarations.push(...known.declarations);
+      found.methods.push(...known.methods);
+      for (const [id, location] of known.firstIds) if (!found.firstById.has(id)) found.firstById.set(id, location);
+      converted.set(path, known);
+      continue;
+    }
+    const start = { declarations: found.declarations.length, methods: found.methods.length };
+    const firstIds: [string, SourceLocation][] = [];
+    used = new Set([path]);
+    generic = false;
     const scope = context.modules.open(path);
-    scanScope(scope, found, context);
+    scanScope(scope, found, context, firstIds);
     context.modules.release(scope);
+    converted.set(path, {
+      declarations: found.declarations.slice(start.declarations),
+      methods: found.methods.slice(start.methods),
+      firstIds,
+      used,
+      generic,
+    });
   }
   const declarations = found.declarations.map((declaration) => withinNestingLimit(declaration, diagnostics));
+  cache?.finish(input, converted, context.modules.released(), diagnostics.length === 0, names);
   const result = { declarations, methods: found.methods, diagnostics };
   return input.entry === undefined ? result : { ...result, entryIds: exportedIds(context.modules.scope(input.entry), context.modules) };
 }
 
-/** A file's (or namespace block's) declarations, then those of its namespace blocks. */
-function scanScope(scope: FileScope, found: Found, context: ScanContext): void {
-  for (const site of scope.declarations.values()) scanDeclaration(site, found, context);
-  for (const inner of scope.namespaces.values()) scanScope(inner, found, context);
+/** A file's (or namespace block's) declarations, then those of its namespace blocks; `firstIds` gets the ids this scope was first to declare. */
+function scanScope(scope: FileScope, found: Found, context: ScanContext, firstIds: [string, SourceLocation][]): void {
+  for (const site of scope.declarations.values()) {
+    const before = found.firstById.size;
+    scanDeclaration(site, found, context);
+    if (found.firstById.size > before) firstIds.push([site.id, found.firstById.get(site.id)!]);
+  }
+  for (const inner of scope.namespaces.values()) scanScope(inner, found, context, firstIds);
+}
+
+/** Generic instances of one scan; `onUse` is told whenever one is looked up or added. */
+class InstanceTable extends Map<string, TypeNode> {
+  constructor(private readonly onUse: () => void) {
+    super();
+  }
+
+  override get(key: string): TypeNode | undefined {
+    this.onUse();
+    return super.get(key);
+  }
+
+  override set(key: string, value: TypeNode): this {
+    this.onUse?.();
+    return super.set(key, value);
+  }
+}
+
+/** The names a file declares at its top level, as one string to compare. */
+function declaredNames(sourceFile: TS.SourceFile): string {
+  const names: string[] = [];
+  for (const statement of sourceFile.statements) {
+    const name = (statement as { name?: TS.Node }).name;
+    names.push(name && ts.isIdentifier(name) ? name.text : "");
+  }
+  return names.join(",");
 }
 
 interface Found {
@@ -113,14 +179,10 @@ function scanDeclaration(site: DeclarationSite, found: Found, context: ScanConte
   );
 }
 
-/** Parses one file, reports its syntax errors and collects its scope. */
-function openFile(source: SourceText, context: ScanContext, diagnostics: Diagnostic[]): FileScope {
-  // Markers and docs are read from comment text, so TypeScript's own JSDoc parse and parent links are skipped.
-  const sourceFile = parseFile(source, diagnostics);
-  for (const diagnostic of syntaxDiagnostics([sourceFile])) {
-    const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
-    diagnostics.push(createDiagnostic("syntax-error", message, locationAt(sourceFile, source.path, diagnostic.start ?? 0)));
-  }
+/** Parses one file (or takes its kept parse), reports its syntax errors and collects its scope. */
+function openFile(source: SourceText, context: ScanContext, diagnostics: Diagnostic[], cache?: ScanCache): FileScope {
+  const { sourceFile, diagnostics: found } = cache ? cache.parse(source, parseWithDiagnostics) : parseWithDiagnostics(source);
+  diagnostics.push(...found);
   const scope: FileScope = {
     source,
     sourceFile,
@@ -135,6 +197,17 @@ function openFile(source: SourceText, context: ScanContext, diagnostics: Diagnos
   };
   collectScope(scope, context);
   return scope;
+}
+
+function parseWithDiagnostics(source: SourceText): ParsedFile {
+  const diagnostics: Diagnostic[] = [];
+  // Markers and docs are read from comment text, so TypeScript's own JSDoc parse and parent links are skipped.
+  const sourceFile = parseFile(source, diagnostics);
+  for (const diagnostic of syntaxDiagnostics([sourceFile])) {
+    const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
+    diagnostics.push(createDiagnostic("syntax-error", message, locationAt(sourceFile, source.path, diagnostic.start ?? 0)));
+  }
+  return { text: source.text, sourceFile, diagnostics };
 }
 
 /**

@@ -17,11 +17,28 @@ export class ModuleTable {
   readonly #files: ReadonlyMap<string, SourceText>;
   readonly #open: (source: SourceText) => FileScope;
   readonly #scopes = new Map<string, ModuleScope>();
+  readonly #onUse: (filePath: string) => void;
 
-  /** `open` parses a file and collects its scope. */
-  constructor(files: readonly SourceText[], open: (source: SourceText) => FileScope) {
+  /**
+   * `open` parses a file and collects its scope; `onUse` is told of every scope
+   * asked for; `released` are scopes of files an earlier scan released, for
+   * files this one does not convert (see `ScanCache`).
+   */
+  constructor(
+    files: readonly SourceText[],
+    open: (source: SourceText) => FileScope,
+    onUse: (filePath: string) => void = () => undefined,
+    released: ReadonlyMap<string, ModuleScope> = new Map(),
+  ) {
     this.#files = new Map(files.map((file) => [file.path, file]));
     this.#open = open;
+    this.#onUse = onUse;
+    for (const [filePath, scope] of released) this.#scopes.set(filePath, scope);
+  }
+
+  /** The scopes released so far (files without generics, converted): what a later scan may start from. */
+  released(): Map<string, ModuleScope> {
+    return new Map([...this.#scopes].filter(([, scope]) => !("sourceFile" in scope)));
   }
 
   /** The input file a relative specifier names (`./x.js`, `./x`, `./x.ts`, `./dir`), if any. */
@@ -33,11 +50,13 @@ export class ModuleTable {
 
   /** An input file's scope, parsing the file if it was not yet. */
   scope(filePath: string): ModuleScope {
+    this.#onUse(filePath);
     return this.#scopes.get(filePath) ?? this.open(filePath);
   }
 
   /** A file's scope with its syntax tree, for converting its declarations; parsed on first use. */
   open(filePath: string): FileScope {
+    this.#onUse(filePath);
     const known = this.#scopes.get(filePath);
     if (known) {
       if (!("sourceFile" in known)) throw new Error(`scan: "${filePath}" was opened after its release`);

@@ -1,4 +1,4 @@
-import { chmod, chown, cp, mkdtemp, readdir } from "node:fs/promises";
+import { chmod, chown, cp, lstat, mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -61,6 +61,19 @@ describe.skipIf(!nobody)(`replacing a folder without the permissions to (as nobo
     // Once the permission is back, the same run works.
     await chmod(path.join(dir, readOnly), 0o755);
     expect(writeAsNobody(dir).code).toBe(0);
+  });
+
+  it("files this user may not link (another owner's, under protected_hardlinks) are written afresh instead", async () => {
+    const dir = await copyOfBase();
+    const gen = path.join(dir, "gen");
+    const files = (await readdir(gen, { recursive: true })).map((entry) => path.join(gen, entry));
+    for (const file of files) if ((await lstat(file)).isFile()) await chown(file, 0, 0);
+    const result = writeAsNobody(dir);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^wrote (\d+) files \(stable\) to gen, \1 changed\n$/);
+    expect((await lstat(path.join(gen, "typescript/Point.ts"))).uid).toBe(as.uid);
+    expect(runBinary(["check"], dir, { as }).code).toBe(0);
   });
 
   it("a read-only folder of the other audience, which write keeps, does not stop it", async () => {

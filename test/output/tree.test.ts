@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { link, lstat, mkdtemp, mkdir, readdir, readFile, rename, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -71,13 +71,13 @@ describe("fillManagedTree", () => {
     const out = path.join(root, "out");
     await writeManagedTree(out, new Map([["old.ts", "o"]]));
     const seenDuringFill: string[][] = [];
-    const count = await fillManagedTree(out, async (writer) => {
+    const written = await fillManagedTree(out, async (writer) => {
       writer.add(new Map([["a/one.ts", "1"]]));
       writer.add(new Map([["b/two.ts", "2"], ["three.ts", "3"]]));
       // Until the swap, the old tree is what readers see; the batches are already in the new one.
       seenDuringFill.push((await readdir(out)).sort(), (await readdir(root)).filter((name) => name.includes(".tmp-")).map(() => "tmp"));
     });
-    expect(count).toBe(3);
+    expect(written).toEqual({ files: 3, changed: 3 });
     expect(seenDuringFill).toEqual([[MANAGED_MARKER, "old.ts"].sort(), ["tmp"]]);
     expect([...(await readTree(out))]).toEqual(
       [[MANAGED_MARKER, expect.any(String)], ["a/one.ts", "1"], ["b/two.ts", "2"], ["three.ts", "3"]].sort(),
@@ -104,6 +104,62 @@ describe("fillManagedTree", () => {
     const failing = fillManagedTree(out, (writer) => writer.add(new Map([["inside.ts", "i"], ["../escape.ts", "x"]])));
     await expect(failing).rejects.toThrow(/outside the output folder/);
     expect(await readdir(root)).toEqual([]);
+  });
+});
+
+describe("incremental write: unchanged files carried over by link", () => {
+  const inode = async (file: string) => (await lstat(file)).ino;
+
+  it("links files whose bytes are unchanged, writes the others afresh, and never writes through a shared file", async () => {
+    const root = await scratch();
+    const out = path.join(root, "out");
+    await writeManagedTree(out, new Map([["same.ts", "same ✓"], ["sub/same.ts", "s"], ["longer.ts", "abc"], ["edited.ts", "abc"], ["gone.ts", "g"]]));
+    const before = { same: await inode(path.join(out, "same.ts")), sub: await inode(path.join(out, "sub/same.ts")), edited: await inode(path.join(out, "edited.ts")) };
+    // Someone else holds the old edited file: its bytes must stay the old ones.
+    await link(path.join(out, "edited.ts"), path.join(root, "held.ts"));
+
+    const written = await fillManagedTree(out, (writer) =>
+      writer.add(new Map([["same.ts", "same ✓"], ["sub/same.ts", "s"], ["longer.ts", "abcd"], ["edited.ts", "abd"], ["new.ts", "n"]])),
+    );
+
+    expect(written).toEqual({ files: 5, changed: 3 });
+    expect(await inode(path.join(out, "same.ts"))).toBe(before.same);
+    expect(await inode(path.join(out, "sub/same.ts"))).toBe(before.sub);
+    expect(await inode(path.join(out, "edited.ts"))).not.toBe(before.edited);
+    expect(await readFile(path.join(root, "held.ts"), "utf8")).toBe("abc");
+    // The replaced tree is gone, so the carried files have one name again.
+    expect((await lstat(path.join(out, "same.ts"))).nlink).toBe(1);
+    expect([...(await readTree(out))]).toEqual(
+      [[MANAGED_MARKER, expect.any(String)], ["edited.ts", "abd"], ["longer.ts", "abcd"], ["new.ts", "n"], ["same.ts", "same ✓"], ["sub/same.ts", "s"]].sort(),
+    );
+    expect((await readdir(root)).sort()).toEqual(["held.ts", "out"]);
+  });
+
+  it("writes afresh where the old tree holds a link or a folder with the expected bytes' name", async () => {
+    const root = await scratch();
+    const out = path.join(root, "out");
+    await writeManagedTree(out, new Map([["real.ts", "x"], ["dir/inner.ts", "i"]]));
+    await writeFile(path.join(root, "elsewhere.ts"), "x");
+    await symlink(path.join(root, "elsewhere.ts"), path.join(out, "linked.ts"));
+
+    const written = await fillManagedTree(out, (writer) => writer.add(new Map([["real.ts", "x"], ["linked.ts", "x"], ["dir", "now a file"]])));
+
+    expect(written).toEqual({ files: 3, changed: 2 });
+    expect((await lstat(path.join(out, "linked.ts"))).isFile()).toBe(true);
+    expect(await readFile(path.join(out, "dir"), "utf8")).toBe("now a file");
+    expect(await readFile(path.join(root, "elsewhere.ts"), "utf8")).toBe("x");
+  });
+
+  it("links nothing when a formatter runs before the swap (it may rewrite files in place)", async () => {
+    const root = await scratch();
+    const out = path.join(root, "out");
+    await writeManagedTree(out, new Map([["a.ts", "a"]]));
+    const before = await inode(path.join(out, "a.ts"));
+    const written = await fillManagedTree(out, (writer) => writer.add(new Map([["a.ts", "a"]])), {
+      beforeSwap: async (folder) => writeFile(path.join(folder, "a.ts"), "a"),
+    });
+    expect(written.changed).toBe(1);
+    expect(await inode(path.join(out, "a.ts"))).not.toBe(before);
   });
 });
 
