@@ -78,12 +78,7 @@ export const KNOWN_LIMITATIONS: readonly KnownLimitation[] = [
       "A template literal type (or `Uppercase<string>`) is a string with a `pattern`; json-schema-to-typescript renders every " +
       "`pattern` string as `string`, which is wider than the template literal type schemagate emits.",
   },
-  {
-    subject: "fixtures/operator-evaluation-edges",
-    type: /^(Nothing|Holder)$/,
-    check: "both",
-    reason: "`never` is `{ not: {} }`; json-schema-to-typescript renders a schema without `type` as an open object `{ [k: string]: unknown }`.",
-  },
+
   {
     subject: /^fixtures\/operator-tuple(s-rest|-optional-element)$/,
     type: /^(Range|Point)$/,
