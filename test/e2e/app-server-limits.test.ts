@@ -41,6 +41,7 @@ function startServer(limits: Partial<ServerLimits> = {}) {
     checkOutput: true,
     limits: { ...DEFAULT_LIMITS, ...limits },
     log: (line) => log.push(line),
+    envelope: artifacts.envelope,
   });
   let nextId = 1;
   const connect = (experimentalApi: boolean, queued: () => number = () => 0) => {
