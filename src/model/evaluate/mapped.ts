@@ -201,6 +201,8 @@ function pick(evaluator: Evaluator, type: TypeNode, keys: readonly UnionMember[]
     if (experimental) property.experimental = experimental;
     properties.push(property);
   }
+  // A mapped type over `string` alone (`Pick<Record<string, V>, string>`, what `Omit` of a map gives): its keys are `string`, as `Record`'s are.
+  if (properties.length === 0 && additional) return { kind: "map", value: additional, stringKeys: true };
   return objectOf(evaluator, properties, additional, at);
 }
 
