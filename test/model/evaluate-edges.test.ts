@@ -45,4 +45,22 @@ describe("evaluation leaves later stages only plain types", () => {
   it("an empty union (never) in a stable position passes validation", () => {
     expect(messages('export type N = Extract<string, "a">;\nexport interface H { n?: N; m?: Exclude<"a", "a"> }\n')).toEqual([]);
   });
+
+  it("an index signature constrains an intersection's properties, but `T[K]` and `Pick` read the declared types, as TypeScript does", () => {
+    const { model, diagnostics } = analyzeEntry(
+      [
+        "export interface Base { kind?: 1 | 2; count: string }",
+        'export type Both = Base & { [key: string]: "a" };',
+        'export type Picked = Pick<Both, "kind" | "count">;',
+        'export type Kind = Both["kind"];',
+        'export type Keys = keyof Omit<Record<string, number>, "zz">;',
+      ].join("\n"),
+    );
+    expect(diagnostics).toEqual([]);
+    const type = (id: string) => model.declarations.find((declaration) => declaration.id === id)?.type;
+    expect(type("Both")).toMatchObject({ kind: "object", properties: [{ name: "kind", type: { kind: "union", members: [] } }, { name: "count", type: { kind: "union", members: [] } }] });
+    expect(type("Picked")).toMatchObject({ kind: "object", properties: [{ name: "kind", optional: true, type: { kind: "union" } }, { name: "count", type: { kind: "primitive", name: "string" } }] });
+    expect(type("Kind")).toMatchObject({ kind: "union", members: [{ type: { kind: "literal", value: 1 } }, { type: { kind: "literal", value: 2 } }] });
+    expect(type("Keys")).toMatchObject({ kind: "primitive", name: "string" });
+  });
 });

@@ -24,6 +24,12 @@ export class Evaluator {
   readonly #byId: ReadonlyMap<string, Declaration>;
   readonly #evaluated = new Map<string, TypeNode>();
   readonly #inProgress = new Set<string>();
+  /**
+   * An object whose named properties an index signature constrains (`objectOf`)
+   * keeps its declared properties here for property lookup (`T[K]`, `Pick`,
+   * mapped types), which TypeScript does on the declared types.
+   */
+  readonly declaredViews = new WeakMap<TypeNode, { readonly properties: readonly Property[]; readonly additional?: TypeNode }>();
 
   constructor(declarations: readonly Declaration[]) {
     this.#byId = new Map(declarations.map((declaration) => [declaration.id, declaration]));

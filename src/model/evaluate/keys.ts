@@ -17,7 +17,7 @@ export function objectView(evaluator: Evaluator, type: TypeNode, at: SourceLocat
   const resolved = evaluator.resolve(type, at);
   switch (resolved.kind) {
     case "object":
-      return resolved;
+      return evaluator.declaredViews.get(resolved) ?? resolved;
     case "map":
       return { properties: [], additional: resolved.value };
     case "intersection": {
@@ -84,7 +84,9 @@ export function objectOf(evaluator: Evaluator, properties: readonly Property[], 
     const type = constrainedByIndex(evaluator, property.type, additional, at);
     return type === property.type ? property : { ...property, type };
   });
-  return { kind: "object", properties: constrained, additional };
+  const object: TypeNode = { kind: "object", properties: constrained, additional };
+  evaluator.declaredViews.set(object, { properties, additional });
+  return object;
 }
 
 const WIDENED = new Set(["string", "number", "boolean"]);
