@@ -63,4 +63,19 @@ describe("evaluation leaves later stages only plain types", () => {
     expect(type("Kind")).toMatchObject({ kind: "union", members: [{ type: { kind: "literal", value: 1 } }, { type: { kind: "literal", value: 2 } }] });
     expect(type("Keys")).toMatchObject({ kind: "primitive", name: "string" });
   });
+
+  it("`Pick` of a name that only an index signature gives is that signature's type, required", () => {
+    const { model, diagnostics } = analyzeEntry(
+      [
+        "export interface Base { id?: { x: string }; name: string }",
+        'export type FromIndex = Pick<Omit<Base & { [key: string]: number }, "zz">, "id">;',
+        'export type FromMap = Pick<{ [key: string]: number }, "a">;',
+      ].join("\n"),
+    );
+    expect(diagnostics).toEqual([]);
+    const type = (id: string) => model.declarations.find((declaration) => declaration.id === id)?.type;
+    for (const [id, name] of [["FromIndex", "id"], ["FromMap", "a"]] as const) {
+      expect(type(id)).toMatchObject({ kind: "object", properties: [{ name, optional: false, type: { kind: "primitive", name: "number" } }] });
+    }
+  });
 });

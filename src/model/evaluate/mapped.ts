@@ -187,17 +187,18 @@ function pick(evaluator: Evaluator, type: TypeNode, keys: readonly UnionMember[]
     const name = String(keyType.value);
     const found = views.map((view) => view!.properties.find((property) => property.name === name));
     const first = found.find((property) => property !== undefined);
-    if (!first || found.some((property, index) => property === undefined && views[index]!.additional === undefined)) {
+    if (found.some((property, index) => property === undefined && views[index]!.additional === undefined)) {
       evaluator.report("unresolved-reference", `the type has no property "${name}" to pick`, at);
       continue;
     }
+    // A name only index signatures give is picked from them, required (`Pick<{ [k: string]: V }, "a">` is `{ a: V }`).
     const types = found.map((property, index) => property?.type ?? views[index]!.additional!);
     const property: Mutable<Property> = {
-      ...first,
+      ...(first ?? { name, optional: false, docs: key.docs, location: key.location }),
       type: evaluator.plainUnion(types),
       optional: found.some((candidate) => candidate?.optional),
     };
-    const experimental = first.experimental ?? key.experimental;
+    const experimental = first?.experimental ?? key.experimental;
     if (experimental) property.experimental = experimental;
     properties.push(property);
   }
