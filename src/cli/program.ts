@@ -135,30 +135,34 @@ ${EXIT_CODES_HELP}`,
       .action((options) => run(generate(name, { ...common(options), ...options })));
   }
 
-  program
-    .command("write")
-    .description("regenerate one audience's tree (or both) and the inventory in the managed folder named by schemagate.config.json")
-    .addOption(experimental().conflicts("all"))
-    .addOption(new Option("--all", "regenerate both audiences in one run, reading and checking the definitions once"))
-    .addOption(managedInput())
-    .addOption(managedOut())
-    .addOption(config())
-    .addOption(verbose())
+  /** `write` and `watch`: one audience's tree (or both) in the managed folder, with the flags that choose them. */
+  const managedTreeCommand = (name: string, description: string, allHelp: string) =>
+    program
+      .command(name)
+      .description(description)
+      .addOption(experimental().conflicts("all"))
+      .addOption(new Option("--all", allHelp))
+      .addOption(managedInput())
+      .addOption(managedOut())
+      .addOption(config())
+      .addOption(verbose());
+
+  managedTreeCommand(
+    "write",
+    "regenerate one audience's tree (or both) and the inventory in the managed folder named by schemagate.config.json",
+    "regenerate both audiences in one run, reading and checking the definitions once",
+  )
     .addHelpText(
       "after",
       `\nWrites one folder per format the config's "formats" lists (default: ${DEFAULT_FORMATS.join(", ")}; the\nformats: ${FORMAT_NAMES.map((name) => `${FORMATS[name].folder}/`).join(" ")}), for the stable audience or under experimental/,\nplus experimental-inventory.json, atomically; the other audience's files are kept.\nWith --all, both audiences are written in one swap. One run at a time writes a folder;\nanother waits for it (up to 60 s).\n\nExamples:\n  $ schemagate write --all\n  $ schemagate write && schemagate write --experimental     the same, in two runs\n  $ schemagate write --all --input defs --out gen           without a config file\n`,
     )
     .action((options) => run(write({ ...common(options), ...options })));
 
-  program
-    .command("watch")
-    .description("write, then write again whenever the definitions or the config change, until Ctrl-C")
-    .addOption(experimental().conflicts("all"))
-    .addOption(new Option("--all", "regenerate both audiences on every change"))
-    .addOption(managedInput())
-    .addOption(managedOut())
-    .addOption(config())
-    .addOption(verbose())
+  managedTreeCommand(
+    "watch",
+    "write, then write again whenever the definitions or the config change, until Ctrl-C",
+    "regenerate both audiences on every change",
+  )
     .addHelpText(
       "after",
       `

@@ -42,8 +42,7 @@ export function scanProject(input: InputSet, cache?: ScanCache): ScanResult {
   // What the file being converted looks into, for the cache.
   let used = new Set<string>();
   let generic = false;
-  const names = (source: SourceText) => declaredNames(cache ? cache.parse(source, parseWithDiagnostics).sourceFile : parseWithDiagnostics(source).sourceFile);
-  const reusable = cache?.reusable(input, names) ?? { conversions: new Map<string, ConvertedFile>(), scopes: new Map() };
+  const reusable = cache?.reusable(input, namesIn(cache)) ?? { conversions: new Map<string, ConvertedFile>(), scopes: new Map() };
   const context: ScanContext = {
     modules: new ModuleTable(
       input.files,
@@ -93,7 +92,7 @@ export function scanProject(input: InputSet, cache?: ScanCache): ScanResult {
     });
   }
   const declarations = found.declarations.map((declaration) => withinNestingLimit(declaration, diagnostics));
-  cache?.finish(input, converted, context.modules.released(), diagnostics.length === 0, names);
+  cache?.finish(input, converted, context.modules.released(), diagnostics.length === 0, namesIn(cache));
   const result = { declarations, methods: found.methods, diagnostics };
   return input.entry === undefined ? result : { ...result, entryIds: exportedIds(context.modules.scope(input.entry), context.modules) };
 }
@@ -120,9 +119,14 @@ class InstanceTable extends Map<string, TypeNode> {
   }
 
   override set(key: string, value: TypeNode): this {
-    this.onUse?.();
+    this.onUse();
     return super.set(key, value);
   }
+}
+
+/** A file's top-level names, from the syntax tree the cache keeps for this scan. */
+function namesIn(cache: ScanCache): (source: SourceText) => string {
+  return (source) => declaredNames(cache.parse(source, parseWithDiagnostics).sourceFile);
 }
 
 /** The names a file declares at its top level, as one string to compare. */
