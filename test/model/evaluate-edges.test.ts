@@ -9,6 +9,12 @@ function analyzeEntry(text: string) {
   return analyzeInput(input, scanProject);
 }
 
+/** The type a declared alias or interface stands for (enums have members, not a type). */
+function typeOf(model: ReturnType<typeof analyzeEntry>["model"], id: string) {
+  const declaration = model.declarations.find((candidate) => candidate.id === id);
+  return declaration && "type" in declaration ? declaration.type : undefined;
+}
+
 const messages = (text: string) => analyzeEntry(text).diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.message}`);
 
 describe("evaluation leaves later stages only plain types", () => {
@@ -57,7 +63,7 @@ describe("evaluation leaves later stages only plain types", () => {
       ].join("\n"),
     );
     expect(diagnostics).toEqual([]);
-    const type = (id: string) => model.declarations.find((declaration) => declaration.id === id)?.type;
+    const type = (id: string) => typeOf(model, id);
     expect(type("Both")).toMatchObject({ kind: "object", properties: [{ name: "kind", type: { kind: "union", members: [] } }, { name: "count", type: { kind: "union", members: [] } }] });
     expect(type("Picked")).toMatchObject({ kind: "object", properties: [{ name: "kind", optional: true, type: { kind: "union" } }, { name: "count", type: { kind: "primitive", name: "string" } }] });
     expect(type("Kind")).toMatchObject({ kind: "union", members: [{ type: { kind: "literal", value: 1 } }, { type: { kind: "literal", value: 2 } }] });
@@ -73,7 +79,7 @@ describe("evaluation leaves later stages only plain types", () => {
       ].join("\n"),
     );
     expect(diagnostics).toEqual([]);
-    const type = (id: string) => model.declarations.find((declaration) => declaration.id === id)?.type;
+    const type = (id: string) => typeOf(model, id);
     for (const [id, name] of [["FromIndex", "id"], ["FromMap", "a"]] as const) {
       expect(type(id)).toMatchObject({ kind: "object", properties: [{ name, optional: false, type: { kind: "primitive", name: "number" } }] });
     }
