@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AUDIENCES, bundleOf, loadAllArtifacts, loadOtherDraftArtifacts, type AudienceName, type Artifacts, type Sample } from "../support/artifacts.js";
-import { collectRefs, definitionPointer, fileValidator, resolveFileRef, strictAjv, treeAjv, type SchemaObject } from "../support/json-schema.js";
+import { collectRefs, definitionPointer, fileValidator, resolveFileRef, strictAjv, treeAjv, tupleBoundProblems, type SchemaObject } from "../support/json-schema.js";
 import { definitionOf, definitionsKeyword, layoutOf, listDefinitions } from "../support/layout.js";
 
 /**
@@ -18,6 +18,25 @@ const BUNDLE_KEY = "bundle";
 describe("emitted JSON Schema compiles in strict Ajv and every $ref resolves", () => {
   it("has trees to check", () => {
     expect(artifacts.length).toBeGreaterThan(0);
+  });
+
+  it("holds tuples to stated bounds: closed, or open with an explicit rest schema", () => {
+    const string = { type: "string" };
+    const bounded = [
+      { type: "array", items: [string], minItems: 1, maxItems: 1 },
+      { type: "array", items: [string], minItems: 1, additionalItems: false },
+      { type: "array", items: [string], minItems: 1, additionalItems: { type: "number" } },
+    ];
+    for (const schema of bounded) expect(tupleBoundProblems({ anyOf: [schema] }), JSON.stringify(schema)).toEqual([]);
+    const unbounded = [
+      { type: "array", items: [string] },
+      { type: "array", items: [string], minItems: 1 },
+      { type: "array", items: [string, string], minItems: 1, additionalItems: false },
+    ];
+    for (const schema of unbounded) expect(tupleBoundProblems({ properties: { a: schema } }), JSON.stringify(schema)).toHaveLength(1);
+    expect(tupleBoundProblems({ prefixItems: [string], minItems: 1, items: string }, "2020-12")).toEqual([]);
+    expect(tupleBoundProblems({ prefixItems: [string], minItems: 1 }, "2020-12")).toHaveLength(1);
+    expect(() => strictAjv().addSchema({ type: "array", items: [string] }, "loose")).toThrow(/strict tuples/);
   });
   for (const subject of artifacts) {
     for (const audience of AUDIENCES) {

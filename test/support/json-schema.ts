@@ -12,17 +12,56 @@ export type SchemaObject = Record<string, unknown>;
 export type DraftAjv = Ajv | Ajv2020;
 
 /**
- * The Ajv every emitted schema must satisfy: strict mode (types, tuples,
- * keywords) plus ajv-formats, of the class for `draft`. `x-experimental` is the
+ * The Ajv every emitted schema must satisfy: strict mode (types, keywords,
+ * tuples) plus ajv-formats, of the class for `draft`. `x-experimental` is the
  * one keyword of our own (an annotation holding the reason), declared as a
  * validator of the emitted schemas is told to in the README.
+ *
+ * Tuples are held to `tupleBoundProblems` instead of Ajv's strictTuples, for
+ * every schema added: strictTuples accepts only closed tuples, and a
+ * TypeScript tuple with a rest element (`[string, ...number[]]`) is open by
+ * meaning, so no schema of it could pass.
  */
 export function strictAjv(draft: JsonSchemaDraft = "07"): DraftAjv {
-  const options = { strict: true, allErrors: true };
+  const ajv = strictButTuplesAjv(draft);
+  const addSchema = ajv.addSchema.bind(ajv);
+  ajv.addSchema = (schema, ...rest) => {
+    const problems = tupleBoundProblems(schema, draft);
+    if (problems.length > 0) throw new Error(`strict tuples: ${problems.join("; ")}`);
+    return addSchema(schema, ...rest);
+  };
+  return ajv;
+}
+
+/** Ajv in strict mode except for strictTuples, for a caller that applies `tupleBoundProblems` itself. */
+export function strictButTuplesAjv(draft: JsonSchemaDraft = "07"): DraftAjv {
+  const options = { strict: true, strictTuples: false, allErrors: true };
   const ajv = draft === "2020-12" ? new Ajv2020(options) : new Ajv(options);
   ajv.addKeyword({ keyword: "x-experimental", schemaType: "string" });
   addFormats.default(ajv);
   return ajv;
+}
+
+/**
+ * Tuples that do not state their bounds, the mistake strictTuples guards
+ * against: every tuple prefix (`items` array in draft-07, `prefixItems` in
+ * 2020-12) needs `minItems` equal to its length (an optional element is a
+ * union of tuples), and what may follow the prefix said explicitly: nothing
+ * (`maxItems` equal to the length, or no further items) or a rest schema.
+ */
+export function tupleBoundProblems(schema: unknown, draft: JsonSchemaDraft = "07"): string[] {
+  const [prefixKeyword, restKeyword] = draft === "07" ? ["items", "additionalItems"] : ["prefixItems", "items"];
+  const problems: string[] = [];
+  for (const node of allObjects(schema)) {
+    const prefix = node[prefixKeyword];
+    if (!Array.isArray(prefix)) continue;
+    const rest = node[restKeyword];
+    const restStated = node.maxItems === prefix.length || rest === false || isObject(rest);
+    if (node.minItems !== prefix.length || !restStated) {
+      problems.push(`${prefix.length}-tuple with minItems ${String(node.minItems)}, maxItems ${String(node.maxItems)}, ${restKeyword} ${JSON.stringify(rest)}`);
+    }
+  }
+  return problems;
 }
 
 /**

@@ -3,7 +3,7 @@ import addFormats from "ajv-formats";
 import { createEmitCaches, generateAudience } from "../../src/pipeline.js";
 import { createTimings } from "../../src/timings.js";
 import { loadMemoryModel, MEMORY_OPTIONS } from "./in-memory.js";
-import { strictAjv, type SchemaObject } from "./json-schema.js";
+import { strictButTuplesAjv, tupleBoundProblems, type SchemaObject } from "./json-schema.js";
 import { checkVirtualProgram } from "./virtual-program.js";
 
 /**
@@ -85,34 +85,13 @@ export interface DefinitionValidator {
 }
 
 /**
- * A tuple with a rest element after others (`[A, ...B[]]`): draft-07 types
- * the elements after the prefix only with `additionalItems` beside an `items`
- * array, and Ajv's strictTuples refuses every `items` array that is not of
- * fixed length, so no schema of it passes strictTuples. Such a refusal is
- * the documented limit (docs/typescript-support.md) when the definition
- * compiles with every other strict rule on.
- */
-export function isRestTupleRefusal(bundle: SchemaObject, alias: string, error: string): boolean {
-  if (!/"items" is \d+-tuple, but minItems or maxItems\/additionalItems are not specified or different/.test(error)) return false;
-  const ajv = new Ajv({ strict: true, strictTuples: false, allErrors: true });
-  addFormats.default(ajv);
-  ajv.addSchema(bundle, BUNDLE);
-  try {
-    ajv.getSchema(`${BUNDLE}#/definitions/${encodeURIComponent(alias)}`);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
  * Validators of a bundle's top-level definitions, compiled once each;
  * undefined when the alias has no definition. Strict Ajv first (what every
  * emitted schema must satisfy); when it refuses, a non-strict Ajv still says
  * what the schema means and the refusal is kept for the caller to report.
  */
 export function definitionValidators(bundle: SchemaObject): (alias: string) => DefinitionValidator | undefined {
-  const strict = strictAjv();
+  const strict = strictButTuplesAjv();
   strict.addSchema(bundle, BUNDLE);
   let lenient: Ajv | undefined;
   const definitions = (bundle.definitions ?? {}) as SchemaObject;
@@ -121,6 +100,8 @@ export function definitionValidators(bundle: SchemaObject): (alias: string) => D
     if (!Object.hasOwn(definitions, alias)) return undefined;
     const ref = `${BUNDLE}#/definitions/${encodeURIComponent(alias)}`;
     try {
+      const tupleProblems = tupleBoundProblems(definitions[alias]);
+      if (tupleProblems.length > 0) throw new Error(`strict tuples: ${tupleProblems.join("; ")}`);
       return { validate: strict.getSchema(ref)!, strictError: undefined };
     } catch (error) {
       if (!lenient) {
