@@ -26,12 +26,14 @@ describe("emitted JSON Schema compiles in strict Ajv and every $ref resolves", (
       { type: "array", items: [string], minItems: 1, maxItems: 1 },
       { type: "array", items: [string], minItems: 1, additionalItems: false },
       { type: "array", items: [string], minItems: 1, additionalItems: { type: "number" } },
+      { type: "array", items: [string, string], minItems: 1, additionalItems: { type: "number" } },
     ];
     for (const schema of bounded) expect(tupleBoundProblems({ anyOf: [schema] }), JSON.stringify(schema)).toEqual([]);
     const unbounded = [
       { type: "array", items: [string] },
       { type: "array", items: [string], minItems: 1 },
-      { type: "array", items: [string, string], minItems: 1, additionalItems: false },
+      { type: "array", items: [string], minItems: 2, additionalItems: false },
+      { type: "array", items: [string, string], minItems: 1, maxItems: 3 },
     ];
     for (const schema of unbounded) expect(tupleBoundProblems({ properties: { a: schema } }), JSON.stringify(schema)).toHaveLength(1);
     expect(tupleBoundProblems({ prefixItems: [string], minItems: 1, items: string }, "2020-12")).toEqual([]);

@@ -25,8 +25,8 @@ interface OperatorExample {
   readonly alias: string;
   readonly accepted: readonly unknown[];
   readonly rejected: readonly unknown[];
-  /** Known today, to be fixed: the schema means something else, or strict Ajv refuses it. */
-  readonly knownDifference?: readonly ("meaning" | "strict")[];
+  /** A limit of JSON Schema, documented: the schema means something else than the type. */
+  readonly knownDifference?: "meaning";
 }
 
 const THREAD = "export interface Thread { id: string; count?: number; mode: \"a\" | \"b\"; tags: string[]; parent: string | null }\n";
@@ -97,10 +97,10 @@ const OPERATOR_EXAMPLES: readonly OperatorExample[] = [
   example("Uncapitalize<string>", "export type T = Uncapitalize<string>;\n", ["abc", "", "aBC"], ["Abc"]),
   example("intrinsic of a template", "export type T = Lowercase<`v${number}`>;\n", ["v1e3", "v0x1f", "v1"], ["V1", "v1E3", "v0X1F"]),
   example("intrinsic in a template", "export type T = `x-${Uppercase<string>}`;\n", ["x-AB", "x-"], ["x-ab", "X-AB"]),
-  example("template, number: overflow", "export type T = `v${number}`;\n", [], ["v1e999"], ["meaning"]),
+  example("template, number: overflow", "export type T = `v${number}`;\n", [], ["v1e999"], "meaning"),
   example("tuple, optional", "export type T = [string, number?];\n", [["a"], ["a", 1]], [[], ["a", "b"], ["a", 1, 2]]),
-  example("tuple, rest", "export type T = [string, ...number[]];\n", [["a"], ["a", 1, 2]], [[], ["a", "b"]], ["strict"]),
-  example("tuple, optional and rest", "export type T = [string, number?, ...boolean[]];\n", [["a"], ["a", 1, true]], [["a", true], [1]], ["strict"]),
+  example("tuple, rest", "export type T = [string, ...number[]];\n", [["a"], ["a", 1, 2]], [[], ["a", "b"]]),
+  example("tuple, optional and rest", "export type T = [string, number?, ...boolean[]];\n", [["a"], ["a", 1, true]], [["a", true], [1]]),
   example("object", "export type T = object;\n", [{}, { a: 1 }, []], [1, "x", null]),
   example("intersection distributing over a union", 'export type T = ({ a: string } | { b: number }) & { c: boolean };\n',
     [{ a: "x", c: true }, { b: 1, c: false }], [{ a: "x" }, { c: true }, { a: "x", c: true, d: 1 }]),
@@ -151,11 +151,11 @@ describe("operator examples: the emitted schema accepts a value exactly when Typ
       expect(found, `${example.alias} has a definition`).toBeDefined();
       return found!;
     };
-    (example.knownDifference?.includes("meaning") ? it.fails : it)(`schema meaning of ${title}`, () => {
+    (example.knownDifference === "meaning" ? it.fails : it)(`schema meaning of ${title}`, () => {
       const { validate } = validator();
       expect(verdicts(example, (value) => validate(value))).toEqual(expected(example));
     });
-    (example.knownDifference?.includes("strict") ? it.fails : it)(`strict Ajv compiles ${title}`, () => {
+    it(`strict Ajv compiles ${title}`, () => {
       expect(validator().strictError).toBeUndefined();
     });
   }

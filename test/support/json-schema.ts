@@ -45,9 +45,10 @@ export function strictButTuplesAjv(draft: JsonSchemaDraft = "07"): DraftAjv {
 /**
  * Tuples that do not state their bounds, the mistake strictTuples guards
  * against: every tuple prefix (`items` array in draft-07, `prefixItems` in
- * 2020-12) needs `minItems` equal to its length (an optional element is a
- * union of tuples), and what may follow the prefix said explicitly: nothing
- * (`maxItems` equal to the length, or no further items) or a rest schema.
+ * 2020-12) needs `minItems`, at most its length (less where optional
+ * elements come before a rest), and what may follow the prefix said
+ * explicitly: nothing (`maxItems` equal to the length, or no further items)
+ * or a rest schema.
  */
 export function tupleBoundProblems(schema: unknown, draft: JsonSchemaDraft = "07"): string[] {
   const [prefixKeyword, restKeyword] = draft === "07" ? ["items", "additionalItems"] : ["prefixItems", "items"];
@@ -57,7 +58,8 @@ export function tupleBoundProblems(schema: unknown, draft: JsonSchemaDraft = "07
     if (!Array.isArray(prefix)) continue;
     const rest = node[restKeyword];
     const restStated = node.maxItems === prefix.length || rest === false || isObject(rest);
-    if (node.minItems !== prefix.length || !restStated) {
+    const minStated = typeof node.minItems === "number" && node.minItems <= prefix.length;
+    if (!minStated || !restStated) {
       problems.push(`${prefix.length}-tuple with minItems ${String(node.minItems)}, maxItems ${String(node.maxItems)}, ${restKeyword} ${JSON.stringify(rest)}`);
     }
   }
