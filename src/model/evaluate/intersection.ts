@@ -54,8 +54,8 @@ export function intersectionType(evaluator: Evaluator, type: Intersection, env: 
  * Objects whose merge means more than their parts side by side: a name
  * declared twice (its types intersected) or an index signature beside named
  * properties (which it constrains). Then one object, or `never` when a
- * literal-typed property has no value left (TypeScript reduces such an
- * intersection to `never`). Otherwise undefined: the intersection stays, and
+ * required literal-typed property has no value left (TypeScript reduces such
+ * an intersection to `never`). Otherwise undefined: the intersection stays, and
  * the emitters flatten it, keeping its references.
  */
 function mergedObject(evaluator: Evaluator, resolved: readonly TypeNode[], at: SourceLocation): TypeNode | undefined {
@@ -77,10 +77,11 @@ function mergedObject(evaluator: Evaluator, resolved: readonly TypeNode[], at: S
   if (!shared && !indexed) return undefined;
   const merged = mergeViews(evaluator, views, at);
   const unit = (type: TypeNode) => distributionMembers(evaluator.resolve(type, at)).every((member) => member.type.kind === "literal");
+  // TypeScript's rule: a required property, declared more than once and never as `never`, with a unit type in one declaration.
   const reduced = merged.properties.some((property) => {
-    if (!isNever(property.type)) return false;
+    if (property.optional || !isNever(property.type)) return false;
     const declared = views.flatMap((view) => view.properties.filter((candidate) => candidate.name === property.name));
-    return declared.length > 1 && declared.some((candidate) => !isNever(candidate.type) && unit(candidate.type));
+    return declared.length > 1 && !declared.some((candidate) => isNever(candidate.type)) && declared.some((candidate) => unit(candidate.type));
   });
   if (reduced) return NEVER;
   return objectOf(evaluator, merged.properties, merged.additional, at);
@@ -88,19 +89,42 @@ function mergedObject(evaluator: Evaluator, resolved: readonly TypeNode[], at: S
 
 type ListNode = Extract<TypeNode, { kind: "array" | "tuple" }>;
 
-/** Arrays and tuples intersected element by element (a tuple keeps its length; tuples of other lengths leave nothing). */
+/**
+ * Arrays and tuples intersected as the sets of JSON arrays they accept: a
+ * value must have at least the most required elements and at most the
+ * fewest any list allows, and each position is the intersection of every
+ * list's type there (a prefix element, or the rest; an array is all rest).
+ * A position none can fill ends the list there, or leaves nothing when it
+ * is required.
+ */
 function listIntersection(evaluator: Evaluator, lists: readonly ListNode[], at: SourceLocation): TypeNode {
-  const tuples = lists.filter((list): list is Extract<ListNode, { kind: "tuple" }> => list.kind === "tuple");
-  const elementAt = (list: ListNode, index: number): TypeNode | undefined =>
-    list.kind === "array" ? list.element : index < list.elements.length ? list.elements[index] : list.rest;
-  if (tuples.length === 0) return { kind: "array", element: evaluator.intersect(lists.map((list) => (list as Extract<ListNode, { kind: "array" }>).element), at) };
-  const [first, ...others] = tuples;
-  if (first!.rest || others.some((tuple) => tuple.rest || tuple.elements.length !== first!.elements.length || tuple.required !== first!.required)) {
-    return evaluator.report("unsupported-construct", "an intersection of tuples with rest or optional elements of different shapes is not evaluated; write the tuple it means", at);
+  const restOf = (list: ListNode): TypeNode | undefined => (list.kind === "array" ? list.element : list.rest);
+  const prefixOf = (list: ListNode): readonly TypeNode[] => (list.kind === "array" ? [] : list.elements);
+  const typeAt = (list: ListNode, index: number): TypeNode => prefixOf(list)[index] ?? restOf(list)!;
+  if (lists.every((list) => list.kind === "array")) return { kind: "array", element: evaluator.intersect(lists.map(restOf) as TypeNode[], at) };
+  const required = Math.max(...lists.map((list) => (list.kind === "array" ? 0 : (list.required ?? list.elements.length))));
+  const closed = lists.filter((list) => restOf(list) === undefined);
+  const longest = Math.max(...lists.map((list) => prefixOf(list).length));
+  let length = closed.length > 0 ? Math.min(...closed.map((list) => prefixOf(list).length)) : longest;
+  if (required > length) return NEVER;
+  const elements: TypeNode[] = [];
+  for (let index = 0; index < length; index++) {
+    const element = evaluator.intersect(lists.map((list) => typeAt(list, index)), at);
+    if (isNever(element)) {
+      if (index < required) return NEVER;
+      length = index;
+      break;
+    }
+    elements.push(element);
   }
-  const elements = first!.elements.map((_, index) => evaluator.intersect(lists.map((list) => elementAt(list, index)!), at));
-  if (elements.some(isNever)) return NEVER;
-  return { ...first!, elements };
+  const open = closed.length === 0 && length === longest;
+  const rest = open ? evaluator.intersect(lists.map(restOf) as TypeNode[], at) : undefined;
+  return {
+    kind: "tuple",
+    elements,
+    ...(required < elements.length ? { required } : {}),
+    ...(rest !== undefined && !isNever(rest) ? { rest } : {}),
+  };
 }
 
 /** A union of literals and unconstrained primitives (members kept, for their marks), or undefined for anything else. */
