@@ -6,6 +6,8 @@ import { distributionMembers, isNever, marked, NEVER, NUMBER, plainMember, STRIN
 export interface ObjectView {
   readonly properties: readonly Property[];
   readonly additional?: TypeNode | undefined;
+  /** A map whose keys are `string` alone (see the `map` node): mapping it over its keys keeps that. */
+  readonly stringKeys?: boolean;
 }
 
 /**
@@ -19,7 +21,7 @@ export function objectView(evaluator: Evaluator, type: TypeNode, at: SourceLocat
     case "object":
       return evaluator.declaredViews.get(resolved) ?? resolved;
     case "map":
-      return { properties: [], additional: resolved.value };
+      return { properties: [], additional: resolved.value, stringKeys: resolved.stringKeys === true };
     case "intersection": {
       const views: ObjectView[] = [];
       for (const member of resolved.members) {
@@ -77,9 +79,9 @@ export function mergeViews(evaluator: Evaluator, views: readonly ObjectView[], a
  * some literals of it leaves no value. The view itself (for `T[K]`, `keyof`)
  * keeps the declared property types, as TypeScript's property lookup does.
  */
-export function objectOf(evaluator: Evaluator, properties: readonly Property[], additional: TypeNode | undefined, at: SourceLocation): TypeNode {
+export function objectOf(evaluator: Evaluator, properties: readonly Property[], additional: TypeNode | undefined, at: SourceLocation, stringKeys = false): TypeNode {
   if (!additional) return { kind: "object", properties };
-  if (properties.length === 0) return { kind: "map", value: additional };
+  if (properties.length === 0) return stringKeys ? { kind: "map", value: additional, stringKeys } : { kind: "map", value: additional };
   const constrained = properties.map((property) => {
     const type = constrainedByIndex(evaluator, property.type, additional, at);
     return type === property.type ? property : { ...property, type };

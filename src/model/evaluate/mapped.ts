@@ -2,7 +2,7 @@ import type { Mutable } from "../../immutable.js";
 import type { Operator, Property, SourceLocation, TypeNode, UnionMember, UtilityName } from "../types.js";
 import { isAssignable } from "./assignable.js";
 import type { Env, Evaluator } from "./evaluator.js";
-import { keysOf, objectOf, objectView } from "./keys.js";
+import { keysOf, objectOf, objectView, type ObjectView } from "./keys.js";
 import { distributionMembers, isNull, isUndefined, marked, NO_DOCS, unionOf, withoutUndefined } from "./members.js";
 import { intrinsicType, type IntrinsicName } from "./template.js";
 
@@ -29,7 +29,7 @@ export function mappedType(evaluator: Evaluator, operator: MappedOperator, env: 
     operator.nameType ? evaluator.evaluate(operator.nameType, new Map(env).set(operator.parameter, key)) : key;
   if (operator.homomorphic) {
     const source = evaluator.resolve(evaluator.evaluate(operator.homomorphic, env), at);
-    return mapHomomorphic(evaluator, source, at, (view) => buildObject(evaluator, propertyKeys(view.properties), view.additional, operator.optional, valueFor, nameFor, at));
+    return mapHomomorphic(evaluator, source, at, (view) => buildObject(evaluator, propertyKeys(view.properties), view, operator.optional, valueFor, nameFor, at));
   }
   const keys = distributionMembers(evaluator.resolve(evaluator.evaluate(operator.constraint, env), at));
   return buildObject(evaluator, keys.map((key) => ({ name: "", key })), undefined, operator.optional, valueFor, nameFor, at);
@@ -40,7 +40,7 @@ function mapHomomorphic(
   evaluator: Evaluator,
   source: TypeNode,
   at: SourceLocation,
-  map: (view: { properties: readonly Property[]; additional?: TypeNode | undefined }) => TypeNode,
+  map: (view: ObjectView) => TypeNode,
 ): TypeNode {
   if (source.kind === "union") return evaluator.mapMembers(source.members, (member) => mapHomomorphic(evaluator, evaluator.resolve(member, at), at, map));
   if (source.kind === "primitive" || source.kind === "literal") return source; // TypeScript maps primitives to themselves
@@ -57,10 +57,16 @@ function propertyKeys(properties: readonly Property[]): MappedKey[] {
   }));
 }
 
+/**
+ * The object a mapped type builds from its keys. `source`: the object a
+ * homomorphic mapping maps, whose index signature is mapped too and whose
+ * map keeps its keys (`keyof Partial<Record<string, V>>` is `string`); over
+ * other keys, `string` without `number` gives such a map.
+ */
 function buildObject(
   evaluator: Evaluator,
   keys: readonly MappedKey[],
-  sourceAdditional: TypeNode | undefined,
+  source: ObjectView | undefined,
   modifier: "+" | "-" | undefined,
   valueFor: (key: TypeNode) => TypeNode,
   nameFor: (key: TypeNode) => TypeNode,
@@ -72,9 +78,11 @@ function buildObject(
     const value = withoutUndefined(valueFor(key)).type;
     additional = additional ? evaluator.plainUnion([additional, value]) : value;
   };
+  let numberKeyed = false;
   for (const { key, source } of keys) {
     const keyType = key.type;
     if (keyType.kind === "primitive" && (keyType.name === "string" || keyType.name === "number") && keyType.pattern === undefined) {
+      numberKeyed ||= keyType.name === "number";
       addIndex(keyType);
       continue;
     }
@@ -105,9 +113,8 @@ function buildObject(
       properties.push(property);
     }
   }
-  if (sourceAdditional) addIndex({ kind: "primitive", name: "string" });
-  if (properties.length === 0 && additional) return { kind: "map", value: additional, stringKeys: true };
-  return objectOf(evaluator, properties, additional, at);
+  if (source?.additional) addIndex({ kind: "primitive", name: "string" });
+  return objectOf(evaluator, properties, additional, at, source?.additional ? source.stringKeys === true : !numberKeyed);
 }
 
 /** The built-in utility types, as `lib.es5.d.ts` defines them. */
@@ -157,10 +164,10 @@ function expandRef(evaluator: Evaluator, member: UnionMember, at: SourceLocation
   return resolved.members.flatMap((inner) => expandRef(evaluator, marked(inner, member.experimental), at));
 }
 
-function modify(evaluator: Evaluator, view: { properties: readonly Property[]; additional?: TypeNode | undefined }, modifier: "+" | "-", at: SourceLocation): TypeNode {
+function modify(evaluator: Evaluator, view: ObjectView, modifier: "+" | "-", at: SourceLocation): TypeNode {
   const optional = modifier === "+";
   const properties = view.properties.map((property) => (property.optional === optional ? property : { ...property, optional }));
-  return objectOf(evaluator, properties, view.additional, at);
+  return objectOf(evaluator, properties, view.additional, at, view.stringKeys);
 }
 
 /** `Pick<T, K>`: the properties of `T` named by `keys`, as declared (union `T`: each name's types joined). */
@@ -172,6 +179,7 @@ function pick(evaluator: Evaluator, type: TypeNode, keys: readonly UnionMember[]
   }
   const properties: Property[] = [];
   let additional: TypeNode | undefined;
+  let numberKeyed = false;
   for (const key of keys) {
     const keyType = key.type;
     if (keyType.kind === "primitive" && keyType.name === "string") {
@@ -179,7 +187,10 @@ function pick(evaluator: Evaluator, type: TypeNode, keys: readonly UnionMember[]
       if (values.length > 0) additional = evaluator.plainUnion(values);
       continue;
     }
-    if (keyType.kind === "primitive" && keyType.name === "number") continue;
+    if (keyType.kind === "primitive" && keyType.name === "number") {
+      numberKeyed = true;
+      continue;
+    }
     if (keyType.kind !== "literal") {
       evaluator.report("unsupported-construct", "`Pick` keys must be string literals", at);
       continue;
@@ -202,8 +213,7 @@ function pick(evaluator: Evaluator, type: TypeNode, keys: readonly UnionMember[]
     if (experimental) property.experimental = experimental;
     properties.push(property);
   }
-  // A mapped type over `string` alone (`Pick<Record<string, V>, string>`, what `Omit` of a map gives): its keys are `string`, as `Record`'s are.
-  if (properties.length === 0 && additional) return { kind: "map", value: additional, stringKeys: true };
-  return objectOf(evaluator, properties, additional, at);
+  // A mapped type over `string` alone (`Omit` of `Record<string, V>`) has `string` keys, as `Record`'s are; over `string | number` (`Omit` of an index signature), both.
+  return objectOf(evaluator, properties, additional, at, !numberKeyed);
 }
 
