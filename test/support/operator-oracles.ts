@@ -3,6 +3,7 @@ import addFormats from "ajv-formats";
 import { createEmitCaches, generateAudience } from "../../src/pipeline.js";
 import { createTimings } from "../../src/timings.js";
 import { loadMemoryModel, MEMORY_OPTIONS } from "./in-memory.js";
+import { sampleLiteral } from "./json-image.js";
 import { strictButTuplesAjv, tupleBoundProblems, type SchemaObject } from "./json-schema.js";
 import { checkVirtualProgram } from "./virtual-program.js";
 
@@ -41,7 +42,7 @@ export function typeScriptVerdicts(files: readonly SampleFile[]): TypeScriptVerd
   files.forEach((file, index) => {
     const head = `${file.declarations}export {};\n`;
     firstSampleLine.push(head.split("\n").length);
-    const lines = file.samples.map((sample, at) => `const v${at}: ${sample.alias} = ${JSON.stringify(sample.value)};`);
+    const lines = file.samples.map((sample, at) => `const v${at}: ${sample.alias} = ${sampleLiteral(sample.value)};`);
     texts.set(`case${index}.ts`, `${head}${lines.join("\n")}\n`);
   });
   const rejected = files.map((file) => file.samples.map(() => false));

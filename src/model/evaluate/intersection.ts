@@ -76,12 +76,15 @@ function mergedObject(evaluator: Evaluator, resolved: readonly TypeNode[], at: S
   const indexed = views.some((view) => view.additional) && typeOf.size > 0;
   if (!shared && !indexed) return undefined;
   const merged = mergeViews(evaluator, views, at);
-  const unit = (type: TypeNode) => distributionMembers(evaluator.resolve(type, at)).every((member) => member.type.kind === "literal");
-  // TypeScript's rule: a required property, declared more than once and never as `never`, with a unit type in one declaration.
+  const kinds = (type: TypeNode) => distributionMembers(evaluator.resolve(type, at)).map((member) => member.type.kind);
+  const unit = (type: TypeNode) => kinds(type).every((kind) => kind === "literal");
+  const scalar = (type: TypeNode) => kinds(type).every((kind) => kind === "literal" || kind === "primitive");
+  // TypeScript's rule: a required property, declared more than once and never as `never`, with a unit type in one
+  // declaration, and no value left. A literal beside an object is a branded type to TypeScript, not `never`: only scalars count.
   const reduced = merged.properties.some((property) => {
     if (property.optional || !isNever(property.type)) return false;
     const declared = views.flatMap((view) => view.properties.filter((candidate) => candidate.name === property.name));
-    return declared.length > 1 && !declared.some((candidate) => isNever(candidate.type)) && declared.some((candidate) => unit(candidate.type));
+    return declared.length > 1 && !declared.some((candidate) => isNever(candidate.type)) && declared.some((candidate) => unit(candidate.type)) && declared.every((candidate) => scalar(candidate.type));
   });
   if (reduced) return NEVER;
   return objectOf(evaluator, merged.properties, merged.additional, at);
