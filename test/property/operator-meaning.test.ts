@@ -118,6 +118,8 @@ const OPERATOR_EXAMPLES: readonly OperatorExample[] = [
   example("Omit of an intersection whose literal property meets an object (a brand, not never)",
     'export interface B { count: number }\nexport type T = Omit<{ id: string } & { extra: "on" | "off" } & { extra: B }, "extra">;\n',
     [{ id: "x" }], [{}, { id: 1 }]),
+  example("keyof an intersection with Record<string, V>", "export interface A { alpha: 1 }\nexport type T = keyof (A & Record<string, number>);\n", ["alpha", "b"], [1]),
+  example("keyof an intersection with an index signature", "export interface A { alpha: 1 }\nexport type T = keyof (A & { [key: string]: number });\n", ["b", 1], [true]),
   example("object", "export type T = object;\n", [{}, { a: 1 }, []], [1, "x", null]),
   example("intersection distributing over a union", 'export type T = ({ a: string } | { b: number }) & { c: boolean };\n',
     [{ a: "x", c: true }, { b: 1, c: false }], [{ a: "x" }, { c: true }, { a: "x", c: true, d: 1 }]),

@@ -3,7 +3,7 @@ import type { DiagnosticName } from "../../diagnostics/codes.js";
 import { mapShared } from "../../immutable.js";
 import { assertNever, type Declaration, type Operator, type Property, type SourceLocation, type TypeNode, type UnionMember } from "../types.js";
 import { conditionalType } from "./conditional.js";
-import { indexedAccess, keysOf } from "./keys.js";
+import { indexedAccess, keysOf, type ObjectView } from "./keys.js";
 import { mappedType, utilityType } from "./mapped.js";
 import { isNever, marked, NEVER, plainMember, unionOf, UNKNOWN, withoutUndefined, withType } from "./members.js";
 import { templateType } from "./template.js";
@@ -29,7 +29,7 @@ export class Evaluator {
    * keeps its declared properties here for property lookup (`T[K]`, `Pick`,
    * mapped types), which TypeScript does on the declared types.
    */
-  readonly declaredViews = new WeakMap<TypeNode, { readonly properties: readonly Property[]; readonly additional?: TypeNode }>();
+  readonly declaredViews = new WeakMap<TypeNode, ObjectView>();
 
   constructor(declarations: readonly Declaration[]) {
     this.#byId = new Map(declarations.map((declaration) => [declaration.id, declaration]));

@@ -87,7 +87,7 @@ function mergedObject(evaluator: Evaluator, resolved: readonly TypeNode[], at: S
     return declared.length > 1 && !declared.some((candidate) => isNever(candidate.type)) && declared.some((candidate) => unit(candidate.type)) && declared.every((candidate) => scalar(candidate.type));
   });
   if (reduced) return NEVER;
-  return objectOf(evaluator, merged.properties, merged.additional, at);
+  return objectOf(evaluator, merged.properties, merged.additional, at, merged.stringKeys);
 }
 
 type ListNode = Extract<TypeNode, { kind: "array" | "tuple" }>;

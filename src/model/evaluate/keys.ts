@@ -66,7 +66,9 @@ export function mergeViews(evaluator: Evaluator, views: readonly ObjectView[], a
     if (view.additional) indexes.push(view.additional);
   }
   if (indexes.length === 0) return { properties };
-  return { properties, additional: indexes.length === 1 ? indexes[0]! : evaluator.intersect(indexes, at) };
+  // `keyof (A & B)` is `keyof A | keyof B`: `number` is a key when any index signature gives it.
+  const stringKeys = views.every((view) => !view.additional || view.stringKeys === true);
+  return { properties, additional: indexes.length === 1 ? indexes[0]! : evaluator.intersect(indexes, at), stringKeys };
 }
 
 /**
@@ -87,7 +89,7 @@ export function objectOf(evaluator: Evaluator, properties: readonly Property[], 
     return type === property.type ? property : { ...property, type };
   });
   const object: TypeNode = { kind: "object", properties: constrained, additional };
-  evaluator.declaredViews.set(object, { properties, additional });
+  evaluator.declaredViews.set(object, { properties, additional, stringKeys });
   return object;
 }
 
@@ -163,7 +165,7 @@ function keyMembers(evaluator: Evaluator, type: TypeNode, at: SourceLocation): U
     location: property.location,
     ...(property.experimental ? { experimental: property.experimental } : {}),
   }));
-  if (view.additional) keys.push(...(resolved.kind === "map" && resolved.stringKeys ? [plainMember(STRING)] : [plainMember(STRING), plainMember(NUMBER)]));
+  if (view.additional) keys.push(...(view.stringKeys ? [plainMember(STRING)] : [plainMember(STRING), plainMember(NUMBER)]));
   return keys;
 }
 
