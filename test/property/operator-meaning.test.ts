@@ -120,6 +120,8 @@ const OPERATOR_EXAMPLES: readonly OperatorExample[] = [
     [{ id: "x" }], [{}, { id: 1 }]),
   example("keyof an intersection with Record<string, V>", "export interface A { alpha: 1 }\nexport type T = keyof (A & Record<string, number>);\n", ["alpha", "b"], [1]),
   example("keyof an intersection with an index signature", "export interface A { alpha: 1 }\nexport type T = keyof (A & { [key: string]: number });\n", ["b", 1], [true]),
+  example("a primitive with an object of optional properties", "export interface W { meta?: number[]; mode?: string }\nexport type T = string & W;\n", ["green", ""], [1, {}, null]),
+  example("a literal with an object of optional properties", "export interface W { meta?: number[] }\nexport type T = (\"a\" | 1) & W;\n", ["a", 1], ["b", 2, {}]),
   example("object", "export type T = object;\n", [{}, { a: 1 }, []], [1, "x", null]),
   example("intersection distributing over a union", 'export type T = ({ a: string } | { b: number }) & { c: boolean };\n',
     [{ a: "x", c: true }, { b: 1, c: false }], [{ a: "x" }, { c: true }, { a: "x", c: true, d: 1 }]),

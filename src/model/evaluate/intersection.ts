@@ -181,15 +181,37 @@ function literalMember(value: boolean): UnionMember {
   return { type: { kind: "literal", value }, docs: { description: "", tags: {} }, location: { file: "", line: 0, column: 0 } };
 }
 
+/**
+ * Whether every scalar value of `scalars` also belongs to the object type
+ * `member`, as TypeScript relates a primitive to an object through its
+ * apparent type (`String`, `Number`, `Boolean`): the object's properties must
+ * all be optional and none may name a member of that apparent type. Then
+ * `string & { tag?: T }` is `string`; `string & { tag: T }` has no JSON value.
+ */
+function admitsScalars(member: TypeNode, scalars: readonly TypeNode[]): boolean {
+  if (member.kind !== "object" || member.additional) return false;
+  const apparent = scalars.map(apparentValue);
+  if (apparent.some((value) => value === undefined)) return member.properties.length === 0;
+  return member.properties.every((property) => property.optional && apparent.every((value) => !(property.name in value!)));
+}
+
+/** A value standing for the scalar's apparent type (its prototype's members); undefined for `null`, which has none. */
+function apparentValue(scalar: TypeNode): object | undefined {
+  const kind = scalar.kind === "literal" ? typeof scalar.value : (scalar as { name: string }).name;
+  if (kind === "string") return Object("");
+  if (kind === "number") return Object(0);
+  if (kind === "boolean") return Object(false);
+  return undefined;
+}
+
 /** A primitive or literal with other members: what remains is the most specific scalar, if the others admit it. */
 function scalarIntersection(evaluator: Evaluator, type: Intersection, resolved: readonly TypeNode[], scalars: readonly TypeNode[], quiet: boolean): TypeNode {
   const others = resolved.filter((member) => !scalars.includes(member));
-  const isEmptyObject = (member: TypeNode) => member.kind === "object" && member.properties.length === 0 && !member.additional;
-  if (!others.every(isEmptyObject)) {
+  if (!others.every((member) => admitsScalars(member, scalars))) {
     if (quiet) return NEVER;
     return evaluator.report(
       "unsupported-construct",
-      "an intersection of a primitive and an object with properties (a branded type) has no JSON value; brand with a `unique symbol` key, or use the primitive",
+      "an intersection of a primitive and an object that no primitive value satisfies (a branded type) has no JSON value; brand with a `unique symbol` key, or use the primitive",
       type.location,
     );
   }
