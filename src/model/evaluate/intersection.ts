@@ -2,7 +2,7 @@ import { mapShared } from "../../immutable.js";
 import type { SourceLocation, TypeNode, UnionMember } from "../types.js";
 import type { Env, Evaluator } from "./evaluator.js";
 import { mergeViews, objectOf, objectView, type ObjectView } from "./keys.js";
-import { distributionMembers, isNever, marked, NEVER, unionOf } from "./members.js";
+import { distributionMembers, isNever, isUndefined, marked, NEVER, unionOf } from "./members.js";
 
 type Intersection = Extract<TypeNode, { kind: "intersection" }>;
 
@@ -20,6 +20,8 @@ export function intersectionType(evaluator: Evaluator, type: Intersection, env: 
   // `A & A` is `A`.
   if (resolved.length > 1 && resolved.every((member) => member === resolved[0])) return members[0]!;
   if (resolved.some(isNever)) return NEVER;
+  // `undefined` meets nothing but itself and `unknown`: `(string | undefined) & Base` is `string & Base`.
+  if (resolved.some(isUndefined) && resolved.some((member) => !isUndefined(member) && !isUnknown(member))) return NEVER;
   const scalarSets = resolved.map((member) => scalarSet(evaluator, member, type.location));
   if (scalarSets.every((set) => set !== undefined)) return intersectScalarSets(scalarSets as ScalarSet[]);
   const unionAt = resolved.findIndex((member) => member.kind === "union" || (member.kind === "primitive" && member.name === "boolean"));
