@@ -6,7 +6,7 @@ import { conditionalType } from "./conditional.js";
 import { indexedAccess, keysOf, type ObjectView } from "./keys.js";
 import { mappedType, utilityType } from "./mapped.js";
 import { isNever, marked, NEVER, plainMember, unionOf, UNKNOWN, withoutUndefined, withType } from "./members.js";
-import { templateType } from "./template.js";
+import { templateType, type TemplateParts } from "./template.js";
 import { intersectionType } from "./intersection.js";
 
 /** Type variables in scope: a mapped type's key, a conditional's `infer` names. */
@@ -30,6 +30,8 @@ export class Evaluator {
    * mapped types), which TypeScript does on the declared types.
    */
   readonly declaredViews = new WeakMap<TypeNode, ObjectView>();
+  /** The texts and holes of a template string type (see `TemplateParts`), for string mappings over it. */
+  readonly templateParts = new WeakMap<TypeNode, TemplateParts>();
 
   constructor(declarations: readonly Declaration[]) {
     this.#byId = new Map(declarations.map((declaration) => [declaration.id, declaration]));
