@@ -52,8 +52,8 @@ export function intersectionType(evaluator: Evaluator, type: Intersection, env: 
 
 /**
  * Objects whose merge means more than their parts side by side: a name
- * declared twice (its types intersected) or an index signature beside named
- * properties (which it constrains). Then one object, or `never` when a
+ * declared twice (its types intersected), an index signature beside named
+ * properties (which it constrains), or one keyed by a template literal type. Then one object, or `never` when a
  * required literal-typed property has no value left (TypeScript reduces such
  * an intersection to `never`). Otherwise undefined: the intersection stays, and
  * the emitters flatten it, keeping its references.
@@ -74,7 +74,9 @@ function mergedObject(evaluator: Evaluator, resolved: readonly TypeNode[], at: S
     else if (known !== property.type) shared = true;
   }
   const indexed = views.some((view) => view.additional) && typeOf.size > 0;
-  if (!shared && !indexed) return undefined;
+  // A template literal key constrains what any other member gives the keys it matches: named properties and `string`'s.
+  const patterned = views.some((view) => view.patterns && view.patterns.length > 0);
+  if (!shared && !indexed && !patterned) return undefined;
   const merged = mergeViews(evaluator, views, at);
   const unit = (type: TypeNode) => distributionMembers(evaluator.resolve(type, at)).every((member) => member.type.kind === "literal");
   // TypeScript's rule: a required property, declared more than once and never as `never`, with a unit type in one declaration.
@@ -84,7 +86,7 @@ function mergedObject(evaluator: Evaluator, resolved: readonly TypeNode[], at: S
     return declared.length > 1 && !declared.some((candidate) => isNever(candidate.type)) && declared.some((candidate) => unit(candidate.type));
   });
   if (reduced) return NEVER;
-  return objectOf(evaluator, merged.properties, merged.additional, at);
+  return objectOf(evaluator, merged.properties, merged.additional, at, merged.patterns);
 }
 
 type ListNode = Extract<TypeNode, { kind: "array" | "tuple" }>;

@@ -8,7 +8,7 @@ import type { Docs, Experimental, SourceLocation, TypeNode, UnionMember } from "
  */
 
 export const NO_DOCS: Docs = Object.freeze({ description: "", tags: Object.freeze({}) });
-const NOWHERE: SourceLocation = { file: "", line: 0, column: 0 };
+export const NOWHERE: SourceLocation = { file: "", line: 0, column: 0 };
 
 export const NEVER: TypeNode = { kind: "union", members: [] };
 export const UNKNOWN: TypeNode = { kind: "primitive", name: "unknown" };

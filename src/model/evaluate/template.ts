@@ -1,3 +1,4 @@
+import { escapeRegExp } from "../patterns.js";
 import type { Operator, SourceLocation, TypeNode } from "../types.js";
 import type { Env, Evaluator } from "./evaluator.js";
 import { distributionMembers, isNull, isUndefined } from "./members.js";
@@ -77,10 +78,6 @@ function placeholderAlternatives(evaluator: Evaluator, type: TypeNode, at: Sourc
     }
   }
   return alternatives;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
 }
 
 function escapeTemplate(text: string): string {
