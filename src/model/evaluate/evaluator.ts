@@ -7,7 +7,7 @@ import { indexedAccess, keysOf, type ObjectView } from "./keys.js";
 import { mappedType, utilityType } from "./mapped.js";
 import { isNever, marked, NEVER, plainMember, unionOf, UNKNOWN, withoutUndefined, withType } from "./members.js";
 import { indexSignatures } from "./index-signatures.js";
-import { templateType } from "./template.js";
+import { templateType, type TemplateParts } from "./template.js";
 import { intersectionType } from "./intersection.js";
 
 /** Type variables in scope: a mapped type's key, a conditional's `infer` names. */
@@ -31,6 +31,8 @@ export class Evaluator {
    * mapped types), which TypeScript does on the declared types.
    */
   readonly declaredViews = new WeakMap<TypeNode, ObjectView>();
+  /** A pattern string made from a template literal type, taken apart, for the intrinsics mapped over it (`Capitalize<K>`). */
+  readonly templateParts = new WeakMap<TypeNode, TemplateParts>();
 
   constructor(declarations: readonly Declaration[]) {
     this.#byId = new Map(declarations.map((declaration) => [declaration.id, declaration]));

@@ -18,8 +18,17 @@ const MAX_LITERALS = 1_000;
  */
 const NUMBER_PATTERN = String.raw`(?:\s*(?:[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+)\s*|\s+)`;
 
-/** One alternative of a placeholder: a literal text, or an infinite set with its pattern and TypeScript text. */
-type Alternative = { readonly literal: string } | { readonly pattern: string; readonly text: string };
+/**
+ * One alternative of a placeholder: a literal text, or an infinite set with
+ * its pattern and TypeScript text (`plain` for `string` itself).
+ */
+type Alternative = { readonly literal: string } | { readonly pattern: string; readonly text: string; readonly plain?: true };
+
+/** A template literal type taken apart: what an intrinsic (`Capitalize<\`x-${string}\`>`) maps, as TypeScript maps it. */
+export interface TemplateParts {
+  readonly head: string;
+  readonly spans: readonly { readonly alternatives: readonly Alternative[]; readonly text: string }[];
+}
 
 /**
  * A template literal type: finite ones become the union of their strings
@@ -33,24 +42,31 @@ export function templateType(evaluator: Evaluator, operator: TemplateOperator, e
     if (!alternatives) return evaluator.report("unsupported-construct", "a template literal placeholder must be a string, number, boolean or literal type", at);
     spans.push({ alternatives, text: span.text });
   }
+  return templateOf(evaluator, { head: operator.head, spans });
+}
+
+function templateOf(evaluator: Evaluator, parts: TemplateParts): TypeNode {
+  const { head, spans } = parts;
   const count = spans.reduce((product, span) => product * span.alternatives.length, 1);
   if (count === 0) return evaluator.plainUnion([]);
   if (count <= MAX_LITERALS && spans.every((span) => span.alternatives.every((alternative) => "literal" in alternative))) {
-    let strings = [operator.head];
+    let strings = [head];
     for (const span of spans) {
       strings = strings.flatMap((prefix) => span.alternatives.map((alternative) => prefix + (alternative as { literal: string }).literal + span.text));
     }
     return evaluator.plainUnion(strings.map((value) => ({ kind: "literal", value })));
   }
-  let pattern = escapeRegExp(operator.head);
-  let text = escapeTemplate(operator.head);
+  let pattern = escapeRegExp(head);
+  let text = escapeTemplate(head);
   for (const span of spans) {
     const patterns = span.alternatives.map((alternative) => ("literal" in alternative ? escapeRegExp(alternative.literal) : alternative.pattern));
     pattern += (patterns.length === 1 ? patterns[0]! : `(?:${patterns.join("|")})`) + escapeRegExp(span.text);
     const texts = span.alternatives.map((alternative) => ("literal" in alternative ? JSON.stringify(alternative.literal) : alternative.text));
     text += `\${${texts.join(" | ")}}${escapeTemplate(span.text)}`;
   }
-  return { kind: "primitive", name: "string", pattern: `^${pattern}$`, template: `\`${text}\`` };
+  const type: TypeNode = { kind: "primitive", name: "string", pattern: `^${pattern}$`, template: `\`${text}\`` };
+  evaluator.templateParts.set(type, parts);
+  return type;
 }
 
 function placeholderAlternatives(evaluator: Evaluator, type: TypeNode, at: SourceLocation): Alternative[] | undefined {
@@ -69,7 +85,7 @@ function placeholderAlternatives(evaluator: Evaluator, type: TypeNode, at: Sourc
       alternatives.push(
         resolved.template !== undefined && resolved.pattern !== undefined
           ? { pattern: `(?:${resolved.pattern.slice(1, -1)})`, text: resolved.template }
-          : { pattern: String.raw`[\s\S]*`, text: "string" },
+          : { pattern: String.raw`[\s\S]*`, text: "string", plain: true },
       );
     } else if (resolved.kind === "primitive" && resolved.name === "number") {
       alternatives.push({ pattern: NUMBER_PATTERN, text: "number" });
@@ -103,6 +119,43 @@ const INTRINSIC_PATTERNS: Readonly<Record<IntrinsicName, string>> = {
   Uncapitalize: String.raw`^(?:[^\p{Lu}\p{Lt}][\s\S]*)?$`,
 };
 
+/** The strings of a pattern that the mapping leaves as they are: both patterns, one as a lookahead. */
+function unchangedStrings(name: IntrinsicName, pattern: string, template: string): TypeNode {
+  return { kind: "primitive", name: "string", pattern: `^(?=${INTRINSIC_PATTERNS[name].slice(1)})${pattern.slice(1)}`, template: `${name}<${template}>` };
+}
+
+/**
+ * An intrinsic of a template literal type, as TypeScript maps one: `Uppercase`
+ * and `Lowercase` map every literal text and each placeholder (the strings the
+ * mapping leaves as they are, which with the texts mapped is a lookahead over
+ * the whole string); `Capitalize` and `Uncapitalize` map the first letter of
+ * the head, or without a head the first placeholder.
+ */
+function mappedTemplate(evaluator: Evaluator, name: IntrinsicName, parts: TemplateParts): TypeNode {
+  const map = INTRINSICS[name];
+  const mapLiterals = (alternative: Alternative): Alternative => ("literal" in alternative ? { literal: map(alternative.literal) } : alternative);
+  if (name === "Uppercase" || name === "Lowercase") {
+    const spans = parts.spans.map((span) => ({ alternatives: span.alternatives.map(mapLiterals), text: map(span.text) }));
+    const mapped = templateOf(evaluator, { head: map(parts.head), spans });
+    if (!(mapped.kind === "primitive" && mapped.pattern !== undefined && mapped.template !== undefined)) return mapped;
+    return unchangedStrings(name, mapped.pattern, mapped.template);
+  }
+  if (parts.head !== "") return templateOf(evaluator, { head: map(parts.head), spans: parts.spans });
+  const [first, ...others] = parts.spans;
+  const body = INTRINSIC_PATTERNS[name].slice(1, -1);
+  let lookahead = false;
+  const alternatives = first!.alternatives.map((alternative): Alternative => {
+    if ("literal" in alternative) return mapLiterals(alternative);
+    if (alternative.plain) return { pattern: body, text: `${name}<string>` };
+    lookahead = true;
+    return alternative;
+  });
+  const mapped = templateOf(evaluator, { head: "", spans: [{ alternatives, text: first!.text }, ...others] });
+  if (!lookahead || !(mapped.kind === "primitive" && mapped.pattern !== undefined && mapped.template !== undefined)) return mapped;
+  // The first letter comes from a placeholder of another kind (a number, a nested template): the whole string's.
+  return unchangedStrings(name, mapped.pattern, mapped.template);
+}
+
 /**
  * `Uppercase<"a" | "b">` and the like: on string literals (a union
  * distributes) the mapped literal; on `string` a pattern.
@@ -115,10 +168,9 @@ export function intrinsicType(evaluator: Evaluator, name: IntrinsicName, type: T
     if (resolved.kind === "primitive" && resolved.name === "string" && resolved.pattern === undefined && resolved.format === undefined) {
       return { kind: "primitive", name: "string", pattern: INTRINSIC_PATTERNS[name], template: `${name}<string>` };
     }
-    // A template's strings that the mapping leaves as they are: both patterns, one as a lookahead.
     if (resolved.kind === "primitive" && resolved.name === "string" && resolved.pattern !== undefined && resolved.template !== undefined && resolved.format === undefined) {
-      const pattern = `^(?=${INTRINSIC_PATTERNS[name].slice(1)})${resolved.pattern.slice(1)}`;
-      return { kind: "primitive", name: "string", pattern, template: `${name}<${resolved.template}>` };
+      const parts = evaluator.templateParts.get(resolved);
+      return parts ? mappedTemplate(evaluator, name, parts) : unchangedStrings(name, resolved.pattern, resolved.template);
     }
     const what = resolved.kind === "primitive" && resolved.name === "string" ? "a formatted string" : "this argument";
     return evaluator.report(
