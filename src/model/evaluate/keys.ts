@@ -1,5 +1,5 @@
-import { patternKey, patternsFor } from "../patterns.js";
-import type { PatternIndex, Property, SourceLocation, TypeNode, UnionMember } from "../types.js";
+import { patternKey, patternMatches, patternsFor } from "../patterns.js";
+import { isPatternKey, type PatternIndex, type Property, type SourceLocation, type TypeNode, type UnionMember } from "../types.js";
 import { isAssignable } from "./assignable.js";
 import type { Evaluator } from "./evaluator.js";
 import { distributionMembers, isNever, marked, NEVER, NUMBER, plainMember, STRING, unionOf, withType } from "./members.js";
@@ -165,14 +165,30 @@ export function keysOf(evaluator: Evaluator, type: TypeNode, at: SourceLocation)
  * `"a" | string` is `string` in TypeScript: an index signature's keys take in
  * the literal keys of its kind, and `string` takes in template literal keys.
  */
-function absorbed(keys: readonly UnionMember[]): UnionMember[] {
+function absorbed(all: readonly UnionMember[]): UnionMember[] {
+  const keys = withoutMatchedLiterals(all);
   const has = (name: string) => keys.some((key) => key.type.kind === "primitive" && key.type.name === name && key.type.pattern === undefined);
   const strings = has("string");
   const numbers = has("number");
-  if (!strings && !numbers) return [...keys];
+  if (!strings && !numbers) return keys;
   return keys.filter((key) => {
     if (key.type.kind === "primitive") return !(strings && key.type.name === "string" && key.type.pattern !== undefined);
     return key.type.kind !== "literal" || !((strings && typeof key.type.value === "string") || (numbers && typeof key.type.value === "number"));
+  });
+}
+
+/**
+ * A union of keys without the unmarked string literals a template literal key
+ * among them matches: TypeScript's union reduction (`"x-a" | \`x-${string}\``
+ * is `` `x-${string}` ``), so a mapped type over it makes no property of them.
+ */
+export function withoutMatchedLiterals(keys: readonly UnionMember[]): UnionMember[] {
+  const patterns = keys.map((key) => key.type).filter(isPatternKey);
+  if (patterns.length === 0) return [...keys];
+  return keys.filter((key) => {
+    const type = key.type;
+    if (type.kind !== "literal" || typeof type.value !== "string" || key.experimental) return true;
+    return !patterns.some((pattern) => patternMatches(pattern.pattern, type.value as string));
   });
 }
 

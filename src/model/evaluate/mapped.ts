@@ -3,7 +3,7 @@ import { patternKey, patternsFor } from "../patterns.js";
 import { isPatternKey, type Operator, type PatternIndex, type PatternKey, type Property, type SourceLocation, type TypeNode, type UnionMember, type UtilityName } from "../types.js";
 import { isAssignable } from "./assignable.js";
 import type { Env, Evaluator } from "./evaluator.js";
-import { keysOf, objectOf, objectView, type ObjectView } from "./keys.js";
+import { keysOf, objectOf, objectView, withoutMatchedLiterals, type ObjectView } from "./keys.js";
 import { distributionMembers, isNull, isUndefined, marked, NO_DOCS, NOWHERE, STRING, unionOf, withoutUndefined } from "./members.js";
 import { intrinsicType, type IntrinsicName } from "./template.js";
 
@@ -32,7 +32,7 @@ export function mappedType(evaluator: Evaluator, operator: MappedOperator, env: 
     const source = evaluator.resolve(evaluator.evaluate(operator.homomorphic, env), at);
     return mapHomomorphic(evaluator, source, at, (view) => buildObject(evaluator, viewKeys(view), operator.optional, valueFor, nameFor, at));
   }
-  const keys = distributionMembers(evaluator.resolve(evaluator.evaluate(operator.constraint, env), at));
+  const keys = withoutMatchedLiterals(distributionMembers(evaluator.resolve(evaluator.evaluate(operator.constraint, env), at)));
   return buildObject(evaluator, keys.map((key) => ({ name: "", key })), operator.optional, valueFor, nameFor, at);
 }
 
@@ -144,7 +144,7 @@ export function utilityType(evaluator: Evaluator, name: UtilityName, args: reado
       return pick(evaluator, first, kept, at);
     }
     case "Record": {
-      const keys = distributionMembers(evaluator.resolve(first, at));
+      const keys = withoutMatchedLiterals(distributionMembers(evaluator.resolve(first, at)));
       return buildObject(evaluator, keys.map((key) => ({ name: "", key })), undefined, () => second, (key) => key, at);
     }
     case "Exclude":
