@@ -2,6 +2,7 @@ import { mapShared } from "../../immutable.js";
 import type { SourceLocation, TypeNode, UnionMember } from "../types.js";
 import type { Env, Evaluator } from "./evaluator.js";
 import { mergeViews, objectOf, objectView, type ObjectView } from "./keys.js";
+import { patternMatches } from "../patterns.js";
 import { distributionMembers, isNever, marked, NEVER, unionOf } from "./members.js";
 
 type Intersection = Extract<TypeNode, { kind: "intersection" }>;
@@ -199,8 +200,24 @@ function scalarIntersection(evaluator: Evaluator, type: Intersection, resolved: 
   const fits = specific.every((member) =>
     member === chosen ||
     (member.kind === "literal" && chosen.kind === "literal" && member.value === chosen.value) ||
-    (member.kind === "primitive" && chosen.kind === "literal" && typeof chosen.value === member.name) ||
+    (member.kind === "primitive" && chosen.kind === "literal" && typeof chosen.value === member.name &&
+      (member.pattern === undefined || patternMatches(member.pattern, String(chosen.value)))) ||
     (member.kind === "primitive" && chosen.kind === "primitive" && member.name === chosen.name),
   );
-  return fits ? chosen : NEVER;
+  if (!fits) return NEVER;
+  return chosen.kind === "primitive" ? bothPatterns(specific as readonly Extract<TypeNode, { kind: "primitive" }>[]) : chosen;
+}
+
+/**
+ * Strings of several template literal types at once (`\`v${string}\` & \`${string}-x\``):
+ * every pattern, all but the last as lookaheads, and the TypeScript text of
+ * the intersection. A `string` among them adds nothing.
+ */
+function bothPatterns(strings: readonly Extract<TypeNode, { kind: "primitive" }>[]): TypeNode {
+  const constrained = strings.filter((member, index) =>
+    member.pattern !== undefined && member.template !== undefined && strings.findIndex((other) => other.pattern === member.pattern) === index);
+  if (constrained.length <= 1 || strings.some((member) => member.format !== undefined)) return constrained[0] ?? strings[0]!;
+  const lookaheads = constrained.slice(0, -1).map((member) => `(?=${member.pattern!.slice(1)})`).join("");
+  const pattern = `^${lookaheads}${constrained.at(-1)!.pattern!.slice(1)}`;
+  return { kind: "primitive", name: "string", pattern, template: `(${constrained.map((member) => member.template).join(" & ")})` };
 }

@@ -2,7 +2,7 @@ import { patternKey, patternMatches, patternsFor } from "../patterns.js";
 import { isPatternKey, type PatternIndex, type Property, type SourceLocation, type TypeNode, type UnionMember } from "../types.js";
 import { isAssignable } from "./assignable.js";
 import type { Evaluator } from "./evaluator.js";
-import { distributionMembers, isNever, marked, NEVER, NUMBER, plainMember, STRING, unionOf, withType } from "./members.js";
+import { distributionMembers, isNever, marked, NEVER, NUMBER, plainMember, STRING, unionOf, withoutUndefined, withType } from "./members.js";
 
 /** The named properties of an object-like type and what its other keys hold. */
 export interface ObjectView {
@@ -109,9 +109,10 @@ export function objectOf(
     return type === property.type ? property : { ...property, type };
   });
   // A key a pattern matches is a key of `string` too: its value must fit both signatures (as two intersected objects require).
+  const constraint = additional && withoutUndefined(additional).type;
   const constrainedPatterns = patterns.map((index) => {
-    if (!additional || isAssignable(evaluator, index.value, additional, at)) return index;
-    return { ...index, value: evaluator.intersect([index.value, additional], at) };
+    if (!constraint || isAssignable(evaluator, index.value, constraint, at)) return index;
+    return { ...index, value: evaluator.intersect([index.value, constraint], at) };
   });
   const object: TypeNode = {
     kind: "object",

@@ -1,7 +1,7 @@
 import { escapeRegExp } from "../patterns.js";
 import type { Operator, SourceLocation, TypeNode } from "../types.js";
 import type { Env, Evaluator } from "./evaluator.js";
-import { distributionMembers, isNull, isUndefined } from "./members.js";
+import { distributionMembers, isNull, isUndefined, STRING } from "./members.js";
 
 type TemplateOperator = Extract<Operator, { op: "template" }>;
 export type IntrinsicName = "Uppercase" | "Lowercase" | "Capitalize" | "Uncapitalize";
@@ -49,6 +49,9 @@ function templateOf(evaluator: Evaluator, parts: TemplateParts): TypeNode {
   const { head, spans } = parts;
   const count = spans.reduce((product, span) => product * span.alternatives.length, 1);
   if (count === 0) return evaluator.plainUnion([]);
+  // `${string}` is `string` in TypeScript (an index signature keyed by it is a string one).
+  const only = spans.length === 1 && head === "" && spans[0]!.text === "" && spans[0]!.alternatives.length === 1 ? spans[0]!.alternatives[0]! : undefined;
+  if (only && "plain" in only) return STRING;
   if (count <= MAX_LITERALS && spans.every((span) => span.alternatives.every((alternative) => "literal" in alternative))) {
     let strings = [head];
     for (const span of spans) {
