@@ -184,7 +184,7 @@ function literalMember(value: boolean): UnionMember {
 /** A primitive or literal with other members: what remains is the most specific scalar, if the others admit it. */
 function scalarIntersection(evaluator: Evaluator, type: Intersection, resolved: readonly TypeNode[], scalars: readonly TypeNode[], quiet: boolean): TypeNode {
   const others = resolved.filter((member) => !scalars.includes(member));
-  const isEmptyObject = (member: TypeNode) => member.kind === "object" && member.properties.length === 0 && !member.additional;
+  const isEmptyObject = (member: TypeNode) => member.kind === "object" && member.properties.length === 0 && !member.additional && !member.patterns;
   if (!others.every(isEmptyObject)) {
     if (quiet) return NEVER;
     return evaluator.report(

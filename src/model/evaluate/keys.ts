@@ -103,13 +103,14 @@ export function objectOf(
 ): TypeNode {
   if (!additional && patterns.length === 0) return { kind: "object", properties };
   if (properties.length === 0 && patterns.length === 0) return { kind: "map", value: additional! };
+  // An index signature's `undefined` (`T[K]` of an optional field) has no JSON value to constrain with.
+  const constraint = additional && withoutUndefined(additional).type;
   const constrained = properties.map((property) => {
-    const indexes = [...(additional ? [additional] : []), ...patternsFor(patterns, property.name).map((index) => index.value)];
+    const indexes = [...(constraint ? [constraint] : []), ...patternsFor(patterns, property.name).map((index) => withoutUndefined(index.value).type)];
     const type = indexes.reduce((current, index) => constrainedByIndex(evaluator, current, index, at), property.type);
     return type === property.type ? property : { ...property, type };
   });
   // A key a pattern matches is a key of `string` too: its value must fit both signatures (as two intersected objects require).
-  const constraint = additional && withoutUndefined(additional).type;
   const constrainedPatterns = patterns.map((index) => {
     if (!constraint || isAssignable(evaluator, index.value, constraint, at)) return index;
     return { ...index, value: evaluator.intersect([index.value, constraint], at) };

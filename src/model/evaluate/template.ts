@@ -129,31 +129,32 @@ function unchangedStrings(name: IntrinsicName, pattern: string, template: string
 
 /**
  * An intrinsic of a template literal type, as TypeScript maps one: `Uppercase`
- * and `Lowercase` map every literal text and each placeholder (the strings the
- * mapping leaves as they are, which with the texts mapped is a lookahead over
- * the whole string); `Capitalize` and `Uncapitalize` map the first letter of
- * the head, or without a head the first placeholder.
+ * and `Lowercase` map every literal text and each placeholder; `Capitalize`
+ * and `Uncapitalize` map the first letter of the head, or without a head the
+ * first placeholder. A placeholder of `string` becomes `Uppercase<string>` and
+ * the like; one of another kind (a number, a nested template) keeps the
+ * strings the mapping leaves as they are, a lookahead over the whole string,
+ * which is exact as the texts around it are mapped already.
  */
 function mappedTemplate(evaluator: Evaluator, name: IntrinsicName, parts: TemplateParts): TypeNode {
   const map = INTRINSICS[name];
-  const mapLiterals = (alternative: Alternative): Alternative => ("literal" in alternative ? { literal: map(alternative.literal) } : alternative);
+  const body = INTRINSIC_PATTERNS[name].slice(1, -1);
+  let lookahead = false;
+  const mapAlternative = (alternative: Alternative): Alternative => {
+    if ("literal" in alternative) return { literal: map(alternative.literal) };
+    if (alternative.plain) return { pattern: body, text: `${name}<string>` };
+    lookahead = true;
+    return alternative;
+  };
   if (name === "Uppercase" || name === "Lowercase") {
-    const spans = parts.spans.map((span) => ({ alternatives: span.alternatives.map(mapLiterals), text: map(span.text) }));
+    const spans = parts.spans.map((span) => ({ alternatives: span.alternatives.map(mapAlternative), text: map(span.text) }));
     const mapped = templateOf(evaluator, { head: map(parts.head), spans });
-    if (!(mapped.kind === "primitive" && mapped.pattern !== undefined && mapped.template !== undefined)) return mapped;
+    if (!lookahead || !(mapped.kind === "primitive" && mapped.pattern !== undefined && mapped.template !== undefined)) return mapped;
     return unchangedStrings(name, mapped.pattern, mapped.template);
   }
   if (parts.head !== "") return templateOf(evaluator, { head: map(parts.head), spans: parts.spans });
   const [first, ...others] = parts.spans;
-  const body = INTRINSIC_PATTERNS[name].slice(1, -1);
-  let lookahead = false;
-  const alternatives = first!.alternatives.map((alternative): Alternative => {
-    if ("literal" in alternative) return mapLiterals(alternative);
-    if (alternative.plain) return { pattern: body, text: `${name}<string>` };
-    lookahead = true;
-    return alternative;
-  });
-  const mapped = templateOf(evaluator, { head: "", spans: [{ alternatives, text: first!.text }, ...others] });
+  const mapped = templateOf(evaluator, { head: "", spans: [{ alternatives: first!.alternatives.map(mapAlternative), text: first!.text }, ...others] });
   if (!lookahead || !(mapped.kind === "primitive" && mapped.pattern !== undefined && mapped.template !== undefined)) return mapped;
   // The first letter comes from a placeholder of another kind (a number, a nested template): the whole string's.
   return unchangedStrings(name, mapped.pattern, mapped.template);
