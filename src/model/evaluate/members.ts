@@ -50,7 +50,8 @@ function identity(type: TypeNode): string | undefined {
     case "literal":
       return `l:${typeof type.value}:${String(type.value)}`;
     case "primitive":
-      return type.format === undefined && type.pattern === undefined ? `p:${type.name}` : undefined;
+      if (type.format !== undefined) return undefined;
+      return type.pattern === undefined ? `p:${type.name}` : `s:${type.pattern}`;
     case "ref":
       return `r:${type.target}`;
     case "operator":
