@@ -1,4 +1,5 @@
-import { assertNever, unevaluated, type Property, type TypeNode } from "../model/types.js";
+import { patternKey } from "../model/patterns.js";
+import { assertNever, unevaluated, type PatternIndex, type Property, type TypeNode } from "../model/types.js";
 import { compareConstraints } from "./constraints.js";
 import { childPosition, type ChangeList, type Position } from "./report.js";
 import { accepts, declaringId, describeType, memberLabel, memberReferences, primaryKey, resolveType, secondaryKey, unionMembers, type DiffSide, type FlatMember } from "./resolve.js";
@@ -148,6 +149,24 @@ function compareObjects(comparison: Comparison, base: ObjectNode, head: ObjectNo
   if (base.additional && head.additional) compareTypes(comparison, base.additional, head.additional, direction, childPosition(at, "{}"));
   else if (base.additional) changes.add("type-narrowed", direction, at, "head", "the index signature was removed: other keys are no longer accepted");
   else if (head.additional) changes.add("type-widened", direction, at, "head", "an index signature was added: any other key is now accepted");
+  comparePatterns(comparison, base.patterns ?? [], head.patterns ?? [], direction, at);
+}
+
+/** Index signatures keyed by template literal types, matched by their patterns. */
+function comparePatterns(comparison: Comparison, base: readonly PatternIndex[], head: readonly PatternIndex[], direction: DataDirection, at: Position): void {
+  const headByPattern = new Map(head.map((index) => [patternKey(index).pattern, index]));
+  const basePatterns = new Set<string>();
+  for (const before of base) {
+    const key = patternKey(before);
+    basePatterns.add(key.pattern);
+    const after = headByPattern.get(key.pattern);
+    if (after) compareTypes(comparison, before.value, after.value, direction, childPosition(at, `{${key.template}}`));
+    else comparison.changes.add("type-narrowed", direction, at, "head", `the index signature [key: ${key.template}] was removed: the keys it matched are no longer accepted`);
+  }
+  for (const after of head) {
+    const key = patternKey(after);
+    if (!basePatterns.has(key.pattern)) comparison.changes.add("type-widened", direction, at, "head", `an index signature [key: ${key.template}] was added: the keys it matches are now accepted`);
+  }
 }
 
 /** A field's position; one merged from an intersection is named after the declaration it was declared in. */

@@ -52,7 +52,8 @@ function mergeIntersection(side: DiffSide, type: Extract<TypeNode, { kind: "inte
       if (part.declaredIn !== undefined) for (const property of part.properties) declaredIn.set(property, part.declaredIn);
       additional ??= part.additional;
     }
-    const base = { kind: "object" as const, properties: mergedProperties(parts) };
+    const patterns = parts.flatMap((part) => part.patterns ?? []);
+    const base = { kind: "object" as const, properties: mergedProperties(parts), ...(patterns.length > 0 ? { patterns } : {}) };
     merged.set(type, (result = additional ? { ...base, additional } : base));
     declaringIds.set(result, declaredIn);
   }

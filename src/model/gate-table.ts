@@ -1,6 +1,7 @@
 import type { Mutable } from "../immutable.js";
-import type { GateField, GateMatch, GateMember, GateType, Inventory, Presence } from "./inventory-types.js";
-import { enumAsUnion, followAliases, mergedProperties, objectParts, type FindDeclaration } from "./resolve.js";
+import type { GateField, GateMatch, GateMember, GatePattern, GateType, Inventory, Presence } from "./inventory-types.js";
+import { patternKey } from "./patterns.js";
+import { enumAsUnion, followAliases, mergedProperties, objectParts, type FindDeclaration, type ObjectPart } from "./resolve.js";
 import { unevaluated, type Declaration, type Model, type Property, type TypeNode } from "./types.js";
 import { visitType, type TypeVisitor } from "./visit.js";
 import { declarationsById, walkType } from "./walk.js";
@@ -101,8 +102,8 @@ const GATE_SHAPES: TypeVisitor<GateType | undefined, [GateContext]> = {
     const elements = type.elements.map((element) => gateOf(element, context) ?? null);
     return elements.some(Boolean) ? { kind: "tuple", elements } : undefined;
   },
-  object: (type, context) => objectGate(objectProperties(type, context.find), context),
-  intersection: (type, context) => objectGate(objectProperties(type, context.find), context),
+  object: (type, context) => objectGate(objectParts(type, context.find).parts, context),
+  intersection: (type, context) => objectGate(objectParts(type, context.find).parts, context),
   union(type, context) {
     const inner = type.members.map((member) => gateOf(member.type, context));
     // Most unions hold nothing experimental: only then is it worth saying how to recognise each member.
@@ -119,9 +120,9 @@ const GATE_SHAPES: TypeVisitor<GateType | undefined, [GateContext]> = {
   operator: unevaluated,
 };
 
-function objectGate(properties: readonly Property[], context: GateContext): GateType | undefined {
+function objectGate(parts: readonly ObjectPart[], context: GateContext): GateType | undefined {
   const fields: GateField[] = [];
-  for (const property of properties) {
+  for (const property of mergedProperties(parts)) {
     const inner = gateOf(property.type, context);
     if (!property.experimental && !inner) continue;
     const field: Mutable<GateField> = { name: property.name };
@@ -135,6 +136,12 @@ function objectGate(properties: readonly Property[], context: GateContext): Gate
     }
     fields.push(field);
   }
+  const patterns: GatePattern[] = [];
+  for (const index of parts.flatMap((part) => part.patterns ?? [])) {
+    const type = gateOf(index.value, context);
+    if (type) patterns.push({ pattern: patternKey(index).pattern, type });
+  }
+  if (patterns.length > 0) return { kind: "object", fields, patterns };
   return fields.length > 0 ? { kind: "object", fields } : undefined;
 }
 
@@ -159,7 +166,7 @@ function presenceOf(type: TypeNode, find: FindDeclaration, followed: Set<string>
       return nonNull.length === 1 ? presenceOf(nonNull[0]!.type, find, followed) : "present";
     }
     case "object":
-      return resolved.properties.length === 0 && resolved.additional ? "nonEmptyMap" : "present";
+      return resolved.properties.length === 0 && (resolved.additional || resolved.patterns) ? "nonEmptyMap" : "present";
     default:
       return "present";
   }

@@ -31,11 +31,21 @@ export type LiteralValue = string | number | boolean | null;
  */
 export type GateType =
   | { readonly kind: "ref"; readonly target: string }
-  | { readonly kind: "object"; readonly fields: readonly GateField[] }
+  | { readonly kind: "object"; readonly fields: readonly GateField[]; readonly patterns?: readonly GatePattern[] }
   | { readonly kind: "array"; readonly element: GateType }
   | { readonly kind: "map"; readonly value: GateType }
   | { readonly kind: "tuple"; readonly elements: readonly (GateType | null)[] }
   | { readonly kind: "union"; readonly members: readonly GateMember[] };
+
+/**
+ * The keys an index signature keyed by a template literal type covers: each
+ * own key of the object that `pattern` (an ECMAScript regular expression,
+ * `u` flag) matches holds a value of `type`.
+ */
+export interface GatePattern {
+  readonly pattern: string;
+  readonly type: GateType;
+}
 
 export interface GateField {
   readonly name: string;

@@ -1,4 +1,4 @@
-import type { Declaration, Property, TypeNode } from "./types.js";
+import type { Declaration, PatternIndex, Property, TypeNode } from "./types.js";
 
 /**
  * What a type stands for once the names in it are looked through: references
@@ -56,6 +56,8 @@ export interface ObjectPart {
   readonly properties: readonly Property[];
   /** An index signature's value (`{ [key: string]: V }`), or a map's value (`Record<string, V>`). */
   readonly additional?: TypeNode | undefined;
+  /** Index signatures keyed by template literal types (`{ [key: \`x-${string}\`]: V }`). */
+  readonly patterns?: readonly PatternIndex[] | undefined;
   /** The alias whose body this part is written in, when it was reached through a reference. */
   readonly declaredIn?: string;
 }
@@ -89,7 +91,7 @@ export function objectParts(type: TypeNode, find: FindDeclaration): ObjectParts 
     switch (node.kind) {
       case "object": {
         const declaredIn = aliases.at(-1)?.id;
-        parts.push(declaredIn === undefined ? node : { properties: node.properties, additional: node.additional, declaredIn });
+        parts.push(declaredIn === undefined ? node : { properties: node.properties, additional: node.additional, patterns: node.patterns, declaredIn });
         return;
       }
       case "map": {

@@ -56,7 +56,18 @@ export type TypeNode =
    * `keyof` is `string` alone; an index signature's is `string | number`.
    */
   | { readonly kind: "map"; readonly value: TypeNode; readonly stringKeys?: true }
-  | { readonly kind: "object"; readonly properties: readonly Property[]; readonly additional?: TypeNode }
+  /**
+   * Named properties; `additional`: what a `[key: string]` index signature
+   * gives every other key; `patterns`: index signatures keyed by template
+   * literal types (``[key: `x-${string}`]: V``), each typing the keys its
+   * pattern matches, named properties included.
+   */
+  | {
+      readonly kind: "object";
+      readonly properties: readonly Property[];
+      readonly additional?: TypeNode;
+      readonly patterns?: readonly PatternIndex[];
+    }
   | { readonly kind: "union"; readonly members: readonly UnionMember[] }
   /** Every member must resolve to an object (validated); emitted flattened in JSON Schema. */
   | { readonly kind: "intersection"; readonly members: readonly TypeNode[]; readonly location: SourceLocation }
@@ -128,6 +139,25 @@ export interface Property {
   readonly docs: Docs;
   readonly experimental?: Experimental;
   readonly location: SourceLocation;
+}
+
+/**
+ * An index signature keyed by a template literal type. The scanner writes the
+ * key as it is written (an operator); after evaluation it is a `string`
+ * primitive with its anchored `pattern` and its TypeScript `template` text.
+ */
+export interface PatternIndex {
+  readonly key: TypeNode;
+  readonly value: TypeNode;
+  readonly location: SourceLocation;
+}
+
+/** The key of an evaluated pattern index: what `templateType` makes of a template that is not finite. */
+export type PatternKey = Extract<TypeNode, { kind: "primitive" }> & { readonly pattern: string; readonly template: string };
+
+/** Whether an evaluated type is a string constrained by a template literal type (an index signature key it can be). */
+export function isPatternKey(type: TypeNode): type is PatternKey {
+  return type.kind === "primitive" && type.name === "string" && type.pattern !== undefined && type.template !== undefined && type.format === undefined;
 }
 
 export interface UnionMember {

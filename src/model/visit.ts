@@ -1,5 +1,5 @@
 import { mapShared } from "../immutable.js";
-import { assertNever, operandsOf, type Operator, type Property, type TypeKind, type TypeNode, type UnionMember } from "./types.js";
+import { assertNever, operandsOf, type Operator, type PatternIndex, type Property, type TypeKind, type TypeNode, type UnionMember } from "./types.js";
 
 /**
  * The one place that knows where each kind of IR node keeps its child types.
@@ -26,7 +26,8 @@ export function visitType<R, A extends readonly unknown[]>(type: TypeNode, visit
 /**
  * Where a walk goes from a node. A child type is held by a field (`property`),
  * by a union member (`member`), or directly (`type`: an array's element, tuple
- * elements and rest, a map's value, an object's index signature, intersection
+ * elements and rest, a map's value, an object's index signatures (a pattern's
+ * key, then its value), intersection
  * members, an operator's operands). The holders default to visiting their type.
  */
 export interface ChildVisitor {
@@ -56,6 +57,10 @@ export function forEachChild(type: TypeNode, visitor: ChildVisitor): void {
         else visitor.type(property.type);
       }
       if (type.additional) visitor.type(type.additional);
+      for (const index of type.patterns ?? []) {
+        visitor.type(index.key);
+        visitor.type(index.value);
+      }
       return;
     case "union":
       for (let index = 0; index < type.members.length; index++) {
@@ -116,8 +121,9 @@ export function mapChildren(type: TypeNode, mapper: ChildMapper): TypeNode {
         mapper.property ? mapper.property(property) : withChildType(property, mapper.type(property.type)),
       );
       const additional = type.additional && mapper.type(type.additional);
-      if (properties === type.properties && additional === type.additional) return type;
-      return additional ? { ...type, properties, additional } : { ...type, properties };
+      const patterns = type.patterns && mapShared(type.patterns, (index) => mapPatternIndex(index, mapper.type));
+      if (properties === type.properties && additional === type.additional && patterns === type.patterns) return type;
+      return { kind: "object", properties, ...(additional ? { additional } : {}), ...(patterns ? { patterns } : {}) };
     }
     case "union": {
       const members = mapKept(type.members, (member, index) =>
@@ -136,6 +142,13 @@ export function mapChildren(type: TypeNode, mapper: ChildMapper): TypeNode {
     default:
       return assertNever(type);
   }
+}
+
+/** An index signature with its key and value rewritten, itself when both come back as they were. */
+export function mapPatternIndex(index: PatternIndex, map: (type: TypeNode) => TypeNode): PatternIndex {
+  const key = map(index.key);
+  const value = map(index.value);
+  return key === index.key && value === index.value ? index : { ...index, key, value };
 }
 
 /** A field or union member holding `type`: itself when it already does. */

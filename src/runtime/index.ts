@@ -18,6 +18,7 @@ export type {
   GateMatch,
   GateMember,
   GateMethod,
+  GatePattern,
   GateType,
   Inventory,
   InventoryEntry,

@@ -1,4 +1,5 @@
-import type { GateField, GateMember, GateType, LiteralValue } from "../model/inventory-types.js";
+import type { GateField, GateMember, GatePattern, GateType, LiteralValue } from "../model/inventory-types.js";
+import { compilePatterns, type CompiledPattern } from "./patterns.js";
 import { InvalidInventoryError } from "./errors.js";
 import { copyWith, REMOVED } from "./copy.js";
 import { compileMatch, type MatchTest } from "./match.js";
@@ -61,7 +62,7 @@ export class InspectorCompiler {
       case "ref":
         return this.compileRef(type.target, path);
       case "object":
-        return this.compileObject(type.fields, path);
+        return this.compileObject(type.fields, type.patterns, path);
       case "array":
         return compileArray(this.compile(type.element, `${path}.element`));
       case "map":
@@ -87,10 +88,11 @@ export class InspectorCompiler {
     };
   }
 
-  private compileObject(fields: readonly GateField[], path: string): CompiledType {
+  private compileObject(fields: readonly GateField[], patterns: readonly GatePattern[] | undefined, path: string): CompiledType {
     if (!Array.isArray(fields)) throw new InvalidInventoryError(`${path}.fields`, "expected an array");
     const compiled = fields.map((field, i) => this.compileField(field, `${path}.fields[${i}]`));
     const count = compiled.length;
+    const keyed = compilePatterns(patterns, path, (type, at) => this.compile(type, at));
     const inspect: Inspector = (value) => {
       if (!isJsonObject(value)) return null;
       for (let i = 0; i < count; i++) {
@@ -103,7 +105,7 @@ export class InspectorCompiler {
           if (reason !== null) return reason;
         }
       }
-      return null;
+      return keyed.length === 0 ? null : inspectKeyed(value, keyed);
     };
     const strip: Stripper = (value) => {
       if (!isJsonObject(value)) return value;
@@ -123,6 +125,7 @@ export class InspectorCompiler {
         const stripped = field.strip(fieldValue, 0);
         if (stripped !== fieldValue) (changes ??= new Map()).set(name, stripped);
       }
+      if (keyed.length > 0) changes = stripKeyed(value, keyed, changes);
       return changes === null ? value : copyWith(value, changes);
     };
     return { inspect, strip };
@@ -255,6 +258,35 @@ function compileArray(element: CompiledType): CompiledType {
       return copy ?? value;
     },
   };
+}
+
+/** The first reason among the values of keys the patterns match, in key order. */
+function inspectKeyed(value: Record<string, unknown>, keyed: readonly CompiledPattern<CompiledType>[]): string | null {
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    for (const entry of keyed) {
+      if (!entry.regex.test(key)) continue;
+      const reason = entry.type.inspect(value[key], 0);
+      if (reason !== null) return reason;
+    }
+  }
+  return null;
+}
+
+/** `changes` with the values of keys the patterns match stripped (seeing what the fields already changed). */
+function stripKeyed(value: Record<string, unknown>, keyed: readonly CompiledPattern<CompiledType>[], changes: Map<string, unknown> | null): Map<string, unknown> | null {
+  let result = changes;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    for (const entry of keyed) {
+      if (!entry.regex.test(key)) continue;
+      const item = result !== null && result.has(key) ? result.get(key) : value[key];
+      if (item === REMOVED) break;
+      const stripped = entry.type.strip(item, 0);
+      if (stripped !== item) (result ??= new Map()).set(key, stripped);
+    }
+  }
+  return result;
 }
 
 function compileMap(valueType: CompiledType): CompiledType {

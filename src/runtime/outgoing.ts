@@ -1,4 +1,5 @@
-import type { GateField, GateMember, GateType } from "../model/inventory-types.js";
+import type { GateField, GateMember, GatePattern, GateType } from "../model/inventory-types.js";
+import { compilePatterns, type CompiledPattern } from "./patterns.js";
 import { copyWith, REMOVED } from "./copy.js";
 import { InvalidInventoryError } from "./errors.js";
 import { compileMatch, type MatchTest } from "./match.js";
@@ -54,7 +55,7 @@ export class ProjectorCompiler {
       case "ref":
         return this.compileRef(type.target, path);
       case "object":
-        return this.compileObject(type.fields, path);
+        return this.compileObject(type.fields, type.patterns, path);
       case "array":
         return projectArray(this.compile(type.element, `${path}.element`));
       case "map":
@@ -78,10 +79,11 @@ export class ProjectorCompiler {
     return (value, hops, failure) => (hops < limit ? cell.project(value, hops + 1, failure) : value);
   }
 
-  private compileObject(fields: readonly GateField[], path: string): Projector {
+  private compileObject(fields: readonly GateField[], patterns: readonly GatePattern[] | undefined, path: string): Projector {
     if (!Array.isArray(fields)) throw new InvalidInventoryError(`${path}.fields`, "expected an array");
     const compiled = fields.map((field, i) => this.compileField(field, `${path}.fields[${i}]`));
     const count = compiled.length;
+    const keyed = compilePatterns(patterns, path, (type, at) => this.compile(type, at));
     return (value, _hops, failure) => {
       if (!isJsonObject(value)) return value;
       let changes: Map<string, unknown> | null = null;
@@ -109,6 +111,7 @@ export class ProjectorCompiler {
           (changes ??= new Map()).set(name, projected);
         }
       }
+      if (keyed.length > 0) changes = projectKeyed(value, keyed, changes, failure);
       return changes === null ? value : copyWith(value, changes);
     };
   }
@@ -214,6 +217,27 @@ function projectArray(element: Projector): Projector {
     }
     return copy ?? value;
   };
+}
+
+/**
+ * `changes` with the values of keys the patterns match projected; as in a map,
+ * an entry with no stable form is left out (an index signature's keys are optional).
+ */
+function projectKeyed(value: Record<string, unknown>, keyed: readonly CompiledPattern<Projector>[], changes: Map<string, unknown> | null, failure: Failure): Map<string, unknown> | null {
+  let result = changes;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    for (const entry of keyed) {
+      if (!entry.regex.test(key)) continue;
+      const item = result !== null && result.has(key) ? result.get(key) : value[key];
+      if (item === REMOVED) break;
+      const depth = failure.path.length;
+      const projected = entry.type(item, 0, failure);
+      if (projected === UNEXPRESSIBLE) failure.path.length = depth;
+      if (projected !== item) (result ??= new Map()).set(key, projected === UNEXPRESSIBLE ? REMOVED : projected);
+    }
+  }
+  return result;
 }
 
 function projectMap(valueType: Projector): Projector {

@@ -1,6 +1,6 @@
 import { ts, type TS } from "./typescript.js";
 import type { Mutable } from "../immutable.js";
-import type { Property, TypeNode } from "../model/types.js";
+import type { PatternIndex, Property, TypeNode } from "../model/types.js";
 import { ERROR_TYPE, type ScanContext, type TypeEnv } from "./context.js";
 import { convertType, convertTypeAllowingUndefined } from "./convert-type.js";
 import { convertReferenceTo } from "./convert-reference.js";
@@ -19,6 +19,8 @@ export function convertTypeLiteral(node: TS.TypeLiteralNode, scope: FileScope, e
 /**
  * Properties and index signatures of an interface, type literal or class.
  * A lone string index signature is a map; with properties it types the rest.
+ * An index signature keyed by anything else (a template literal type, an alias
+ * of one) keeps its key for evaluation, which reads it as a pattern.
  */
 export function convertMembers(
   members: readonly MemberNode[],
@@ -28,13 +30,16 @@ export function convertMembers(
 ): TypeNode {
   const properties: Property[] = [];
   let additional: TypeNode | undefined;
+  const patterns: PatternIndex[] = [];
   for (const member of members) {
     if (ts.isPropertySignature(member) || ts.isPropertyDeclaration(member)) {
       if (ts.isPropertyDeclaration(member) && isStatic(member)) continue;
       const property = convertProperty(member, scope, env, context);
       if (property) properties.push(property);
     } else if (ts.isIndexSignatureDeclaration(member)) {
-      additional = convertIndexSignature(member, scope, env, context);
+      const index = convertIndexSignature(member, scope, env, context);
+      if (index.key) patterns.push({ key: index.key, value: index.value, location: locationOf(scope.sourceFile, scope.source.path, member) });
+      else additional = index.value;
     } else if (ts.isConstructorDeclaration(member) && member.parameters.every((parameter) => !parameter.modifiers?.length)) {
       continue; // a plain constructor adds no fields
     } else if (ts.isClassStaticBlockDeclaration(member) || ts.isSemicolonClassElement(member)) {
@@ -48,8 +53,8 @@ export function convertMembers(
       );
     }
   }
-  if (properties.length === 0 && additional) return { kind: "map", value: additional };
-  return additional ? { kind: "object", properties, additional } : { kind: "object", properties };
+  if (properties.length === 0 && patterns.length === 0 && additional) return { kind: "map", value: additional };
+  return { kind: "object", properties, ...(additional ? { additional } : {}), ...(patterns.length > 0 ? { patterns } : {}) };
 }
 
 function isStatic(member: TS.PropertyDeclaration): boolean {
@@ -96,22 +101,28 @@ export function propertyName(name: TS.PropertyName): string | undefined {
   return undefined;
 }
 
+/** Key types that cannot name JSON keys, refused here rather than after evaluation. */
+const REFUSED_KEYS = new Set<TS.SyntaxKind>([ts.SyntaxKind.NumberKeyword, ts.SyntaxKind.SymbolKeyword]);
+
+/** An index signature's value, and its key unless it is `string`. */
 function convertIndexSignature(
   member: TS.IndexSignatureDeclaration,
   scope: FileScope,
   env: TypeEnv,
   context: ScanContext,
-): TypeNode {
+): { readonly key?: TypeNode; readonly value: TypeNode } {
   const keyType = member.parameters[0]?.type;
   if (!member.type) {
     context.report("unsupported-construct", "an index signature needs a value type: `[key: string]: V`", scope, member);
-    return ERROR_TYPE;
+    return { value: ERROR_TYPE };
   }
-  if (!keyType || keyType.kind !== ts.SyntaxKind.StringKeyword || member.parameters.length !== 1) {
-    context.report("unsupported-construct", "only `[key: string]: T` index signatures map to JSON objects", scope, member);
-    return ERROR_TYPE;
+  if (!keyType || REFUSED_KEYS.has(keyType.kind) || member.parameters.length !== 1) {
+    context.report("unsupported-construct", "only index signatures keyed by `string` or by a template literal type map to JSON objects", scope, member);
+    return { value: ERROR_TYPE };
   }
-  return convertType(member.type, scope, env, context);
+  const value = convertType(member.type, scope, env, context);
+  if (keyType.kind === ts.SyntaxKind.StringKeyword) return { value };
+  return { key: convertType(keyType, scope, env, context), value };
 }
 
 /**
@@ -137,7 +148,7 @@ export function convertWithHeritage(
     }
   }
   if (bases.length === 0) return own;
-  const isEmptyObject = own.kind === "object" && own.properties.length === 0 && !own.additional;
+  const isEmptyObject = own.kind === "object" && own.properties.length === 0 && !own.additional && !own.patterns;
   const members = isEmptyObject ? bases : [...bases, own];
   if (members.length === 1) return members[0]!;
   return { kind: "intersection", members, location: locationOf(scope.sourceFile, scope.source.path, node.name ?? node) };

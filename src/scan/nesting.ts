@@ -62,6 +62,7 @@ function childrenOf(type: TypeNode): readonly Child[] {
     case "object": {
       const children: Child[] = type.properties.map((property) => ({ type: property.type, location: property.location }));
       if (type.additional) children.push({ type: type.additional });
+      for (const index of type.patterns ?? []) children.push({ type: index.key }, { type: index.value });
       return children;
     }
     case "union":
@@ -108,6 +109,10 @@ function measure(type: TypeNode, room: number, heights: Map<TypeNode, number>): 
     case "object":
       for (const property of type.properties) visit(property.type);
       if (type.additional) visit(type.additional);
+      for (const index of type.patterns ?? []) {
+        visit(index.key);
+        visit(index.value);
+      }
       break;
     case "union":
       for (const member of type.members) visit(member.type);

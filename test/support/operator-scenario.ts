@@ -28,9 +28,10 @@ export type ObjectNode =
   | { readonly kind: "Partial" | "Required" | "Readonly"; readonly of: ObjectNode }
   | { readonly kind: "Pick" | "Omit"; readonly of: ObjectNode; readonly mask: number }
   | { readonly kind: "mapped"; readonly of: ObjectNode; readonly modifier: "" | "?" | "-?"; readonly readonly: boolean; readonly remap: boolean }
-  | { readonly kind: "record"; readonly keys: "modes" | "enum" | "string"; readonly value: ValueNode }
+  | { readonly kind: "record"; readonly keys: "modes" | "enum" | "string" | "pattern"; readonly value: ValueNode }
   | { readonly kind: "with-field"; readonly of: ObjectNode; readonly value: ValueNode }
   | { readonly kind: "with-index"; readonly of: ObjectNode; readonly value: ValueNode }
+  | { readonly kind: "with-pattern"; readonly of: ObjectNode; readonly head: number; readonly value: ValueNode }
   | { readonly kind: "both"; readonly left: ObjectNode; readonly right: ObjectNode };
 
 export type ValueNode =
@@ -55,6 +56,8 @@ export interface ScenarioBlueprint {
 const FIELD_NAMES = ["id", "name", "count", "mode", "tags", "flag", "kind", "meta"];
 const CASES = ["Uppercase", "Lowercase", "Capitalize", "Uncapitalize"];
 const HEADS = ["item-", "", "v", "on:"];
+/** Heads of template literal index signature keys (`${string}` alone is `string`). */
+const PATTERN_HEADS = HEADS.filter((head) => head !== "");
 
 /** Declared in every scenario; the derived aliases refer to them. */
 export const SCENARIO_PRELUDE = `export enum Color { Red = "red", Green = "green", Blue = "BLUE" }
@@ -93,9 +96,10 @@ const { object: objectNode, value: valueNode } = fc.letrec<{ object: ObjectNode;
       fc.record({ kind: fc.constantFrom("Partial" as const, "Required" as const, "Readonly" as const), of: object }),
       fc.record({ kind: fc.constantFrom("Pick" as const, "Omit" as const), of: object, mask: fc.nat(255) }),
       fc.record({ kind: fc.constant("mapped" as const), of: object, modifier: fc.constantFrom("" as const, "?" as const, "-?" as const), readonly: fc.boolean(), remap: fc.boolean() }),
-      fc.record({ kind: fc.constant("record" as const), keys: fc.constantFrom("modes" as const, "enum" as const, "string" as const), value }),
+      fc.record({ kind: fc.constant("record" as const), keys: fc.constantFrom("modes" as const, "enum" as const, "string" as const, "pattern" as const), value }),
       fc.record({ kind: fc.constant("with-field" as const), of: object, value }),
       fc.record({ kind: fc.constant("with-index" as const), of: object, value }),
+      fc.record({ kind: fc.constant("with-pattern" as const), of: object, head: fc.nat(PATTERN_HEADS.length - 1), value }),
       fc.record({ kind: fc.constant("both" as const), left: object, right: object }),
     ),
     value: fc.oneof(
@@ -204,6 +208,7 @@ export function renderScenario(blueprint: ScenarioBlueprint): RenderedScenario {
         const valueText = value(node.value);
         if (node.keys === "modes") return { text: `Record<(typeof MODES)[number], ${valueText}>`, keys: MODE_VALUES };
         if (node.keys === "enum") return { text: `{ [K in Color]?: ${valueText} }`, keys: COLOR_VALUES };
+        if (node.keys === "pattern") return { text: `Record<\`on:\${string}\`, ${valueText}>`, keys: [] };
         return { text: `Record<string, ${valueText}>`, keys: [] };
       }
       case "with-field": {
@@ -213,6 +218,10 @@ export function renderScenario(blueprint: ScenarioBlueprint): RenderedScenario {
       case "with-index": {
         const of = object(node.of);
         return { text: `${of.text} & { [key: string]: ${value(node.value)} }`, keys: of.keys };
+      }
+      case "with-pattern": {
+        const of = object(node.of);
+        return { text: `${of.text} & { [key: \`${PATTERN_HEADS[node.head]}\${string}\`]: ${value(node.value)} }`, keys: of.keys };
       }
       case "both": {
         const left = object(node.left);
@@ -244,7 +253,8 @@ export function renderScenario(blueprint: ScenarioBlueprint): RenderedScenario {
         return `keyof (${object(node.of).text})`;
       case "index": {
         const of = object(node.of);
-        if (of.keys.length === 0) return `(${of.text})[string]`;
+        // No named keys: a string index signature's `[string]`, or a template literal one's own keys.
+        if (of.keys.length === 0) return `(${of.text})[keyof (${of.text})]`;
         const chosen = pick(of.keys, node.mask);
         return `(${of.text})[${quote(chosen.length > 0 ? chosen : [of.keys[0]!])}]`;
       }
@@ -302,6 +312,8 @@ export function renderScenario(blueprint: ScenarioBlueprint): RenderedScenario {
     lines.push(`export type Derived${index} = ${text};`);
   });
   for (const head of HEADS) for (const mode of MODE_VALUES) strings.add(`${head}${mode}`);
+  // Keys a remapped template literal key matches (`get${Capitalize<`on:${string}`>}`).
+  for (const head of PATTERN_HEADS) strings.add(`get${head.charAt(0).toUpperCase()}${head.slice(1)}x`);
   return { declarations: `${lines.join("\n")}\n`, bases, aliases, strings: [...strings] };
 }
 

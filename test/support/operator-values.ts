@@ -120,6 +120,12 @@ export function sampleSchema(random: Random, schema: unknown, definitions: Schem
       for (const [key, property] of Object.entries(properties)) {
         if (required.includes(key) || chance(random, 0.5)) result[key] = sampleSchema(random, property, definitions, strings, depth + 1);
       }
+      if (isSchema(schema.patternProperties)) {
+        for (const [pattern, property] of Object.entries(schema.patternProperties)) {
+          const matching = strings.filter((text) => new RegExp(pattern, "u").test(text));
+          if (matching.length > 0 && chance(random, 0.5)) result[choose(random, matching)] = sampleSchema(random, property, definitions, strings, depth + 1);
+        }
+      }
       if (isSchema(schema.additionalProperties) && chance(random, 0.5)) {
         result[choose(random, strings)] = sampleSchema(random, schema.additionalProperties, definitions, strings, depth + 1);
       }

@@ -4,7 +4,7 @@ import { sortedByPath } from "../../output/serialize.js";
 import { declarationLookup, type DeclarationLookup } from "../lookup.js";
 import { flattenUnion } from "../union.js";
 import { listNamespaces, namespaceKey, type Namespace } from "../namespaces.js";
-import { cell, code, fieldTable, inlineNotes, noteBlocks, noteText, objectFields, typeText, type LinkTo } from "./render.js";
+import { cell, code, fieldTable, inlineNotes, noteBlocks, noteText, objectFields, patternLines, typeText, type LinkTo } from "./render.js";
 
 export interface MarkdownOptions {
   /** The reference's title. */
@@ -159,7 +159,12 @@ function declarationBody(declaration: Declaration, lookup: DeclarationLookup, li
   const type = declaration.type;
   if (type.kind === "object" || type.kind === "intersection") {
     const fields = objectFields(type, lookup);
-    if (fields) return fieldTable(fields, lookup, link);
+    if (fields) {
+      // Keys typed by template literal signatures follow the named fields, a paragraph each.
+      const patterns = patternLines(type, lookup, link).flatMap((line) => ["", line]);
+      if (patterns.length === 0) return fieldTable(fields, lookup, link);
+      return fields.length > 0 ? [...fieldTable(fields, lookup, link), ...patterns] : patterns.slice(1);
+    }
   }
   if (type.kind === "union") {
     return [

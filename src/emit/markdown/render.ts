@@ -1,3 +1,4 @@
+import { patternKey } from "../../model/patterns.js";
 import { assertNever, unevaluated, type Declaration, type Docs, type Experimental, type Property, type TypeNode } from "../../model/types.js";
 import type { DeclarationLookup } from "../lookup.js";
 import { flattenUnion } from "../union.js";
@@ -33,6 +34,7 @@ export function typeText(type: TypeNode, lookup: DeclarationLookup, link: LinkTo
     case "object": {
       const fields = type.properties.map((property) => `${property.name}${property.optional ? "?" : ""}: ${text(property.type)}`);
       if (type.additional) fields.push(`[key: string]: ${text(type.additional)}`);
+      for (const index of type.patterns ?? []) fields.push(`[key: ${code(patternKey(index).template)}]: ${text(index.value)}`);
       return fields.length === 0 ? "`{}`" : `{ ${fields.join("; ")} }`;
     }
     case "union": {
@@ -86,6 +88,12 @@ export function objectFields(type: TypeNode, lookup: DeclarationLookup, followin
   }
 }
 
+/** A line per index signature keyed by a template literal type: the keys it covers and their type. */
+export function patternLines(type: TypeNode, lookup: DeclarationLookup, link: LinkTo): string[] {
+  if (type.kind !== "object") return [];
+  return (type.patterns ?? []).map((index) => `Keys matching ${code(patternKey(index).template)}: ${typeText(index.value, lookup, link)}`);
+}
+
 /** The field table: name, type, required, default, description (with deprecation and the experimental reason). */
 export function fieldTable(fields: readonly Property[], lookup: DeclarationLookup, link: LinkTo): string[] {
   if (fields.length === 0) return ["No fields."];
@@ -131,7 +139,7 @@ export function inlineNotes(type: TypeNode, at = ""): string[] {
         const path = at === "" ? property.name : `${at}.${property.name}`;
         const own = property.experimental ? [`${code(path)} **Experimental**: ${property.experimental.reason}`] : [];
         return [...own, ...inlineNotes(property.type, path)];
-      });
+      }).concat((type.patterns ?? []).flatMap((index) => inlineNotes(index.value, at)));
     case "union":
       return flattenUnion(type.members).flatMap((member) => {
         const label = member.type.kind === "literal" ? JSON.stringify(member.type.value) : at === "" ? "member" : `${at} member`;

@@ -72,10 +72,10 @@ function methodObject(method: Method, context: SchemaContext, resolve: (schema: 
   if (method.params) {
     const schema = typeSchema(method.params, context);
     const fields = resolve(schema);
-    if (fields.type === "object" && fields.additionalProperties === false) {
+    if (fields.type === "object" && fields.additionalProperties === false && fields.patternProperties === undefined) {
       object.params = Object.entries(fields.properties ?? {}).map(([name, property]) => contentDescriptor(name, property, fields.required?.includes(name) ?? false));
     } else {
-      // Not a closed object (a union, a map): no list of named params describes it, so the whole schema is kept.
+      // Not a closed object of named fields (a union, a map, keys a pattern admits): no list of named params describes it, so the whole schema is kept.
       object["x-params-schema"] = schema;
     }
   }

@@ -29,7 +29,7 @@ export function renderDeclarationFile(declaration: Declaration, lookup: Declarat
 
 /** An alias of `{}`: the one thing a file asks about another declaration beyond its id. */
 export function isEmptyObjectAlias(declaration: Declaration): boolean {
-  return declaration.kind === "alias" && declaration.type.kind === "object" && declaration.type.properties.length === 0 && !declaration.type.additional;
+  return declaration.kind === "alias" && declaration.type.kind === "object" && declaration.type.properties.length === 0 && !declaration.type.additional && !declaration.type.patterns;
 }
 
 function renderDeclarationType(declaration: Declaration, context: RenderContext): string {

@@ -1,4 +1,5 @@
 import { unevaluated, type Docs, type Experimental, type TypeNode } from "../../model/types.js";
+import { patternKey, patternMatches } from "../../model/patterns.js";
 import { visitType, type TypeVisitor } from "../../model/visit.js";
 import { flattenUnion } from "../union.js";
 import { propertyKey } from "./identifiers.js";
@@ -92,8 +93,16 @@ function renderObject(type: Extract<TypeNode, { kind: "object" }>, context: Rend
     const key = propertyKey(property.name) + (property.optional ? "?" : "");
     lines.push(`${inner}${key}:${spaced(renderType(property.type, context, inner))};`);
   }
+  const patterns = type.patterns ?? [];
   if (type.additional) {
-    lines.push(`${inner}[key: string]:${spaced(renderIndexValue(type, type.additional, context, inner))};`);
+    // `string`'s signature holds every key, those the patterns match included.
+    const held = [...type.properties, ...patterns.map((index) => ({ type: index.value, optional: false }))];
+    lines.push(`${inner}[key: string]:${spaced(renderIndexValue(type.additional, held, context, inner))};`);
+  }
+  for (const index of patterns) {
+    const key = patternKey(index);
+    const held = type.properties.filter((property) => patternMatches(key.pattern, property.name));
+    lines.push(`${inner}[key: ${key.template}]:${spaced(renderIndexValue(index.value, held, context, inner))};`);
   }
   // A closed object with no properties: `{}` would accept any non-null value.
   if (lines.length === 0) return "{ [key: string]: never }";
@@ -101,16 +110,17 @@ function renderObject(type: Extract<TypeNode, { kind: "object" }>, context: Rend
 }
 
 /**
- * An index signature must admit every named property's type (undefined included
- * for optional ones), so its value is widened with them; duplicates are dropped.
+ * An index signature must admit the type of every named property (undefined
+ * included for optional ones) and other signature it covers, so its value is
+ * widened with them; duplicates are dropped.
  */
 function renderIndexValue(
-  type: Extract<TypeNode, { kind: "object" }>,
-  additional: TypeNode,
+  value: TypeNode,
+  held: readonly { readonly type: TypeNode; readonly optional: boolean }[],
   context: RenderContext,
   indent: string,
 ): string {
-  const types = [additional, ...type.properties.map((property) => property.type)].flatMap((member) =>
+  const types = [value, ...held.map((property) => property.type)].flatMap((member) =>
     member.kind === "union" ? flattenUnion(member.members).map((flat) => flat.type) : [member],
   );
   const items = new Map<string, UnionItem>();
@@ -120,7 +130,7 @@ function renderIndexValue(
     const text = renderType(member, context, indent);
     if (!items.has(text)) items.set(text, { render: (at) => text.replaceAll(`\n${indent}`, `\n${at}`) });
   }
-  if (type.properties.some((property) => property.optional)) items.set("undefined", { render: () => "undefined" });
+  if (held.some((property) => property.optional)) items.set("undefined", { render: () => "undefined" });
   if (items.has("unknown")) return "unknown";
   return renderUnion([...items.values()], indent);
 }
@@ -136,7 +146,7 @@ function renderIntersection(members: readonly TypeNode[], context: RenderContext
 
 function isEmptyObject(type: TypeNode, context: RenderContext): boolean {
   if (type.kind === "ref") return context.isEmptyObject(type.target);
-  return type.kind === "object" && type.properties.length === 0 && !type.additional;
+  return type.kind === "object" && type.properties.length === 0 && !type.additional && !type.patterns;
 }
 
 type Binding = "atom" | "intersection" | "union";

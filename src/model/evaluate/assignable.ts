@@ -1,5 +1,6 @@
 import type { SourceLocation, TypeNode } from "../types.js";
 import type { Evaluator } from "./evaluator.js";
+import { patternKey, patternMatches } from "../patterns.js";
 import { objectView } from "./keys.js";
 import { isNever, isUndefined } from "./members.js";
 
@@ -123,6 +124,16 @@ class Relation {
         if (!this.assignable(property.type, targetView.additional, depth + 1)) return false;
       }
       if (sourceView.additional && !this.assignable(sourceView.additional, targetView.additional, depth + 1)) return false;
+      for (const index of sourceView.patterns ?? []) if (!this.assignable(index.value, targetView.additional, depth + 1)) return false;
+    }
+    // A template literal key's signature holds every source property its pattern matches, and the source's signature with the same key.
+    for (const index of targetView.patterns ?? []) {
+      const pattern = patternKey(index).pattern;
+      for (const property of sourceView.properties) {
+        if (patternMatches(pattern, property.name) && !this.assignable(property.type, index.value, depth + 1)) return false;
+      }
+      const same = sourceView.patterns?.find((candidate) => patternKey(candidate).pattern === pattern);
+      if (same && !this.assignable(same.value, index.value, depth + 1)) return false;
     }
     return true;
   }

@@ -52,6 +52,7 @@ function inferNames(type: TypeNode): string[] {
       case "object":
         node.properties.forEach((property) => visit(property.type));
         if (node.additional) visit(node.additional);
+        node.patterns?.forEach((index) => visit(index.value));
         return;
       case "union":
         return node.members.forEach((member) => visit(member.type));

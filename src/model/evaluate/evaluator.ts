@@ -6,6 +6,7 @@ import { conditionalType } from "./conditional.js";
 import { indexedAccess, keysOf, type ObjectView } from "./keys.js";
 import { mappedType, utilityType } from "./mapped.js";
 import { isNever, marked, NEVER, plainMember, unionOf, UNKNOWN, withoutUndefined, withType } from "./members.js";
+import { indexSignatures } from "./index-signatures.js";
 import { templateType, type TemplateParts } from "./template.js";
 import { intersectionType } from "./intersection.js";
 
@@ -173,9 +174,15 @@ export class Evaluator {
       }
       case "object": {
         const properties = mapShared(type.properties, (property) => this.property(property, env));
-        const additional = type.additional && this.evaluate(type.additional, env);
-        if (properties === type.properties && additional === type.additional) return type;
-        return { ...type, properties: properties.filter((property) => property !== DROPPED), ...(additional ? { additional } : {}) };
+        const declared = type.additional && this.evaluate(type.additional, env);
+        if (!type.patterns && properties === type.properties && declared === type.additional) return type;
+        const indexes = type.patterns ? indexSignatures(this, type.patterns, env) : { additional: [], patterns: [] };
+        const additionals = [...(declared ? [declared] : []), ...indexes.additional];
+        // Two come only from a key evaluated to `string` beside a declared `[key: string]`.
+        const additional = additionals.length > 1 ? this.intersect(additionals, type.patterns![0]!.location) : additionals[0];
+        const kept = properties.filter((property) => property !== DROPPED);
+        if (kept.length === 0 && indexes.patterns.length === 0 && additional) return { kind: "map", value: additional };
+        return { kind: "object", properties: kept, ...(additional ? { additional } : {}), ...(indexes.patterns.length > 0 ? { patterns: indexes.patterns } : {}) };
       }
       case "union":
         return this.union(type, env);

@@ -1,6 +1,7 @@
 import { createDiagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { mapShared } from "../../immutable.js";
 import { assertNever, type Declaration, type TypeNode } from "../types.js";
+import { mapPatternIndex } from "../visit.js";
 import { Evaluator } from "./evaluator.js";
 import { isNever, NEVER, UNKNOWN, withoutUndefined } from "./members.js";
 
@@ -69,7 +70,9 @@ function withoutOperators(type: TypeNode, diagnostics: Diagnostic[]): TypeNode {
           return inner === property.type ? property : { ...property, type: inner };
         });
         const additional = node.additional && visit(node.additional);
-        return properties === node.properties && additional === node.additional ? node : { ...node, properties, ...(additional ? { additional } : {}) };
+        const patterns = node.patterns && mapShared(node.patterns, (index) => mapPatternIndex(index, visit));
+        if (properties === node.properties && additional === node.additional && patterns === node.patterns) return node;
+        return { ...node, properties, ...(additional ? { additional } : {}), ...(patterns ? { patterns } : {}) };
       }
       case "union": {
         const { type: defined, hadUndefined } = withoutUndefined(node);

@@ -2,6 +2,7 @@ import { mapShared } from "../../immutable.js";
 import type { SourceLocation, TypeNode, UnionMember } from "../types.js";
 import type { Env, Evaluator } from "./evaluator.js";
 import { mergeViews, objectOf, objectView, type ObjectView } from "./keys.js";
+import { patternMatches } from "../patterns.js";
 import { distributionMembers, isNever, isUndefined, marked, NEVER, unionOf } from "./members.js";
 
 type Intersection = Extract<TypeNode, { kind: "intersection" }>;
@@ -54,8 +55,8 @@ export function intersectionType(evaluator: Evaluator, type: Intersection, env: 
 
 /**
  * Objects whose merge means more than their parts side by side: a name
- * declared twice (its types intersected) or an index signature beside named
- * properties (which it constrains). Then one object, or `never` when a
+ * declared twice (its types intersected), an index signature beside named
+ * properties (which it constrains), or one keyed by a template literal type. Then one object, or `never` when a
  * required literal-typed property has no value left (TypeScript reduces such
  * an intersection to `never`). Otherwise undefined: the intersection stays, and
  * the emitters flatten it, keeping its references.
@@ -76,7 +77,9 @@ function mergedObject(evaluator: Evaluator, resolved: readonly TypeNode[], at: S
     else if (known !== property.type) shared = true;
   }
   const indexed = views.some((view) => view.additional) && typeOf.size > 0;
-  if (!shared && !indexed) return undefined;
+  // A template literal key constrains what any other member gives the keys it matches: named properties and `string`'s.
+  const patterned = views.some((view) => view.patterns && view.patterns.length > 0);
+  if (!shared && !indexed && !patterned) return undefined;
   const merged = mergeViews(evaluator, views, at);
   const kinds = (type: TypeNode) => distributionMembers(evaluator.resolve(type, at)).map((member) => member.type.kind);
   const unit = (type: TypeNode) => kinds(type).every((kind) => kind === "literal");
@@ -89,7 +92,7 @@ function mergedObject(evaluator: Evaluator, resolved: readonly TypeNode[], at: S
     return declared.length > 1 && !declared.some((candidate) => isNever(candidate.type)) && declared.some((candidate) => unit(candidate.type)) && declared.every((candidate) => scalar(candidate.type));
   });
   if (reduced) return NEVER;
-  return objectOf(evaluator, merged.properties, merged.additional, at, merged.stringKeys);
+  return objectOf(evaluator, merged.properties, merged.additional, at, { stringKeys: merged.stringKeys, patterns: merged.patterns });
 }
 
 type ListNode = Extract<TypeNode, { kind: "array" | "tuple" }>;
@@ -191,7 +194,7 @@ function literalMember(value: boolean): UnionMember {
  * `string & { tag?: T }` is `string`; `string & { tag: T }` has no JSON value.
  */
 function admitsScalars(member: TypeNode, scalars: readonly TypeNode[]): boolean {
-  if (member.kind !== "object" || member.additional) return false;
+  if (member.kind !== "object" || member.additional || (member.patterns?.length ?? 0) > 0) return false;
   const apparent = scalars.map(apparentValue);
   if (apparent.some((value) => value === undefined)) return member.properties.length === 0;
   return member.properties.every((property) => property.optional && apparent.every((value) => !(property.name in value!)));
@@ -224,8 +227,24 @@ function scalarIntersection(evaluator: Evaluator, type: Intersection, resolved: 
   const fits = specific.every((member) =>
     member === chosen ||
     (member.kind === "literal" && chosen.kind === "literal" && member.value === chosen.value) ||
-    (member.kind === "primitive" && chosen.kind === "literal" && typeof chosen.value === member.name) ||
+    (member.kind === "primitive" && chosen.kind === "literal" && typeof chosen.value === member.name &&
+      (member.pattern === undefined || patternMatches(member.pattern, String(chosen.value)))) ||
     (member.kind === "primitive" && chosen.kind === "primitive" && member.name === chosen.name),
   );
-  return fits ? chosen : NEVER;
+  if (!fits) return NEVER;
+  return chosen.kind === "primitive" ? bothPatterns(specific as readonly Extract<TypeNode, { kind: "primitive" }>[]) : chosen;
+}
+
+/**
+ * Strings of several template literal types at once (`\`v${string}\` & \`${string}-x\``):
+ * every pattern, all but the last as lookaheads, and the TypeScript text of
+ * the intersection. A `string` among them adds nothing.
+ */
+function bothPatterns(strings: readonly Extract<TypeNode, { kind: "primitive" }>[]): TypeNode {
+  const constrained = strings.filter((member, index) =>
+    member.pattern !== undefined && member.template !== undefined && strings.findIndex((other) => other.pattern === member.pattern) === index);
+  if (constrained.length <= 1 || strings.some((member) => member.format !== undefined)) return constrained[0] ?? strings[0]!;
+  const lookaheads = constrained.slice(0, -1).map((member) => `(?=${member.pattern!.slice(1)})`).join("");
+  const pattern = `^${lookaheads}${constrained.at(-1)!.pattern!.slice(1)}`;
+  return { kind: "primitive", name: "string", pattern, template: `(${constrained.map((member) => member.template).join(" & ")})` };
 }

@@ -1,6 +1,8 @@
-import type { Property, SourceLocation, TypeNode, UnionMember } from "../types.js";
+import { patternKey, patternMatches, patternsFor } from "../patterns.js";
+import { isPatternKey, type PatternIndex, type Property, type SourceLocation, type TypeNode, type UnionMember } from "../types.js";
+import { isAssignable } from "./assignable.js";
 import type { Evaluator } from "./evaluator.js";
-import { distributionMembers, isNever, marked, NEVER, NUMBER, plainMember, STRING, unionOf, withType } from "./members.js";
+import { distributionMembers, isNever, marked, NEVER, NUMBER, plainMember, STRING, unionOf, withoutUndefined, withType } from "./members.js";
 
 /** The named properties of an object-like type and what its other keys hold. */
 export interface ObjectView {
@@ -8,6 +10,8 @@ export interface ObjectView {
   readonly additional?: TypeNode | undefined;
   /** A map whose keys are `string` alone (see the `map` node): mapping it over its keys keeps that. */
   readonly stringKeys?: boolean;
+  /** Index signatures keyed by template literal types. */
+  readonly patterns?: readonly PatternIndex[] | undefined;
 }
 
 /**
@@ -39,11 +43,12 @@ export function objectView(evaluator: Evaluator, type: TypeNode, at: SourceLocat
 /**
  * The members of an intersection as one object: a name several members
  * declare has the intersection of their types (required when any requires
- * it); index signatures are intersected.
+ * it); index signatures with the same key are intersected.
  */
 export function mergeViews(evaluator: Evaluator, views: readonly ObjectView[], at: SourceLocation): ObjectView {
   const properties: Property[] = [];
   const indexes: TypeNode[] = [];
+  const patterns = new Map<string, PatternIndex[]>();
   for (const view of views) {
     for (const property of view.properties) {
       const index = properties.findIndex((known) => known.name === property.name);
@@ -64,11 +69,23 @@ export function mergeViews(evaluator: Evaluator, views: readonly ObjectView[], a
       };
     }
     if (view.additional) indexes.push(view.additional);
+    for (const index of view.patterns ?? []) {
+      const pattern = patternKey(index).pattern;
+      const same = patterns.get(pattern);
+      if (same) same.push(index);
+      else patterns.set(pattern, [index]);
+    }
   }
-  if (indexes.length === 0) return { properties };
+  const merged = [...patterns.values()].map((same) =>
+    same.length === 1 ? same[0]! : { ...same[0]!, value: evaluator.intersect(same.map((index) => index.value), at) },
+  );
   // `keyof (A & B)` is `keyof A | keyof B`: `number` is a key when any index signature gives it.
   const stringKeys = views.every((view) => !view.additional || view.stringKeys === true);
-  return { properties, additional: indexes.length === 1 ? indexes[0]! : evaluator.intersect(indexes, at), stringKeys };
+  return {
+    properties,
+    ...(indexes.length > 0 ? { additional: indexes.length === 1 ? indexes[0]! : evaluator.intersect(indexes, at), stringKeys } : {}),
+    ...(merged.length > 0 ? { patterns: merged } : {}),
+  };
 }
 
 /**
@@ -81,15 +98,36 @@ export function mergeViews(evaluator: Evaluator, views: readonly ObjectView[], a
  * some literals of it leaves no value. The view itself (for `T[K]`, `keyof`)
  * keeps the declared property types, as TypeScript's property lookup does.
  */
-export function objectOf(evaluator: Evaluator, properties: readonly Property[], additional: TypeNode | undefined, at: SourceLocation, stringKeys = false): TypeNode {
-  if (!additional) return { kind: "object", properties };
-  if (properties.length === 0) return stringKeys ? { kind: "map", value: additional, stringKeys } : { kind: "map", value: additional };
+export function objectOf(
+  evaluator: Evaluator,
+  properties: readonly Property[],
+  additional: TypeNode | undefined,
+  at: SourceLocation,
+  keys: { readonly stringKeys?: boolean | undefined; readonly patterns?: readonly PatternIndex[] | undefined } = {},
+): TypeNode {
+  const patterns = keys.patterns ?? [];
+  const stringKeys = keys.stringKeys === true;
+  if (!additional && patterns.length === 0) return { kind: "object", properties };
+  if (properties.length === 0 && patterns.length === 0) return stringKeys ? { kind: "map", value: additional!, stringKeys } : { kind: "map", value: additional! };
+  // An index signature's `undefined` (`T[K]` of an optional field) has no JSON value to constrain with.
+  const constraint = additional && withoutUndefined(additional).type;
   const constrained = properties.map((property) => {
-    const type = constrainedByIndex(evaluator, property.type, additional, at);
+    const indexes = [...(constraint ? [constraint] : []), ...patternsFor(patterns, property.name).map((index) => withoutUndefined(index.value).type)];
+    const type = indexes.reduce((current, index) => constrainedByIndex(evaluator, current, index, at), property.type);
     return type === property.type ? property : { ...property, type };
   });
-  const object: TypeNode = { kind: "object", properties: constrained, additional };
-  evaluator.declaredViews.set(object, { properties, additional, stringKeys });
+  // A key a pattern matches is a key of `string` too: its value must fit both signatures (as two intersected objects require).
+  const constrainedPatterns = patterns.map((index) => {
+    if (!constraint || isAssignable(evaluator, index.value, constraint, at)) return index;
+    return { ...index, value: evaluator.intersect([index.value, constraint], at) };
+  });
+  const object: TypeNode = {
+    kind: "object",
+    properties: constrained,
+    ...(additional ? { additional } : {}),
+    ...(patterns.length > 0 ? { patterns: constrainedPatterns } : {}),
+  };
+  evaluator.declaredViews.set(object, { properties, additional, stringKeys, ...(patterns.length > 0 ? { patterns } : {}) });
   return object;
 }
 
@@ -158,18 +196,40 @@ export function keysOf(evaluator: Evaluator, type: TypeNode, at: SourceLocation)
   return keys ? unionOf(absorbed(keys)) : unsupportedKeys(evaluator, at);
 }
 
-/** `"a" | string` is `string` in TypeScript: an index signature's keys take in the literal keys of its kind. */
-function absorbed(keys: readonly UnionMember[]): UnionMember[] {
-  const has = (name: string) => keys.some((key) => key.type.kind === "primitive" && key.type.name === name);
+/**
+ * `"a" | string` is `string` in TypeScript: an index signature's keys take in
+ * the literal keys of its kind, and `string` takes in template literal keys.
+ */
+function absorbed(all: readonly UnionMember[]): UnionMember[] {
+  const keys = withoutMatchedLiterals(all);
+  const has = (name: string) => keys.some((key) => key.type.kind === "primitive" && key.type.name === name && key.type.pattern === undefined);
   const strings = has("string");
   const numbers = has("number");
-  if (!strings && !numbers) return [...keys];
-  return keys.filter((key) => key.type.kind !== "literal" || !((strings && typeof key.type.value === "string") || (numbers && typeof key.type.value === "number")));
+  if (!strings && !numbers) return keys;
+  return keys.filter((key) => {
+    if (key.type.kind === "primitive") return !(strings && key.type.name === "string" && key.type.pattern !== undefined);
+    return key.type.kind !== "literal" || !((strings && typeof key.type.value === "string") || (numbers && typeof key.type.value === "number"));
+  });
+}
+
+/**
+ * A union of keys without the unmarked string literals a template literal key
+ * among them matches: TypeScript's union reduction (`"x-a" | \`x-${string}\``
+ * is `` `x-${string}` ``), so a mapped type over it makes no property of them.
+ */
+export function withoutMatchedLiterals(keys: readonly UnionMember[]): UnionMember[] {
+  const patterns = keys.map((key) => key.type).filter(isPatternKey);
+  if (patterns.length === 0) return [...keys];
+  return keys.filter((key) => {
+    const type = key.type;
+    if (type.kind !== "literal" || typeof type.value !== "string" || key.experimental) return true;
+    return !patterns.some((pattern) => patternMatches(pattern.pattern, type.value as string));
+  });
 }
 
 function sameKey(a: TypeNode, b: TypeNode): boolean {
   if (a.kind === "literal" && b.kind === "literal") return a.value === b.value;
-  return a.kind === "primitive" && b.kind === "primitive" && a.name === b.name;
+  return a.kind === "primitive" && b.kind === "primitive" && a.name === b.name && a.pattern === b.pattern;
 }
 
 function keyMembers(evaluator: Evaluator, type: TypeNode, at: SourceLocation): UnionMember[] | undefined {
@@ -192,6 +252,7 @@ function keyMembers(evaluator: Evaluator, type: TypeNode, at: SourceLocation): U
     location: property.location,
     ...(property.experimental ? { experimental: property.experimental } : {}),
   }));
+  for (const index of view.patterns ?? []) keys.push(plainMember(index.key, index.location));
   if (view.additional) keys.push(...(view.stringKeys ? [plainMember(STRING)] : [plainMember(STRING), plainMember(NUMBER)]));
   return keys;
 }
@@ -233,8 +294,15 @@ function accessOne(evaluator: Evaluator, object: TypeNode, key: TypeNode, at: So
     if (keyText !== undefined) {
       const property = view.properties.find((candidate) => candidate.name === keyText);
       if (property) return property.optional ? evaluator.plainUnion([property.type, undefinedAt(at)]) : property.type;
+      // TypeScript's lookup: the signatures whose patterns match the name (all of them, intersected), else `string`'s.
+      const matching = patternsFor(view.patterns, keyText);
+      if (matching.length > 0) return evaluator.intersect(matching.map((index) => index.value), at);
       if (view.additional) return view.additional;
       return evaluator.report("unresolved-reference", `the type has no property "${keyText}"`, at);
+    }
+    if (key.kind === "primitive" && key.name === "string" && key.pattern !== undefined) {
+      const same = view.patterns?.find((index) => patternKey(index).pattern === key.pattern);
+      if (same) return same.value;
     }
     if (key.kind === "primitive" && (key.name === "string" || key.name === "number") && view.additional) return view.additional;
   }

@@ -1,9 +1,10 @@
 import type { Mutable } from "../../immutable.js";
-import type { Operator, Property, SourceLocation, TypeNode, UnionMember, UtilityName } from "../types.js";
+import { patternKey, patternsFor } from "../patterns.js";
+import { isPatternKey, type Operator, type PatternIndex, type PatternKey, type Property, type SourceLocation, type TypeNode, type UnionMember, type UtilityName } from "../types.js";
 import { isAssignable } from "./assignable.js";
 import type { Env, Evaluator } from "./evaluator.js";
-import { keysOf, objectOf, objectView, type ObjectView } from "./keys.js";
-import { distributionMembers, isNull, isUndefined, marked, NO_DOCS, unionOf, withoutUndefined } from "./members.js";
+import { keysOf, objectOf, objectView, withoutMatchedLiterals, type ObjectView } from "./keys.js";
+import { distributionMembers, isNull, isUndefined, marked, NO_DOCS, NOWHERE, STRING, unionOf, withoutUndefined } from "./members.js";
 import { intrinsicType, type IntrinsicName } from "./template.js";
 
 type MappedOperator = Extract<Operator, { op: "mapped" }>;
@@ -29,10 +30,12 @@ export function mappedType(evaluator: Evaluator, operator: MappedOperator, env: 
     operator.nameType ? evaluator.evaluate(operator.nameType, new Map(env).set(operator.parameter, key)) : key;
   if (operator.homomorphic) {
     const source = evaluator.resolve(evaluator.evaluate(operator.homomorphic, env), at);
-    return mapHomomorphic(evaluator, source, at, (view) => buildObject(evaluator, propertyKeys(view.properties), view, operator.optional, valueFor, nameFor, at));
+    return mapHomomorphic(evaluator, source, at, (view) =>
+      buildObject(evaluator, viewKeys(view), operator.optional, valueFor, nameFor, at, view.additional ? view.stringKeys === true : undefined),
+    );
   }
-  const keys = distributionMembers(evaluator.resolve(evaluator.evaluate(operator.constraint, env), at));
-  return buildObject(evaluator, keys.map((key) => ({ name: "", key })), undefined, operator.optional, valueFor, nameFor, at);
+  const keys = withoutMatchedLiterals(distributionMembers(evaluator.resolve(evaluator.evaluate(operator.constraint, env), at)));
+  return buildObject(evaluator, keys.map((key) => ({ name: "", key })), operator.optional, valueFor, nameFor, at);
 }
 
 /** A homomorphic mapping of `source`: distributed over a union, element-wise over an array, else over its properties. */
@@ -49,54 +52,70 @@ function mapHomomorphic(
   return map(view);
 }
 
-function propertyKeys(properties: readonly Property[]): MappedKey[] {
-  return properties.map((property) => ({
+/** The keys of a homomorphic mapping: each property's name, each template literal key, then `string` for a string index signature. */
+function viewKeys(view: ObjectView): MappedKey[] {
+  const keys: MappedKey[] = view.properties.map((property) => ({
     name: property.name,
     source: property,
     key: { type: { kind: "literal", value: property.name }, docs: NO_DOCS, location: property.location },
   }));
+  for (const index of view.patterns ?? []) keys.push({ name: "", key: { type: index.key, docs: NO_DOCS, location: index.location } });
+  if (view.additional) keys.push({ name: "", key: { type: STRING, docs: NO_DOCS, location: NOWHERE } });
+  return keys;
 }
 
 /**
- * The object a mapped type builds from its keys. `source`: the object a
- * homomorphic mapping maps, whose index signature is mapped too and whose
- * map keeps its keys (`keyof Partial<Record<string, V>>` is `string`); over
- * other keys, `string` without `number` gives such a map.
+ * The object a mapped type builds from its keys. `sourceStringKeys`: a
+ * homomorphic mapping keeps its source's index keys (`keyof Partial<Record<string, V>>`
+ * is `string`); over other keys, `string` without `number` gives such a map.
  */
 function buildObject(
   evaluator: Evaluator,
   keys: readonly MappedKey[],
-  source: ObjectView | undefined,
   modifier: "+" | "-" | undefined,
   valueFor: (key: TypeNode) => TypeNode,
   nameFor: (key: TypeNode) => TypeNode,
   at: SourceLocation,
+  sourceStringKeys?: boolean,
 ): TypeNode {
+  let numberKeyed = false;
   const properties: Property[] = [];
   let additional: TypeNode | undefined;
+  const patterns: PatternIndex[] = [];
   const addIndex = (key: TypeNode) => {
     const value = withoutUndefined(valueFor(key)).type;
     additional = additional ? evaluator.plainUnion([additional, value]) : value;
   };
-  let numberKeyed = false;
+  // A key named by a template literal type that is not finite: an index signature with that key (TypeScript's rule for such names).
+  const addPattern = (name: PatternKey, key: TypeNode, location: SourceLocation) => {
+    const value = withoutUndefined(valueFor(key)).type;
+    const same = patterns.findIndex((index) => patternKey(index).pattern === name.pattern);
+    if (same === -1) patterns.push({ key: name, value, location });
+    else patterns[same] = { ...patterns[same]!, value: evaluator.plainUnion([patterns[same]!.value, value]) };
+  };
   for (const { key, source } of keys) {
     const keyType = key.type;
-    if (keyType.kind === "primitive" && (keyType.name === "string" || keyType.name === "number") && keyType.pattern === undefined) {
-      numberKeyed ||= keyType.name === "number";
-      addIndex(keyType);
-      continue;
-    }
-    if (keyType.kind !== "literal" || typeof keyType.value === "boolean") {
-      evaluator.report("unsupported-construct", "mapped type keys must be string or number literals, or `string` (JSON keys are strings)", at);
+    const indexKey = keyType.kind === "primitive" && (keyType.name === "number" || (keyType.name === "string" && keyType.format === undefined));
+    if (!indexKey && (keyType.kind !== "literal" || typeof keyType.value === "boolean")) {
+      evaluator.report("unsupported-construct", "mapped type keys must be string or number literals, `string` or template literal types (JSON keys are strings)", at);
       continue;
     }
     for (const renamed of distributionMembers(evaluator.resolve(nameFor(keyType), at))) {
-      if (renamed.type.kind !== "literal" || typeof renamed.type.value === "boolean") {
-        if (renamed.type.kind === "primitive" && renamed.type.name === "string") addIndex(keyType);
-        else evaluator.report("unsupported-construct", "an `as` clause must give string literal keys", at);
+      const nameType = renamed.type;
+      if (isPatternKey(nameType)) {
+        addPattern(nameType, keyType, key.location);
         continue;
       }
-      const name = String(renamed.type.value);
+      if (nameType.kind === "primitive" && (nameType.name === "number" || (nameType.name === "string" && nameType.pattern === undefined && nameType.format === undefined))) {
+        numberKeyed ||= nameType.name === "number";
+        addIndex(keyType);
+        continue;
+      }
+      if (nameType.kind !== "literal" || typeof nameType.value === "boolean") {
+        evaluator.report("unsupported-construct", "an `as` clause must give string literal keys, `string` or template literal types", at);
+        continue;
+      }
+      const name = String(nameType.value);
       if (properties.some((property) => property.name === name)) continue;
       const { type, hadUndefined } = withoutUndefined(valueFor(keyType));
       const sourceOptional = source?.optional ?? false;
@@ -113,8 +132,7 @@ function buildObject(
       properties.push(property);
     }
   }
-  if (source?.additional) addIndex({ kind: "primitive", name: "string" });
-  return objectOf(evaluator, properties, additional, at, source?.additional ? source.stringKeys === true : !numberKeyed);
+  return objectOf(evaluator, properties, additional, at, { stringKeys: sourceStringKeys ?? !numberKeyed, patterns });
 }
 
 /** The built-in utility types, as `lib.es5.d.ts` defines them. */
@@ -135,8 +153,8 @@ export function utilityType(evaluator: Evaluator, name: UtilityName, args: reado
       return pick(evaluator, first, kept, at);
     }
     case "Record": {
-      const keys = distributionMembers(evaluator.resolve(first, at));
-      return buildObject(evaluator, keys.map((key) => ({ name: "", key })), undefined, undefined, () => second, (key) => key, at);
+      const keys = withoutMatchedLiterals(distributionMembers(evaluator.resolve(first, at)));
+      return buildObject(evaluator, keys.map((key) => ({ name: "", key })), undefined, () => second, (key) => key, at);
     }
     case "Exclude":
     case "Extract": {
@@ -167,7 +185,7 @@ function expandRef(evaluator: Evaluator, member: UnionMember, at: SourceLocation
 function modify(evaluator: Evaluator, view: ObjectView, modifier: "+" | "-", at: SourceLocation): TypeNode {
   const optional = modifier === "+";
   const properties = view.properties.map((property) => (property.optional === optional ? property : { ...property, optional }));
-  return objectOf(evaluator, properties, view.additional, at, view.stringKeys);
+  return objectOf(evaluator, properties, view.additional, at, { stringKeys: view.stringKeys, patterns: view.patterns });
 }
 
 /** `Pick<T, K>`: the properties of `T` named by `keys`, as declared (union `T`: each name's types joined). */
@@ -179,9 +197,15 @@ function pick(evaluator: Evaluator, type: TypeNode, keys: readonly UnionMember[]
   }
   const properties: Property[] = [];
   let additional: TypeNode | undefined;
+  const patterns: PatternIndex[] = [];
   let numberKeyed = false;
   for (const key of keys) {
     const keyType = key.type;
+    if (isPatternKey(keyType)) {
+      const values = views.map((view) => view!.patterns?.find((index) => patternKey(index).pattern === keyType.pattern)?.value ?? view!.additional);
+      if (values.every((value) => value !== undefined)) patterns.push({ key: keyType, value: evaluator.plainUnion(values as TypeNode[]), location: key.location });
+      continue;
+    }
     if (keyType.kind === "primitive" && keyType.name === "string") {
       const values = views.map((view) => view!.additional).filter((value): value is TypeNode => value !== undefined);
       if (values.length > 0) additional = evaluator.plainUnion(values);
@@ -198,12 +222,13 @@ function pick(evaluator: Evaluator, type: TypeNode, keys: readonly UnionMember[]
     const name = String(keyType.value);
     const found = views.map((view) => view!.properties.find((property) => property.name === name));
     const first = found.find((property) => property !== undefined);
-    if (found.some((property, index) => property === undefined && views[index]!.additional === undefined)) {
+    const indexed = views.map((view) => indexValue(evaluator, view!, name, at));
+    if (found.some((property, index) => property === undefined && indexed[index] === undefined)) {
       evaluator.report("unresolved-reference", `the type has no property "${name}" to pick`, at);
       continue;
     }
     // A name only index signatures give is picked from them, required (`Pick<{ [k: string]: V }, "a">` is `{ a: V }`).
-    const types = found.map((property, index) => property?.type ?? views[index]!.additional!);
+    const types = found.map((property, index) => property?.type ?? indexed[index]!);
     const property: Mutable<Property> = {
       ...(first ?? { name, optional: false, docs: key.docs, location: key.location }),
       type: evaluator.plainUnion(types),
@@ -214,6 +239,12 @@ function pick(evaluator: Evaluator, type: TypeNode, keys: readonly UnionMember[]
     properties.push(property);
   }
   // A mapped type over `string` alone (`Omit` of `Record<string, V>`) has `string` keys, as `Record`'s are; over `string | number` (`Omit` of an index signature), both.
-  return objectOf(evaluator, properties, additional, at, !numberKeyed);
+  return objectOf(evaluator, properties, additional, at, { stringKeys: !numberKeyed, patterns });
+}
+
+/** What a name no property declares holds: the signatures whose patterns match it (intersected), else the `string` one. */
+function indexValue(evaluator: Evaluator, view: ObjectView, name: string, at: SourceLocation): TypeNode | undefined {
+  const matching = patternsFor(view.patterns, name);
+  return matching.length > 0 ? evaluator.intersect(matching.map((index) => index.value), at) : view.additional;
 }
 

@@ -8,7 +8,7 @@ import type { Docs, Experimental, SourceLocation, TypeNode, UnionMember } from "
  */
 
 export const NO_DOCS: Docs = Object.freeze({ description: "", tags: Object.freeze({}) });
-const NOWHERE: SourceLocation = { file: "", line: 0, column: 0 };
+export const NOWHERE: SourceLocation = { file: "", line: 0, column: 0 };
 
 export const NEVER: TypeNode = { kind: "union", members: [] };
 export const UNKNOWN: TypeNode = { kind: "primitive", name: "unknown" };
@@ -50,7 +50,8 @@ function identity(type: TypeNode): string | undefined {
     case "literal":
       return `l:${typeof type.value}:${String(type.value)}`;
     case "primitive":
-      return type.format === undefined && type.pattern === undefined ? `p:${type.name}` : undefined;
+      if (type.format !== undefined) return undefined;
+      return type.pattern === undefined ? `p:${type.name}` : `s:${type.pattern}`;
     case "ref":
       return `r:${type.target}`;
     case "operator":

@@ -1,6 +1,6 @@
 import type { Operator, SourceLocation, TypeNode } from "../types.js";
 import type { Env, Evaluator } from "./evaluator.js";
-import { distributionMembers, isNull, isUndefined } from "./members.js";
+import { distributionMembers, isNull, isUndefined, STRING } from "./members.js";
 
 type TemplateOperator = Extract<Operator, { op: "template" }>;
 export type IntrinsicName = "Uppercase" | "Lowercase" | "Capitalize" | "Uncapitalize";
@@ -95,6 +95,9 @@ function templatePartsOf(head: string, spans: readonly { alternatives: Alternati
 /** The string type of template parts: one literal when no hole is left, else a pattern and the TypeScript text. */
 function templateNode(evaluator: Evaluator, parts: TemplateParts): TypeNode {
   if (parts.holes.length === 0) return { kind: "literal", value: parts.texts[0]! };
+  // `${string}` is `string` in TypeScript (an index signature keyed by it is a string one).
+  const [hole] = parts.holes;
+  if (parts.holes.length === 1 && hole!.base === "string" && hole!.mappings.length === 0 && parts.texts.every((text) => text === "")) return STRING;
   let pattern = escapeRegExp(parts.texts[0]!);
   let text = escapeTemplate(parts.texts[0]!);
   parts.holes.forEach((hole, index) => {
