@@ -41,6 +41,9 @@ const example = (name: string, declarations: string, accepted: unknown[], reject
   ...(knownDifference ? { knownDifference } : {}),
 });
 const thread = { id: "t", mode: "a", tags: [], parent: null };
+const TREE = "export interface Tree<T> { value: T; children: Tree<T>[] }\n";
+const tree = (value: unknown, ...children: unknown[]) => ({ value, children });
+const leaf = (value: unknown) => tree(value);
 
 const OPERATOR_EXAMPLES: readonly OperatorExample[] = [
   example("typeof literal const", 'export const NAME = "thread";\nexport type T = typeof NAME;\n', ["thread"], ["turn", 1]),
@@ -132,6 +135,33 @@ const OPERATOR_EXAMPLES: readonly OperatorExample[] = [
   example("enum with constant expressions", "export enum Flags { None = 0, Read = 1 << 0, Write = 1 << 1, Both = Read | Write }\nexport type T = Flags;\n",
     [0, 1, 2, 3], [4, "1"]),
   example("enum member", `${COLOR}export type T = Color.Green;\n`, ["green"], ["red"]),
+  example("recursive generic, through an array", `${TREE}export type T = Tree<string>;\n`,
+    [leaf("a"), tree("a", tree("b", tree("c", leaf("d"), leaf("e"))))],
+    [tree("a", tree("b", tree("c", leaf(1)))), tree("a", tree("b", { value: "c" })), tree("a", tree("b", { ...leaf("c"), other: 1 }))]),
+  example("recursive generic at two argument lists", `${TREE}export type T = { s: Tree<string>; n: Tree<number> };\n`,
+    [{ s: tree("a", leaf("b")), n: tree(1, tree(2, leaf(3))) }], [{ s: tree("a", leaf(1)), n: leaf(1) }, { s: leaf("a"), n: tree(1, tree(2, leaf("3"))) }]),
+  example("recursive generics, mutually through a union",
+    "export type A<T> = { b?: B<T> };\nexport type B<T> = { a: A<T> | null };\nexport type T = A<number>;\n",
+    [{}, { b: { a: null } }, { b: { a: { b: { a: { b: { a: null } } } } } }], [{ b: {} }, { b: { a: { b: { a: 1 } } } }, { b: { a: { b: { a: { c: 1 } } } } }]),
+  example("recursive generic, through a tuple", "export type List<T> = [T, List<T>] | null;\nexport type T = List<string>;\n",
+    [null, ["a", ["b", ["c", null]]]], [["a", ["b"]], ["a", ["b", [1, null]]], ["a", null, null]]),
+  example("recursive generic, through an index signature", "export type Dict<T> = { [key: string]: T | Dict<T> };\nexport type T = Dict<number>;\n",
+    [{}, { a: 1, b: { c: 2, d: { e: {} } } }], [{ a: { b: { c: "x" } } }, { a: [1] }]),
+  example("recursive generic, through an intersection", "export type Chain<T> = { value: T } & { next?: Chain<T> };\nexport type T = Chain<boolean>;\n",
+    [{ value: true }, { value: true, next: { value: false, next: { value: true } } }],
+    [{ value: true, next: { value: true, next: { value: 1 } } }, { value: true, next: { next: { value: true } } }, { value: true, next: { value: true, extra: 1 } }]),
+  example("recursive generic, through another generic", `${TREE}export interface Page<T> { items: T[]; next: string | null }\nexport interface Paged<T> { value: T; page: Page<Paged<T>> }\nexport type T = Paged<string>;\n`,
+    [{ value: "a", page: { items: [{ value: "b", page: { items: [], next: null } }], next: "n" } }],
+    [{ value: "a", page: { items: [{ value: "b", page: { items: [{ value: 1, page: { items: [], next: null } }], next: null } }], next: null } }]),
+  example("Partial of a recursive generic instance", `${TREE}export type T = Partial<Tree<string>>;\n`,
+    [{}, { children: [tree("a", leaf("b"))] }], [{ children: [{ value: "a" }] }, { value: 1 }]),
+  example("Omit of a recursive generic instance", "export type Node<T> = { id: T; next: Node<T> | null; extra: string };\nexport type T = Omit<Node<number>, \"extra\">;\n",
+    [{ id: 1, next: { id: 2, next: { id: 3, next: null, extra: "y" }, extra: "x" } }], [{ id: 1, next: null, extra: "x" }, { id: 1, next: { id: 2, next: null } }]),
+  example("conditional and indexed access over a recursive generic instance",
+    `${TREE}export type Kids<X> = X extends { children: unknown[] } ? X["children"] : never;\nexport type T = Kids<Tree<string>>;\n`,
+    [[], [tree("a", leaf("b"))]], [[tree("a", leaf(2))], leaf("a")]),
+  example("indexed access into a recursive generic instance", `${TREE}export type T = Tree<string>["children"][number];\n`,
+    [tree("a", leaf("b"))], [tree("a", leaf(2)), "a"]),
   example("computed property names", `${COLOR}export const KEY = "dyn";\nexport type T = { [KEY]: string; [Color.Red]?: number };\n`,
     [{ dyn: "x" }, { dyn: "x", red: 1 }], [{ KEY: "x" }, { dyn: "x", Red: 1 }]),
 ];
