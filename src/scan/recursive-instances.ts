@@ -2,6 +2,7 @@ import { mapShared } from "../immutable.js";
 import { assertNever, type Declaration, type Method, type Operator, type TypeNode } from "../model/types.js";
 import { docsOf, leadingJsDoc } from "./jsdoc.js";
 import { locationOf } from "./location.js";
+import { nameOfId, readableOr, shapeName, uniqueName } from "../model/type-names.js";
 import type { DeclarationSite } from "./scope.js";
 
 /**
@@ -78,13 +79,7 @@ export class RecursiveInstances {
   finish(taken: Iterable<string>): PlaceholderRenamer {
     const used = new Set([...taken].map((id) => id.toLowerCase()));
     const finalIds = new Map<string, { readonly id: string; readonly name: string }>();
-    for (const pending of this.#byKey.values()) {
-      const prefix = pending.namespace.map((segment) => `${segment}.`).join("");
-      let name = pending.wanted;
-      for (let suffix = 2; used.has(`${prefix}${name}`.toLowerCase()); suffix++) name = `${pending.wanted}${suffix}`;
-      used.add(`${prefix}${name}`.toLowerCase());
-      finalIds.set(pending.placeholder, { id: `${prefix}${name}`, name });
-    }
+    for (const pending of this.#byKey.values()) finalIds.set(pending.placeholder, uniqueName(pending.wanted, pending.namespace, used));
     return new PlaceholderRenamer(finalIds);
   }
 }
@@ -239,55 +234,12 @@ interface Pending {
   readonly wanted: string;
 }
 
-/** Longer names are hard to read and to use: a long argument list stands as `<Generic>Instance`. */
-const MAX_NAME_LENGTH = 64;
-
 /**
  * A name for the instance that reads as what it is: the generic's name, then
  * `Of` and its arguments joined by `And` (`PairOfStringAndNumber`), each named
  * by its shape (`ThreadArray`, `StringOrNull`, `StringRecord`).
  */
 function readableName(generic: string, args: readonly TypeNode[], instanceName: (id: string) => string | undefined): string {
-  const name = `${generic}Of${args.map((arg) => shapeName(arg, instanceName)).join("And")}`;
-  return name.length <= MAX_NAME_LENGTH ? name : `${generic}Instance`;
-}
-
-function shapeName(type: TypeNode, instanceName: (id: string) => string | undefined): string {
-  const inner = (child: TypeNode) => shapeName(child, instanceName);
-  switch (type.kind) {
-    case "primitive":
-      return type.format === "date-time" ? "Date" : capitalized(type.name);
-    case "literal":
-      return literalName(type.value);
-    case "ref":
-      return instanceName(type.target) ?? type.target.slice(type.target.lastIndexOf(".") + 1);
-    case "array":
-      return `${inner(type.element)}Array`;
-    case "tuple":
-      return "Tuple";
-    case "map":
-      return `${inner(type.value)}Record`;
-    case "object":
-      return "Object";
-    case "union":
-      return type.members.map((member) => inner(member.type)).join("Or");
-    case "intersection":
-      return type.members.map(inner).join("And");
-    case "operator":
-      return type.operator.op === "utility" ? `${type.operator.name}${type.operator.args.map(inner).join("")}` : capitalized(type.operator.op);
-    default:
-      return assertNever(type);
-  }
-}
-
-/** `"in-progress"` → `InProgress`, `-1` → `Minus1`, `true` → `True`: letters and digits only, so the name stays an identifier. */
-function literalName(value: string | number | boolean): string {
-  if (typeof value === "boolean") return value ? "True" : "False";
-  if (typeof value === "number") return `${value < 0 ? "Minus" : ""}${String(Math.abs(value)).replace(/[^A-Za-z0-9]/g, "_")}`;
-  const words = value.split(/[^A-Za-z0-9]+/).filter((word) => word !== "");
-  return words.length === 0 ? "Empty" : words.map(capitalized).join("");
-}
-
-function capitalized(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
+  const refName = (id: string) => instanceName(id) ?? nameOfId(id);
+  return readableOr(`${generic}Of${args.map((arg) => shapeName(arg, refName)).join("And")}`, `${generic}Instance`);
 }
