@@ -8,6 +8,7 @@ import { mappedType, utilityType } from "./mapped.js";
 import { isNever, marked, NEVER, plainMember, unionOf, UNKNOWN, withoutUndefined, withType } from "./members.js";
 import { templateType } from "./template.js";
 import { intersectionType } from "./intersection.js";
+import { SelfReferentOperators } from "./self-reference.js";
 
 /** Type variables in scope: a mapped type's key, a conditional's `infer` names. */
 export type Env = ReadonlyMap<string, TypeNode>;
@@ -33,7 +34,11 @@ export class Evaluator {
 
   constructor(declarations: readonly Declaration[]) {
     this.#byId = new Map(declarations.map((declaration) => [declaration.id, declaration]));
+    this.selfReferences = new SelfReferentOperators(this.#byId.keys());
   }
+
+  /** Operators met again while evaluating themselves (`patch?: Partial<Node>` in `Node`): declarations of their own. */
+  readonly selfReferences: SelfReferentOperators;
 
   readonly #reported = new Set<string>();
 
@@ -48,15 +53,20 @@ export class Evaluator {
   }
 
   declaration(id: string): Declaration | undefined {
-    return this.#byId.get(id);
+    return this.#byId.get(id) ?? this.selfReferences.declaration(id);
   }
 
   /** A declaration's evaluated type: an alias's body, an enum's members as a union of literals. */
   body(id: string, at: SourceLocation): TypeNode {
     const known = this.#evaluated.get(id);
     if (known) return known;
+    const made = this.selfReferences.declaration(id);
+    if (made) return made.type;
     const declaration = this.#byId.get(id);
-    if (!declaration) return UNKNOWN; // an unresolved reference, already reported by the scanner
+    if (!declaration) {
+      if (this.selfReferences.isPending(id)) return this.report("unsupported-construct", "this type operator needs its own result, which never ends", at);
+      return UNKNOWN; // an unresolved reference, already reported by the scanner
+    }
     if (declaration.kind === "enum") {
       const members = declaration.members.map((member) => ({
         type: { kind: "literal", value: member.value } as const,
@@ -68,12 +78,11 @@ export class Evaluator {
       this.#evaluated.set(id, type);
       return type;
     }
-    if (this.#inProgress.has(id)) {
-      return this.report("unsupported-construct", `"${declaration.name}" refers to itself through a type operator, which never ends`, at);
-    }
+    if (this.#inProgress.has(id)) return this.#reentered(declaration, at);
     const outermost = this.#inProgress.size === 0;
     if (outermost) this.#work = 0;
     this.#inProgress.add(id);
+    this.selfReferences.enter(declaration);
     try {
       const type = this.evaluate(declaration.type, EMPTY_ENV);
       this.#evaluated.set(id, type);
@@ -89,6 +98,28 @@ export class Evaluator {
       return this.report("unsupported-construct", `"${declaration.name}" cannot be evaluated: ${why}; name the object types it needs`, declaration.location);
     } finally {
       this.#inProgress.delete(id);
+      this.selfReferences.leave();
+    }
+  }
+
+  /** Declarations evaluated a second time, inside their own evaluation: see `#reentered`. */
+  readonly #reevaluating = new Set<string>();
+
+  /**
+   * The body of a declaration an operator inside it needs (`Partial<Node>` in
+   * `Node`), as TypeScript reads it lazily: evaluated once more, where the
+   * operators still in progress stand as references to what they will
+   * declare. A declaration needed a third time is a recursion that never ends.
+   */
+  #reentered(declaration: Extract<Declaration, { kind: "alias" }>, at: SourceLocation): TypeNode {
+    if (this.#reevaluating.has(declaration.id) || !this.selfReferences.active) {
+      return this.report("unsupported-construct", `"${declaration.name}" refers to itself through a type operator, which never ends`, at);
+    }
+    this.#reevaluating.add(declaration.id);
+    try {
+      return this.evaluate(declaration.type, EMPTY_ENV);
+    } finally {
+      this.#reevaluating.delete(declaration.id);
     }
   }
 
@@ -136,7 +167,7 @@ export class Evaluator {
   evaluate(type: TypeNode, env: Env): TypeNode {
     const known = this.#closed.get(type);
     if (known) return known;
-    const evaluated = this.#evaluateNode(type, env);
+    const evaluated = env.size === 0 && type.kind === "operator" ? this.selfReferences.evaluate(type, () => this.#evaluateNode(type, env)) : this.#evaluateNode(type, env);
     if (env.size === 0) this.#closed.set(type, evaluated);
     // What evaluation made is evaluated: evaluating it again (an operator's result passed on) is the node itself.
     this.#closed.set(evaluated, evaluated);

@@ -15,12 +15,10 @@ export function evaluateDeclarations(declarations: readonly Declaration[]): { de
   const evaluator = new Evaluator(declarations);
   const evaluated = declarations.map((declaration): Declaration => {
     if (declaration.kind === "enum") return declaration;
-    const body = evaluator.body(declaration.id, declaration.location);
-    // `type C = T["count"]` of an optional field is `number | undefined`: as JSON, a `number`.
-    const { type: defined, hadUndefined } = withoutUndefined(body);
-    const type = hadUndefined && !isNever(defined) ? defined : body;
-    return type === declaration.type ? declaration : { ...declaration, type };
+    return withBody(declaration, evaluator.body(declaration.id, declaration.location));
   });
+  // Operators that refer to themselves became declarations of their own.
+  for (const made of evaluator.selfReferences.declarations()) evaluated.push(withBody(made, made.type));
   const leftovers: Diagnostic[] = [];
   const cleaned = evaluated.map((declaration) => {
     if (declaration.kind !== "alias") return declaration;
@@ -28,6 +26,13 @@ export function evaluateDeclarations(declarations: readonly Declaration[]): { de
     return type === declaration.type ? declaration : { ...declaration, type };
   });
   return { declarations: cleaned, diagnostics: [...evaluator.diagnostics, ...leftovers] };
+}
+
+/** `type C = T["count"]` of an optional field is `number | undefined`: as JSON, a `number`. */
+function withBody(declaration: Extract<Declaration, { kind: "alias" }>, body: TypeNode): Declaration {
+  const { type: defined, hadUndefined } = withoutUndefined(body);
+  const type = hadUndefined && !isNever(defined) ? defined : body;
+  return type === declaration.type ? declaration : { ...declaration, type };
 }
 
 const UNDEFINED_MESSAGE =
