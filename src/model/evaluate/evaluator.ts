@@ -102,24 +102,29 @@ export class Evaluator {
     }
   }
 
-  /** Declarations evaluated a second time, inside their own evaluation: see `#reentered`. */
-  readonly #reevaluating = new Set<string>();
+  /** Declarations evaluated again inside their own evaluation (see `#reentered`), with how many operators were in progress then. */
+  readonly #reevaluating = new Map<string, number>();
 
   /**
    * The body of a declaration an operator inside it needs (`Partial<Node>` in
    * `Node`), as TypeScript reads it lazily: evaluated once more, where the
    * operators still in progress stand as references to what they will
-   * declare. A declaration needed a third time is a recursion that never ends.
+   * declare. Each evaluation inside another needs one more operator in
+   * progress, and an operator met again is a reference, so this ends; needed
+   * again with no new operator in progress, it is a recursion that never ends.
    */
   #reentered(declaration: Extract<Declaration, { kind: "alias" }>, at: SourceLocation): TypeNode {
-    if (this.#reevaluating.has(declaration.id) || !this.selfReferences.active) {
+    const before = this.#reevaluating.get(declaration.id);
+    const operators = this.selfReferences.inProgress;
+    if (operators === 0 || (before !== undefined && operators <= before)) {
       return this.report("unsupported-construct", `"${declaration.name}" refers to itself through a type operator, which never ends`, at);
     }
-    this.#reevaluating.add(declaration.id);
+    this.#reevaluating.set(declaration.id, operators);
     try {
       return this.evaluate(declaration.type, EMPTY_ENV);
     } finally {
-      this.#reevaluating.delete(declaration.id);
+      if (before === undefined) this.#reevaluating.delete(declaration.id);
+      else this.#reevaluating.set(declaration.id, before);
     }
   }
 

@@ -30,9 +30,9 @@ export class SelfReferentOperators {
     this.#taken = new Set([...ids].map((id) => id.toLowerCase()));
   }
 
-  /** Whether some operator is being evaluated: only then can a declaration's evaluation meet itself through one. */
-  get active(): boolean {
-    return this.#inProgress.size > 0;
+  /** How many operators are being evaluated: a declaration's evaluation can meet itself only through one. */
+  get inProgress(): number {
+    return this.#inProgress.size;
   }
 
   enter(declaration: Declaration): void {
@@ -84,7 +84,11 @@ export class SelfReferentOperators {
   }
 
   #name(type: OperatorNode): { readonly id: string; readonly name: string } {
-    const wanted = readableOr(shapeName(type, nameOfId), `${this.#within.at(-1)?.name ?? ""}Operator`);
+    const within = this.#within.at(-1)?.name ?? "";
+    // A conditional or template literal has no short shape: it is named after the declaration it is in.
+    const op = type.operator.op;
+    const shape = op === "conditional" || op === "template" ? `${within}${op === "conditional" ? "Conditional" : "Template"}` : shapeName(type, nameOfId);
+    const wanted = readableOr(shape, `${within}Operator`);
     return uniqueName(wanted, this.#within.at(-1)?.namespace ?? [], this.#taken);
   }
 }
