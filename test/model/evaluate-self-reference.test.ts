@@ -54,6 +54,15 @@ describe("operators that refer to the declaration they are in", () => {
     expect(types.get("ConfConditional2")).toMatchObject({ properties: [{ name: "m" }, { name: "c", type: { target: "Conf" } }] });
   });
 
+  it("evaluate a declaration with a hundred such operators, each once", () => {
+    const fields = Array.from({ length: 50 }, (_, index) => `  f${index}?: Partial<Big>;\n  o${index}?: Omit<Big, "f${index}">;\n`).join("");
+    const types = typesOf(`export interface Big {\n${fields}}\n`);
+    // `Partial<Big>` written fifty times is one declaration; each `Omit` leaves out another field.
+    expect(types.size).toBe(1 + 1 + 50);
+    expect(types.has("PartialOfBig2")).toBe(false);
+    expect(types.get("OmitOfBigAndF49")).toMatchObject({ properties: expect.arrayContaining([expect.objectContaining({ name: "o49", type: expect.objectContaining({ target: "OmitOfBigAndF49" }) })]) });
+  });
+
   it("report an operator whose result is needed to compute itself, and a property typed as itself", () => {
     const { diagnostics } = modelFrom({ "a.ts": "export type X = Partial<X>;\nexport interface W { a: W[\"a\"] }\n" });
     expect(located(diagnostics)).toEqual(["input/a.ts:1:17 SG004 unsupported-construct", "input/a.ts:2:25 SG016 circular-alias"]);

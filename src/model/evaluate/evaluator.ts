@@ -80,7 +80,7 @@ export class Evaluator {
     }
     if (this.#inProgress.has(id)) return this.#reentered(declaration, at);
     const outermost = this.#inProgress.size === 0;
-    if (outermost) this.#work = 0;
+    if (outermost) this.#work = this.#reentries = 0;
     this.#inProgress.add(id);
     this.selfReferences.enter(declaration);
     try {
@@ -92,15 +92,20 @@ export class Evaluator {
       const tooDeep = error instanceof RangeError;
       if (!(error instanceof WorkExceeded || tooDeep) || !outermost) throw error;
       this.#evaluated.set(id, UNKNOWN);
-      const why = tooDeep
-        ? "its intersections reach through too long a chain of other declarations"
-        : `it needs more than ${MAX_WORK.toLocaleString("en-US")} steps (intersections of large unions multiply)`;
+      const why = !tooDeep
+        ? `it needs more than ${MAX_WORK.toLocaleString("en-US")} steps (intersections of large unions multiply)`
+        : this.#reentries > 0
+          ? `${this.#reentries} type operators in it need the types they are in, each evaluated inside the last`
+          : "its intersections reach through too long a chain of other declarations";
       return this.report("unsupported-construct", `"${declaration.name}" cannot be evaluated: ${why}; name the object types it needs`, declaration.location);
     } finally {
       this.#inProgress.delete(id);
       this.selfReferences.leave();
     }
   }
+
+  /** How many evaluations inside their own evaluation the outermost declaration being evaluated has needed. */
+  #reentries = 0;
 
   /** Declarations evaluated again inside their own evaluation (see `#reentered`), with how many operators were in progress then. */
   readonly #reevaluating = new Map<string, number>();
@@ -120,6 +125,7 @@ export class Evaluator {
       return this.report("unsupported-construct", `"${declaration.name}" refers to itself through a type operator, which never ends`, at);
     }
     this.#reevaluating.set(declaration.id, operators);
+    this.#reentries++;
     try {
       return this.evaluate(declaration.type, EMPTY_ENV);
     } finally {

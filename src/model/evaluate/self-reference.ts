@@ -25,6 +25,8 @@ export class SelfReferentOperators {
   readonly #declared = new Map<string, AliasDeclaration>();
   /** Ids handed out to operators still being evaluated. */
   readonly #pending = new Set<string>();
+  /** Ids by the operator's shape (locations left out): `Partial<Node>` written twice is one declaration. */
+  readonly #byShape = new Map<string, { readonly id: string; readonly name: string }>();
 
   constructor(ids: Iterable<string>) {
     this.#taken = new Set([...ids].map((id) => id.toLowerCase()));
@@ -63,8 +65,8 @@ export class SelfReferentOperators {
     if (op === "param" || op === "infer" || op === "never" || op === "undefined") return evaluateNode();
     const known = this.#inProgress.get(type);
     if (known) {
-      known.declared ??= this.#name(type);
-      this.#pending.add(known.declared.id);
+      known.declared ??= this.#declarationFor(type);
+      if (!this.#declared.has(known.declared.id)) this.#pending.add(known.declared.id);
       return reference(known.declared.id, type.location);
     }
     const entry: { declared?: { readonly id: string; readonly name: string } } = {};
@@ -78,9 +80,20 @@ export class SelfReferentOperators {
     if (!entry.declared) return evaluated;
     const { id, name } = entry.declared;
     this.#pending.delete(id);
-    const namespace = this.#within.at(-1)?.namespace ?? [];
-    this.#declared.set(id, { kind: "alias", id, name, namespace, docs: NO_DOCS, location: type.location, type: evaluated });
+    // The same operator written elsewhere may have been declared while this one was evaluated.
+    if (!this.#declared.has(id)) {
+      const namespace = this.#within.at(-1)?.namespace ?? [];
+      this.#declared.set(id, { kind: "alias", id, name, namespace, docs: NO_DOCS, location: type.location, type: evaluated });
+    }
     return reference(id, type.location);
+  }
+
+  /** The id for `type`: the one an operator of the same shape has, else a new name. */
+  #declarationFor(type: OperatorNode): { readonly id: string; readonly name: string } {
+    const shape = JSON.stringify(type, (key, value: unknown) => (key === "location" ? undefined : value));
+    let found = this.#byShape.get(shape);
+    if (!found) this.#byShape.set(shape, (found = this.#name(type)));
+    return found;
   }
 
   #name(type: OperatorNode): { readonly id: string; readonly name: string } {
