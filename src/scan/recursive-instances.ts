@@ -1,8 +1,8 @@
 import { mapShared } from "../immutable.js";
 import { assertNever, type Declaration, type Method, type Operator, type TypeNode } from "../model/types.js";
+import { nameOfId, readableOr, shapeName, uniqueName } from "../model/type-names.js";
 import { docsOf, leadingJsDoc } from "./jsdoc.js";
 import { locationOf } from "./location.js";
-import { nameOfId, readableOr, shapeName, uniqueName } from "../model/type-names.js";
 import type { DeclarationSite } from "./scope.js";
 
 /**
