@@ -3,6 +3,7 @@ import type { DiagnosticName } from "../diagnostics/codes.js";
 import type { TypeNode } from "../model/types.js";
 import type { FileScope } from "./scope.js";
 import type { ModuleTable } from "./modules.js";
+import type { RecursiveInstances } from "./recursive-instances.js";
 
 /** Type parameters in scope while expanding a generic declaration. */
 export type TypeEnv = ReadonlyMap<string, TypeNode>;
@@ -19,6 +20,8 @@ export interface ScanContext {
   readonly expanding: string[];
   /** Finished generic instances by declaration and arguments: each is expanded once per scan. */
   readonly instances: Map<string, TypeNode>;
+  /** Generic instances that refer to themselves: declarations of their own. */
+  readonly recursive: RecursiveInstances;
   /** How many generic instances this scan expanded; bounded so pathological generics cannot exhaust memory. */
   expansions: number;
   /** The types of `const` declarations, worked out once; "pending" while one is (a cycle is reported). */

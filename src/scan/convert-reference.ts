@@ -5,6 +5,7 @@ import { ERROR_TYPE, type ScanContext, type TypeEnv } from "./context.js";
 import { convertDeclarationBody, enumMembers } from "./declaration-body.js";
 import { convertType } from "./convert-type.js";
 import { locationOf } from "./location.js";
+import { isInstancePlaceholder } from "./recursive-instances.js";
 import { findExport, isRelativeSpecifier, isSite, typeParametersOf, type DeclarationEntry, type DeclarationSite, type FileScope } from "./scope.js";
 
 /** The module authors import markers from; its names are read from syntax, never resolved. */
@@ -58,8 +59,7 @@ export function convertReferenceTo(
     return arityError(text, required, parameters.length, argumentNodes.length, node, scope, context);
   }
   if (context.expanding.length >= MAX_EXPANSION_DEPTH || context.expansions >= MAX_EXPANSIONS) {
-    const why = context.expanding.length >= MAX_EXPANSION_DEPTH ? "expands without end (a recursive generic type)" : "is one generic instance too many";
-    context.report("unsupported-construct", `generic "${text}" ${why}; declare a non-generic type for it`, scope, node);
+    context.report("unsupported-construct", tooManyExpansions(text, lookup.id, context), scope, node);
     return ERROR_TYPE;
   }
   const bindings = new Map<string, TypeNode>();
@@ -73,21 +73,46 @@ export function convertReferenceTo(
     );
   });
   const key = instanceKey(lookup.id, bindings);
+  const here = locationOf(at.sourceFile, at.source.path, name);
   if (context.expanding.includes(key)) {
-    context.report("unsupported-construct", `generic "${text}" refers to itself with the same arguments; declare a non-generic type for the recursive part`, scope, node);
-    return ERROR_TYPE;
+    // The instance refers to itself: it becomes a declaration, and this use a reference to it.
+    return { kind: "ref", target: context.recursive.placeholder(key, lookup, [...bindings.values()]), location: here };
   }
   const known = context.instances.get(key);
-  if (known) return known;
+  if (known) return isInstanceReference(known) ? { ...known, location: here } : known;
   context.expansions++;
   context.expanding.push(key);
+  let instance: TypeNode;
   try {
-    const instance = convertDeclarationBody(lookup, bindings, context);
-    context.instances.set(key, instance);
-    return instance;
+    instance = convertDeclarationBody(lookup, bindings, context);
   } finally {
     context.expanding.pop();
   }
+  const placeholder = context.recursive.named(key);
+  if (placeholder === undefined) {
+    context.instances.set(key, instance);
+    return instance;
+  }
+  const declaration = context.recursive.declare(placeholder, lookup, instance);
+  context.instances.set(key, { kind: "ref", target: placeholder, location: declaration.location });
+  return { kind: "ref", target: placeholder, location: here };
+}
+
+/** A recursive instance's reference, taken again at each use with that use's location. */
+function isInstanceReference(type: TypeNode): type is Extract<TypeNode, { kind: "ref" }> {
+  return type.kind === "ref" && isInstancePlaceholder(type.target);
+}
+
+function tooManyExpansions(name: string, id: string, context: ScanContext): string {
+  if (context.expanding.length < MAX_EXPANSION_DEPTH) return `generic "${name}" is one generic instance too many; declare a non-generic type for it`;
+  // A generic met again with the same arguments would have been a reference: it came back with new ones at every level.
+  if (context.expanding.some((key) => key.startsWith(`${id}<`))) {
+    return (
+      `generic "${name}" refers to itself with other type arguments at every level (as \`Nest<T[]>\` inside \`Nest<T>\`), ` +
+      "so it stands for infinitely many types and no schema can name them; keep its arguments the same where it refers to itself"
+    );
+  }
+  return `generic instances nest more than ${MAX_EXPANSION_DEPTH} deep here; declare a non-generic type for "${name}"`;
 }
 
 /** Identifies a generic instance by declaration and argument shapes (locations left out). */

@@ -13,6 +13,7 @@ import { scanRegistry } from "./registries.js";
 import { collectScope } from "./collect.js";
 import { syntaxDiagnostics } from "./syntax-diagnostics.js";
 import { ModuleTable } from "./modules.js";
+import { RecursiveInstances } from "./recursive-instances.js";
 import type { ConvertedFile, ParsedFile, ScanCache } from "./scan-cache.js";
 import { findExport, typeParametersOf, type DeclarationSite, type FileScope, type ModuleScope } from "./scope.js";
 
@@ -52,6 +53,7 @@ export function scanProject(input: InputSet, cache?: ScanCache): ScanResult {
     ),
     expanding: [],
     instances: new InstanceTable(() => (generic = true)),
+    recursive: new RecursiveInstances(),
     expansions: 0,
     constantTypes: new Map(),
     report(name: DiagnosticName, message: string, scope: FileScope, at: TS.Node | number) {
@@ -82,6 +84,8 @@ export function scanProject(input: InputSet, cache?: ScanCache): ScanResult {
     generic = false;
     const scope = context.modules.open(path);
     scanScope(scope, found, context, firstIds);
+    // A recursive instance finished while converting this file is declared with it.
+    found.declarations.push(...context.recursive.takeDeclared());
     context.modules.release(scope);
     converted.set(path, {
       declarations: found.declarations.slice(start.declarations),
@@ -91,10 +95,41 @@ export function scanProject(input: InputSet, cache?: ScanCache): ScanResult {
       generic,
     });
   }
+  if (context.recursive.size > 0) nameRecursiveInstances(context.recursive, found, converted);
   const declarations = found.declarations.map((declaration) => withinNestingLimit(declaration, diagnostics));
   cache?.finish(input, converted, context.modules.released(), diagnostics.length === 0, namesIn(cache));
   const result = { declarations, methods: found.methods, diagnostics };
   return input.entry === undefined ? result : { ...result, entryIds: exportedIds(context.modules.scope(input.entry), context.modules) };
+}
+
+/**
+ * Gives recursive generic instances their names, now that every declared id
+ * is known, in the declarations and methods of the files that used generics
+ * (only those can refer to an instance).
+ */
+function nameRecursiveInstances(recursive: RecursiveInstances, found: Found, converted: Map<string, ConvertedFile>): void {
+  const renamer = recursive.finish(found.firstById.keys());
+  const declarations = new Map<Declaration, Declaration>();
+  const methods = new Map<Method, Method>();
+  for (const [path, file] of converted) {
+    if (!file.generic) continue;
+    const renamed = {
+      ...file,
+      declarations: file.declarations.map((declaration) => {
+        const named = renamer.declaration(declaration);
+        declarations.set(declaration, named);
+        return named;
+      }),
+      methods: file.methods.map((method) => {
+        const named = renamer.method(method);
+        methods.set(method, named);
+        return named;
+      }),
+    };
+    converted.set(path, renamed);
+  }
+  found.declarations.forEach((declaration, index) => (found.declarations[index] = declarations.get(declaration) ?? declaration));
+  found.methods.forEach((method, index) => (found.methods[index] = methods.get(method) ?? method));
 }
 
 /** A file's (or namespace block's) declarations, then those of its namespace blocks; `firstIds` gets the ids this scope was first to declare. */

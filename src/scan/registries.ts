@@ -6,6 +6,7 @@ import { convertTypeAllowingUndefined } from "./convert-type.js";
 import { docsOf, leadingJsDoc } from "./jsdoc.js";
 import { locationOf } from "./location.js";
 import { readMarks } from "./markers.js";
+import { isInstancePlaceholder } from "./recursive-instances.js";
 import type { DeclarationSite, FileScope } from "./scope.js";
 
 /** Which wrapper each direction's entries use. */
@@ -115,7 +116,8 @@ function entryType(
     );
     return INVALID;
   }
-  if (type.kind !== "ref") {
+  // A recursive generic instance is a declaration too, but one the registry cannot name any more than other instances.
+  if (type.kind !== "ref" || isInstancePlaceholder(type.target)) {
     context.report(
       "malformed-registry",
       `the ${role} of "${method}" must name a declared, non-generic type (or be ${none}); ` +

@@ -77,6 +77,22 @@ describe("ScanCache", () => {
     ]);
   });
 
+  it("converts again a file that uses a recursive generic whose body changed, and names its instance afresh", () => {
+    const user = `import type { Tree } from "./tree.js";\nexport interface Forest { trees: Tree<string>[] }\n`;
+    const tree = `export interface Tree<T> { value: T; children: Tree<T>[] }\n`;
+    const other = `export interface Other { n: number }\n`;
+    const reused = scanInTurn([
+      { "user.ts": user, "tree.ts": tree, "other.ts": other },
+      { "user.ts": user, "tree.ts": tree.replace("value: T;", "value: T; label?: string;"), "other.ts": other },
+      // A name the instance had is declared now: it takes another.
+      { "user.ts": user, "tree.ts": tree, "other.ts": `${other}export interface TreeOfString { taken: true }\n` },
+      { "user.ts": user, "tree.ts": tree, "other.ts": other },
+      { "user.ts": user, "tree.ts": tree, "other.ts": other.replace("n: number", "n: string") },
+    ]);
+    // Only tree.ts is taken from the cache: it declares the generic but expands no instance of it.
+    expect(reused).toBe(1);
+  });
+
   it("decides duplicates afresh when a changed file declares new names, and reuses nothing after a scan with diagnostics", () => {
     const a = `export interface Same { a: string }\n`;
     const b = `export interface Other { b: string }\n`;

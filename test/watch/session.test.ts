@@ -1,3 +1,4 @@
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { createDiagnostic } from "../../src/diagnostics/diagnostic.js";
@@ -36,6 +37,24 @@ describe("WatchSession", () => {
     expect(unreadableReads.calls).toBe(2);
     expect(outcome.kind).toBe("written");
     expect((await readTree(path.join(dir, "gen"))).has("typescript/Point.ts")).toBe(true);
+  });
+
+  it("regenerates a recursive generic's instance when only the generic's file changed, and renames it when its name is taken", async () => {
+    const tree = "export interface Tree<T> { value: T; children: Tree<T>[] }\n";
+    const use = 'import type { Tree } from "./tree.js";\nexport interface Forest { trees: Tree<string>[] }\n';
+    const dir = await projectFolder({ "schemagate.config.json": CONFIG, "defs/tree.ts": tree, "defs/use.ts": use });
+    unreadableReads.left = 0;
+    const session = new WatchSession({ cwd: dir, output: silent });
+    expect((await session.cycle()).kind).toBe("written");
+    expect((await readTree(path.join(dir, "gen"))).get("typescript/TreeOfString.ts")).not.toContain("label");
+    await writeFile(path.join(dir, "defs/tree.ts"), tree.replace("value: T;", "value: T; label?: string;"));
+    expect((await session.cycle()).kind).toBe("written");
+    expect((await readTree(path.join(dir, "gen"))).get("typescript/TreeOfString.ts")).toContain("label?: string;");
+    await writeFile(path.join(dir, "defs/z.ts"), "export interface TreeOfString { taken: true }\n");
+    expect((await session.cycle()).kind).toBe("written");
+    const written = await readTree(path.join(dir, "gen"));
+    expect(written.get("typescript/TreeOfString.ts")).toContain("taken: true;");
+    expect(written.get("typescript/Forest.ts")).toContain("trees: TreeOfString2[];");
   });
 
   it("reports a file still unreadable on the second read, and leaves the folder as it was", async () => {

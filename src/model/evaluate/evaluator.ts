@@ -9,6 +9,7 @@ import { isNever, marked, NEVER, plainMember, unionOf, UNKNOWN, withoutUndefined
 import { indexSignatures } from "./index-signatures.js";
 import { templateType, type TemplateParts } from "./template.js";
 import { intersectionType } from "./intersection.js";
+import { SelfReferentOperators } from "./self-reference.js";
 
 /** Type variables in scope: a mapped type's key, a conditional's `infer` names. */
 export type Env = ReadonlyMap<string, TypeNode>;
@@ -36,7 +37,11 @@ export class Evaluator {
 
   constructor(declarations: readonly Declaration[]) {
     this.#byId = new Map(declarations.map((declaration) => [declaration.id, declaration]));
+    this.selfReferences = new SelfReferentOperators(this.#byId.keys());
   }
+
+  /** Operators met again while evaluating themselves (`patch?: Partial<Node>` in `Node`): declarations of their own. */
+  readonly selfReferences: SelfReferentOperators;
 
   readonly #reported = new Set<string>();
 
@@ -51,15 +56,20 @@ export class Evaluator {
   }
 
   declaration(id: string): Declaration | undefined {
-    return this.#byId.get(id);
+    return this.#byId.get(id) ?? this.selfReferences.declaration(id);
   }
 
   /** A declaration's evaluated type: an alias's body, an enum's members as a union of literals. */
   body(id: string, at: SourceLocation): TypeNode {
     const known = this.#evaluated.get(id);
     if (known) return known;
+    const made = this.selfReferences.declaration(id);
+    if (made) return made.type;
     const declaration = this.#byId.get(id);
-    if (!declaration) return UNKNOWN; // an unresolved reference, already reported by the scanner
+    if (!declaration) {
+      if (this.selfReferences.isPending(id)) return this.report("unsupported-construct", "this type operator needs its own result, which never ends", at);
+      return UNKNOWN; // an unresolved reference, already reported by the scanner
+    }
     if (declaration.kind === "enum") {
       const members = declaration.members.map((member) => ({
         type: { kind: "literal", value: member.value } as const,
@@ -71,12 +81,11 @@ export class Evaluator {
       this.#evaluated.set(id, type);
       return type;
     }
-    if (this.#inProgress.has(id)) {
-      return this.report("unsupported-construct", `"${declaration.name}" refers to itself through a type operator, which never ends`, at);
-    }
+    if (this.#inProgress.has(id)) return this.#reentered(declaration, at);
     const outermost = this.#inProgress.size === 0;
-    if (outermost) this.#work = 0;
+    if (outermost) this.#work = this.#reentries = 0;
     this.#inProgress.add(id);
+    this.selfReferences.enter(declaration);
     try {
       const type = this.evaluate(declaration.type, EMPTY_ENV);
       this.#evaluated.set(id, type);
@@ -86,12 +95,45 @@ export class Evaluator {
       const tooDeep = error instanceof RangeError;
       if (!(error instanceof WorkExceeded || tooDeep) || !outermost) throw error;
       this.#evaluated.set(id, UNKNOWN);
-      const why = tooDeep
-        ? "its intersections reach through too long a chain of other declarations"
-        : `it needs more than ${MAX_WORK.toLocaleString("en-US")} steps (intersections of large unions multiply)`;
+      const why = !tooDeep
+        ? `it needs more than ${MAX_WORK.toLocaleString("en-US")} steps (intersections of large unions multiply)`
+        : this.#reentries > 0
+          ? `${this.#reentries} type operators in it need the types they are in, each evaluated inside the last`
+          : "its intersections reach through too long a chain of other declarations";
       return this.report("unsupported-construct", `"${declaration.name}" cannot be evaluated: ${why}; name the object types it needs`, declaration.location);
     } finally {
       this.#inProgress.delete(id);
+      this.selfReferences.leave();
+    }
+  }
+
+  /** How many evaluations inside their own evaluation the outermost declaration being evaluated has needed. */
+  #reentries = 0;
+
+  /** Declarations evaluated again inside their own evaluation (see `#reentered`), with how many operators were in progress then. */
+  readonly #reevaluating = new Map<string, number>();
+
+  /**
+   * The body of a declaration an operator inside it needs (`Partial<Node>` in
+   * `Node`), as TypeScript reads it lazily: evaluated once more, where the
+   * operators still in progress stand as references to what they will
+   * declare. Each evaluation inside another needs one more operator in
+   * progress, and an operator met again is a reference, so this ends; needed
+   * again with no new operator in progress, it is a recursion that never ends.
+   */
+  #reentered(declaration: Extract<Declaration, { kind: "alias" }>, at: SourceLocation): TypeNode {
+    const before = this.#reevaluating.get(declaration.id);
+    const operators = this.selfReferences.inProgress;
+    if (operators === 0 || (before !== undefined && operators <= before)) {
+      return this.report("unsupported-construct", `"${declaration.name}" refers to itself through a type operator, which never ends`, at);
+    }
+    this.#reevaluating.set(declaration.id, operators);
+    this.#reentries++;
+    try {
+      return this.evaluate(declaration.type, EMPTY_ENV);
+    } finally {
+      if (before === undefined) this.#reevaluating.delete(declaration.id);
+      else this.#reevaluating.set(declaration.id, before);
     }
   }
 
@@ -139,7 +181,7 @@ export class Evaluator {
   evaluate(type: TypeNode, env: Env): TypeNode {
     const known = this.#closed.get(type);
     if (known) return known;
-    const evaluated = this.#evaluateNode(type, env);
+    const evaluated = env.size === 0 && type.kind === "operator" ? this.selfReferences.evaluate(type, () => this.#evaluateNode(type, env)) : this.#evaluateNode(type, env);
     if (env.size === 0) this.#closed.set(type, evaluated);
     // What evaluation made is evaluated: evaluating it again (an operator's result passed on) is the node itself.
     this.#closed.set(evaluated, evaluated);

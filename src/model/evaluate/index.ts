@@ -4,6 +4,7 @@ import { assertNever, type Declaration, type TypeNode } from "../types.js";
 import { mapPatternIndex } from "../visit.js";
 import { Evaluator } from "./evaluator.js";
 import { isNever, NEVER, UNKNOWN, withoutUndefined } from "./members.js";
+import { mapChildren, type ChildMapper } from "../visit.js";
 
 /**
  * The evaluate stage: every type operator the scanner wrote down (`keyof`,
@@ -16,19 +17,54 @@ export function evaluateDeclarations(declarations: readonly Declaration[]): { de
   const evaluator = new Evaluator(declarations);
   const evaluated = declarations.map((declaration): Declaration => {
     if (declaration.kind === "enum") return declaration;
-    const body = evaluator.body(declaration.id, declaration.location);
-    // `type C = T["count"]` of an optional field is `number | undefined`: as JSON, a `number`.
-    const { type: defined, hadUndefined } = withoutUndefined(body);
-    const type = hadUndefined && !isNever(defined) ? defined : body;
-    return type === declaration.type ? declaration : { ...declaration, type };
+    return withBody(declaration, evaluator.body(declaration.id, declaration.location));
   });
+  // Operators that refer to themselves became declarations of their own.
+  for (const made of evaluator.selfReferences.declarations()) evaluated.push(withBody(made, made.type));
+  const kept = withScalarsInlined(evaluated, evaluator.selfReferences.declarations());
   const leftovers: Diagnostic[] = [];
-  const cleaned = evaluated.map((declaration) => {
+  const cleaned = kept.map((declaration) => {
     if (declaration.kind !== "alias") return declaration;
     const type = withoutOperators(declaration.type, leftovers);
     return type === declaration.type ? declaration : { ...declaration, type };
   });
   return { declarations: cleaned, diagnostics: [...evaluator.diagnostics, ...leftovers] };
+}
+
+/**
+ * An operator that met itself but came out a scalar (`keyof L` inside `L`,
+ * `T["id"]` inside `T`) needs no declaration: no value of it contains itself.
+ * Its references are replaced by its type, as TypeScript shows it.
+ */
+function withScalarsInlined(declarations: Declaration[], made: readonly Declaration[]): Declaration[] {
+  const scalars = new Map(made.flatMap((declaration) => (declaration.kind === "alias" && isScalar(declaration.type) ? [[declaration.id, declaration.type] as const] : [])));
+  if (scalars.size === 0) return declarations;
+  const done = new Map<TypeNode, TypeNode>();
+  const mapper: ChildMapper = {
+    type(type) {
+      if (type.kind === "ref") return scalars.get(type.target) ?? type;
+      let rewritten = done.get(type);
+      if (!rewritten) done.set(type, (rewritten = mapChildren(type, mapper)));
+      return rewritten;
+    },
+  };
+  return declarations.flatMap((declaration): Declaration[] => {
+    if (scalars.has(declaration.id)) return [];
+    if (declaration.kind === "enum") return [declaration];
+    const type = mapper.type(declaration.type);
+    return [type === declaration.type ? declaration : { ...declaration, type }];
+  });
+}
+
+function isScalar(type: TypeNode): boolean {
+  return type.kind === "primitive" || type.kind === "literal" || (type.kind === "union" && type.members.every((member) => isScalar(member.type)));
+}
+
+/** `type C = T["count"]` of an optional field is `number | undefined`: as JSON, a `number`. */
+function withBody(declaration: Extract<Declaration, { kind: "alias" }>, body: TypeNode): Declaration {
+  const { type: defined, hadUndefined } = withoutUndefined(body);
+  const type = hadUndefined && !isNever(defined) ? defined : body;
+  return type === declaration.type ? declaration : { ...declaration, type };
 }
 
 const UNDEFINED_MESSAGE =
