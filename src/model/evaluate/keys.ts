@@ -2,6 +2,7 @@ import { patternKey, patternMatches, patternsFor } from "../patterns.js";
 import { isPatternKey, type PatternIndex, type Property, type SourceLocation, type TypeNode, type UnionMember } from "../types.js";
 import { isAssignable } from "./assignable.js";
 import type { Evaluator } from "./evaluator.js";
+import { checkedAgainstBoth, constrainedByIndex } from "./index-constraint.js";
 import { distributionMembers, isNever, marked, NEVER, NUMBER, plainMember, STRING, unionOf, withoutUndefined, withType } from "./members.js";
 
 /** The named properties of an object-like type and what its other keys hold. */
@@ -119,7 +120,7 @@ export function objectOf(
   // A key a pattern matches is a key of `string` too: its value must fit both signatures (as two intersected objects require).
   const constrainedPatterns = patterns.map((index) => {
     if (!constraint || isAssignable(evaluator, index.value, constraint, at)) return index;
-    return { ...index, value: evaluator.intersect([index.value, constraint], at) };
+    return { ...index, value: checkedAgainstBoth(evaluator, index.value, constraint, at) };
   });
   const object: TypeNode = {
     kind: "object",
@@ -129,50 +130,6 @@ export function objectOf(
   };
   evaluator.declaredViews.set(object, { properties, additional, stringKeys, ...(patterns.length > 0 ? { patterns } : {}) });
   return object;
-}
-
-const WIDENED = new Set(["string", "number", "boolean"]);
-
-/**
- * A property's type under an index signature of the same object. TypeScript
- * checks the value against each on its own, not against their intersection:
- * a literal written for a property declared with a primitive type is read as
- * that primitive (widened: `string` must then be within the index), and a
- * primitive never satisfies an object type with properties (the weak-type
- * check), though it satisfies `string & { tag?: T }`.
- */
-function constrainedByIndex(evaluator: Evaluator, declared: TypeNode, index: TypeNode, at: SourceLocation): TypeNode {
-  const resolvedIndex = evaluator.resolve(index, at);
-  if (resolvedIndex.kind === "primitive" && resolvedIndex.name === "unknown") return declared;
-  const indexMembers = distributionMembers(resolvedIndex);
-  const declaredMembers = distributionMembers(evaluator.resolve(declared, at));
-  const widens = (type: TypeNode) =>
-    type.kind === "primitive" && WIDENED.has(type.name) && type.pattern === undefined && type.format === undefined &&
-    !declaredMembers.some((member) => member.type.kind === "literal" && typeof member.type.value === type.name);
-  const admitsWidened = (type: Extract<TypeNode, { kind: "primitive" }>) =>
-    indexMembers.some((member) => member.type.kind === "primitive" && member.type.pattern === undefined && (member.type.name === type.name || member.type.name === "unknown")) ||
-    (type.name === "boolean" && ["true", "false"].every((value) => indexMembers.some((member) => member.type.kind === "literal" && String(member.type.value) === value)));
-  const lost = (type: TypeNode) => widens(type) && !admitsWidened(type as Extract<TypeNode, { kind: "primitive" }>);
-  const weakMismatch = declaredMembers.some((d) => indexMembers.some((i) => isScalar(evaluator, d.type, at) !== isScalar(evaluator, i.type, at)));
-  if (!declaredMembers.some((member) => lost(member.type)) && !weakMismatch) return evaluator.intersect([declared, index], at);
-  const kept: UnionMember[] = [];
-  for (const member of declaredMembers) {
-    if (lost(member.type)) continue;
-    const fits = indexMembers.filter((candidate) => isScalar(evaluator, candidate.type, at) === isScalar(evaluator, member.type, at) || isEmptyObject(evaluator, candidate.type, at) || isEmptyObject(evaluator, member.type, at));
-    if (fits.length > 0) kept.push(withType(member, evaluator.intersect([member.type, unionOf(fits)], at)));
-  }
-  return unionOf(kept);
-}
-
-function isScalar(evaluator: Evaluator, type: TypeNode, at: SourceLocation): boolean {
-  const resolved = evaluator.resolve(type, at);
-  return resolved.kind === "literal" || (resolved.kind === "primitive" && resolved.name !== "unknown" && resolved.name !== "object");
-}
-
-/** `{}`: every value but `null` satisfies it, primitives too. */
-function isEmptyObject(evaluator: Evaluator, type: TypeNode, at: SourceLocation): boolean {
-  const resolved = evaluator.resolve(type, at);
-  return resolved.kind === "object" && resolved.properties.length === 0 && !resolved.additional;
 }
 
 /**

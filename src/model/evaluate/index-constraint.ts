@@ -1,0 +1,162 @@
+import type { Property, SourceLocation, TypeNode, UnionMember } from "../types.js";
+import type { Evaluator } from "./evaluator.js";
+import { objectView, type ObjectView } from "./keys.js";
+import { distributionMembers, isNever, NEVER, unionOf, withType } from "./members.js";
+
+/**
+ * What a value must be to sit under a named property and an index signature
+ * of the same object (or under two index signatures whose keys overlap).
+ * TypeScript checks the value against each on its own, not against their
+ * intersection, and an object literal is checked fresh against both: each
+ * object type is closed, so a key must be one both allow, and a primitive
+ * never satisfies an object type with properties (the weak-type check),
+ * though it satisfies `string & { tag?: T }` written as one type. Under a
+ * named property, the value is typed by the property's declaration alone: a
+ * literal written where it declares `string` (at any depth) is read as
+ * `string`, which the index must then accept whole.
+ */
+
+type Primitive = Extract<TypeNode, { kind: "primitive" }>;
+type List = Extract<TypeNode, { kind: "array" | "tuple" }>;
+
+const WIDENED = new Set(["string", "number", "boolean"]);
+
+/** A named property's type under an index signature of its object. */
+export function constrainedByIndex(evaluator: Evaluator, declared: TypeNode, index: TypeNode, at: SourceLocation): TypeNode {
+  return checked(evaluator, declared, index, true, at);
+}
+
+/** The values that satisfy both index signatures' types, each checked on its own. */
+export function checkedAgainstBoth(evaluator: Evaluator, first: TypeNode, second: TypeNode, at: SourceLocation): TypeNode {
+  return checked(evaluator, first, second, false, at);
+}
+
+/** Pairs being compared, against recursion through recursive types: a pair met again is intersected. */
+const comparing: [TypeNode, TypeNode][] = [];
+
+function checked(evaluator: Evaluator, first: TypeNode, second: TypeNode, widen: boolean, at: SourceLocation): TypeNode {
+  if (first === second) return first;
+  const resolvedFirst = evaluator.resolve(first, at);
+  const resolvedSecond = evaluator.resolve(second, at);
+  if (isUnknown(resolvedSecond)) return first;
+  const firstMembers = distributionMembers(resolvedFirst);
+  const secondMembers = distributionMembers(resolvedSecond);
+  const lost = (member: UnionMember) => widen && widens(member.type, firstMembers) && !admitsWhole(member.type as Primitive, secondMembers);
+  const structured = (type: TypeNode) => closedView(evaluator, type, at) !== undefined || isList(evaluator.resolve(type, at));
+  const pairwise = firstMembers.some((member) => lost(member) || structured(member.type)) ||
+    firstMembers.some((a) => secondMembers.some((b) => isScalar(evaluator, a.type, at) !== isScalar(evaluator, b.type, at)));
+  if (!pairwise) return evaluator.intersect([first, second], at);
+  const pair = [resolvedFirst, resolvedSecond] as const;
+  if (comparing.some(([x, y]) => x === pair[0] && y === pair[1])) return evaluator.intersect([first, second], at);
+  comparing.push([...pair]);
+  try {
+    const kept: UnionMember[] = [];
+    for (const member of firstMembers) {
+      if (lost(member)) continue;
+      const results = secondMembers.flatMap((other) => memberAgainstMember(evaluator, member.type, other.type, widen, at) ?? []);
+      if (results.length > 0) kept.push(withType(member, results.length === 1 ? results[0]! : evaluator.plainUnion(results)));
+    }
+    return unionOf(kept);
+  } finally {
+    comparing.pop();
+  }
+}
+
+function memberAgainstMember(evaluator: Evaluator, first: TypeNode, second: TypeNode, widen: boolean, at: SourceLocation): TypeNode | undefined {
+  if (isEmptyObject(evaluator, second, at)) return first;
+  if (isEmptyObject(evaluator, first, at)) return second;
+  if (isScalar(evaluator, first, at) !== isScalar(evaluator, second, at)) return undefined;
+  const a = closedView(evaluator, first, at);
+  const b = closedView(evaluator, second, at);
+  if (a && b) return closedObjects(evaluator, a, b, widen, at);
+  const [listA, listB] = [evaluator.resolve(first, at), evaluator.resolve(second, at)];
+  if (isList(listA) && isList(listB)) return lists(evaluator, listA, listB, widen, at);
+  return evaluator.intersect([first, second], at);
+}
+
+/** A primitive declared without a literal of its own kind beside it: a literal written there is read as the primitive. */
+function widens(type: TypeNode, siblings: readonly UnionMember[]): boolean {
+  return type.kind === "primitive" && WIDENED.has(type.name) && type.pattern === undefined && type.format === undefined &&
+    !siblings.some((member) => member.type.kind === "literal" && typeof member.type.value === type.name);
+}
+
+function admitsWhole(type: Primitive, members: readonly UnionMember[]): boolean {
+  return members.some((member) => member.type.kind === "primitive" && member.type.pattern === undefined && (member.type.name === type.name || member.type.name === "unknown")) ||
+    (type.name === "boolean" && ["true", "false"].every((value) => members.some((member) => member.type.kind === "literal" && String(member.type.value) === value)));
+}
+
+/** Two closed object types, both satisfied: a key only one allows may not appear (so one it requires leaves no value). */
+function closedObjects(evaluator: Evaluator, a: ObjectView, b: ObjectView, widen: boolean, at: SourceLocation): TypeNode {
+  const names = [...new Set([...a.properties, ...b.properties].map((property) => property.name))];
+  const properties: Property[] = [];
+  for (const name of names) {
+    const inA = a.properties.find((property) => property.name === name);
+    const inB = b.properties.find((property) => property.name === name);
+    const aType = inA?.type ?? a.additional;
+    const bType = inB?.type ?? b.additional;
+    const required = (inA !== undefined && !inA.optional) || (inB !== undefined && !inB.optional);
+    if (!aType || !bType) {
+      if (required) return NEVER;
+      continue;
+    }
+    properties.push({ ...(inA ?? inB)!, type: checked(evaluator, aType, bType, widen, at), optional: !required });
+  }
+  const additional = a.additional && b.additional ? checked(evaluator, a.additional, b.additional, widen, at) : undefined;
+  if (properties.length === 0 && additional) return { kind: "map", value: additional };
+  return { kind: "object", properties, ...(additional ? { additional } : {}) };
+}
+
+/** Two array or tuple types, both satisfied: position by position, as long as both allow one. */
+function lists(evaluator: Evaluator, a: List, b: List, widen: boolean, at: SourceLocation): TypeNode {
+  if (a.kind === "array" && b.kind === "array") return { kind: "array", element: checked(evaluator, a.element, b.element, widen, at) };
+  const shape = (list: List) =>
+    list.kind === "array" ? { elements: [] as readonly TypeNode[], required: 0, rest: list.element } : { elements: list.elements, required: list.required ?? list.elements.length, rest: list.rest };
+  const [x, y] = [shape(a), shape(b)];
+  const at_ = (list: ReturnType<typeof shape>, position: number) => (position < list.elements.length ? list.elements[position] : list.rest);
+  const required = Math.max(x.required, y.required);
+  const elements: TypeNode[] = [];
+  for (let position = 0; position < Math.max(x.elements.length, y.elements.length); position++) {
+    const [first, second] = [at_(x, position), at_(y, position)];
+    const element = first && second ? checked(evaluator, first, second, widen, at) : NEVER;
+    if (isNever(element)) {
+      if (position < required) return NEVER;
+      return tuple(elements, required, undefined);
+    }
+    elements.push(element);
+  }
+  const rest = x.rest && y.rest ? checked(evaluator, x.rest, y.rest, widen, at) : undefined;
+  return tuple(elements, required, rest && !isNever(rest) ? rest : undefined);
+}
+
+function tuple(elements: readonly TypeNode[], required: number, rest: TypeNode | undefined): TypeNode {
+  if (elements.length === 0 && rest) return { kind: "array", element: rest };
+  return { kind: "tuple", elements, ...(required < elements.length ? { required } : {}), ...(rest ? { rest } : {}) };
+}
+
+function isList(type: TypeNode): type is List {
+  return type.kind === "array" || type.kind === "tuple";
+}
+
+function isUnknown(type: TypeNode): boolean {
+  return type.kind === "primitive" && type.name === "unknown";
+}
+
+/** An object type (or an intersection of them) without template literal index signatures (those are intersected as written), `{}` aside. */
+function closedView(evaluator: Evaluator, type: TypeNode, at: SourceLocation): ObjectView | undefined {
+  if (isEmptyObject(evaluator, type, at)) return undefined;
+  // An evaluated object's own properties already carry its index signature's constraint; its declared view would not.
+  const resolved = evaluator.resolve(type, at);
+  const view = resolved.kind === "object" ? resolved : objectView(evaluator, resolved, at);
+  return view && (view.patterns ?? []).length === 0 ? view : undefined;
+}
+
+function isScalar(evaluator: Evaluator, type: TypeNode, at: SourceLocation): boolean {
+  const resolved = evaluator.resolve(type, at);
+  return resolved.kind === "literal" || (resolved.kind === "primitive" && resolved.name !== "unknown" && resolved.name !== "object");
+}
+
+/** `{}`: every value but `null` satisfies it, primitives too. */
+function isEmptyObject(evaluator: Evaluator, type: TypeNode, at: SourceLocation): boolean {
+  const resolved = evaluator.resolve(type, at);
+  return resolved.kind === "object" && resolved.properties.length === 0 && !resolved.additional;
+}
