@@ -41,7 +41,12 @@ export interface StringConstraints {
 
 export type TypeNode =
   | ({ readonly kind: "primitive"; readonly name: PrimitiveName } & StringConstraints)
-  | { readonly kind: "literal"; readonly value: string | number | boolean }
+  /**
+   * `numericEnum`: the id of the numeric enum whose member this is. TypeScript
+   * keeps such a member apart from the number it stands for in an
+   * intersection (`Flags & 1` is `never`), though the wire carries the number.
+   */
+  | { readonly kind: "literal"; readonly value: string | number | boolean; readonly numericEnum?: string }
   /** A reference to a declaration by its id (see `Declaration.id`). */
   | { readonly kind: "ref"; readonly target: string; readonly location: SourceLocation }
   | { readonly kind: "array"; readonly element: TypeNode }

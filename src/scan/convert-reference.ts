@@ -267,7 +267,7 @@ function convertEnumMemberReference(name: TS.QualifiedName, scope: FileScope, co
   if (site === "reported") return ERROR_TYPE;
   const member = site && enumMembersOf(site)?.find((candidate) => candidate.name === name.right.text);
   if (site && member) {
-    const literal = { kind: "literal", value: member.value } as const;
+    const literal: TypeNode = { kind: "literal", value: member.value, ...(typeof member.value === "number" ? { numericEnum: site.id } : {}) };
     if (!member.experimental) return literal;
     // An experimental member stays experimental where it is named: a one-member union the stable
     // audience empties, which validation reports when the position is stable.

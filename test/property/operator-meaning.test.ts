@@ -239,6 +239,12 @@ const OPERATOR_EXAMPLES: readonly OperatorExample[] = [
   example("a literal under a property declared `string` is read as `string`, at any depth, against the index",
     "export interface Meta { meta?: { x: string; y?: number }; list?: [string, number] }\nexport type T = Meta & { [key: string]: { x: \"A\" } | [\"A\", number] };\n",
     [{}], [{ meta: { x: "A" } }, { list: ["A", 1] }, { meta: { x: "B" } }]),
+  example("a union of template literal types", "export type T = `on:${string}` | `v${number}`;\n", ["on:x", "v2"], ["", "x", "vx"]),
+  example("a numeric enum member is not the number it stands for in an intersection",
+    "export enum Flags { None = 0, Read = 1, Write = 2 }\nexport type T = { a?: Flags & (1 | 2); b?: Flags & Flags.Read; c?: Flags & number };\n",
+    [{}, { b: 1 }, { c: 1 }, { c: 2 }], [{ a: 1 }, { b: 2 }, { c: 5 }]),
+  example("two index signatures, a numeric enum and numbers",
+    "export enum Flags { None = 0, Read = 1, Write = 2 }\nexport type T = Record<string, Flags> & { [key: string]: 1 | 2 };\n", [{}], [{ x: 1 }]),
   example("computed property names", `${COLOR}export const KEY = "dyn";\nexport type T = { [KEY]: string; [Color.Red]?: number };\n`,
     [{ dyn: "x" }, { dyn: "x", red: 1 }], [{ KEY: "x" }, { dyn: "x", Red: 1 }]),
 ];

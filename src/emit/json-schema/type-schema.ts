@@ -107,8 +107,8 @@ function fullTuple(items: readonly JsonSchema[], context: SchemaContext): JsonSc
 }
 
 /**
- * Literals (and null) become an enum; undocumented primitives a `type` (one type,
- * or one type plus null); anything else, including `X | null`, an `anyOf` in
+ * Literals (and null) become an enum; undocumented primitives without a pattern
+ * or format a `type` (one type, or one type plus null); anything else, including `X | null`, an `anyOf` in
  * member order. `unknown` absorbs the whole union.
  */
 function unionSchema(members: readonly UnionMember[], context: SchemaContext): JsonSchema {
@@ -119,7 +119,7 @@ function unionSchema(members: readonly UnionMember[], context: SchemaContext): J
   for (const { type, docs, experimental } of flat) {
     if (type.kind === "primitive" && type.name === "unknown") return {};
     if (type.kind !== "literal" && !(type.kind === "primitive" && type.name === "null")) literalsOnly = false;
-    if (type.kind !== "primitive") primitivesOnly = false;
+    if (type.kind !== "primitive" || type.pattern !== undefined || type.format !== undefined) primitivesOnly = false;
     documented ||= hasDocs(docs) || experimental !== undefined;
   }
   if (flat.length === 1) return withDocs(typeSchema(flat[0]!.type, context), flat[0]!.docs, flat[0]!.experimental);

@@ -71,12 +71,10 @@ export class Evaluator {
       return UNKNOWN; // an unresolved reference, already reported by the scanner
     }
     if (declaration.kind === "enum") {
-      const members = declaration.members.map((member) => ({
-        type: { kind: "literal", value: member.value } as const,
-        docs: member.docs,
-        location: member.location,
-        ...(member.experimental ? { experimental: member.experimental } : {}),
-      }));
+      const members = declaration.members.map((member) => {
+        const literal: TypeNode = { kind: "literal", value: member.value, ...(typeof member.value === "number" ? { numericEnum: id } : {}) };
+        return { type: literal, docs: member.docs, location: member.location, ...(member.experimental ? { experimental: member.experimental } : {}) };
+      });
       const type: TypeNode = { kind: "union", members };
       this.#evaluated.set(id, type);
       return type;

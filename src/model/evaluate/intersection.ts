@@ -76,7 +76,9 @@ function mergedObject(evaluator: Evaluator, resolved: readonly TypeNode[], at: S
     if (known === undefined) typeOf.set(property.name, property.type);
     else if (known !== property.type) shared = true;
   }
-  const indexed = views.some((view) => view.additional) && typeOf.size > 0;
+  const indexCount = views.filter((view) => view.additional).length;
+  // Two index signatures intersect their values, which may be narrower than both read side by side (`Flags & 1` is `never`).
+  const indexed = (indexCount > 0 && typeOf.size > 0) || indexCount > 1;
   // A template literal key constrains what any other member gives the keys it matches: named properties and `string`'s.
   const patterned = views.some((view) => view.patterns && view.patterns.length > 0);
   if (!shared && !indexed && !patterned) return undefined;
@@ -159,7 +161,10 @@ function scalarSet(evaluator: Evaluator, type: TypeNode, at: SourceLocation): Sc
  * primitive; a primitive when every other set has it.
  */
 function intersectScalarSets(sets: readonly ScalarSet[]): TypeNode {
-  const keyOf = (type: TypeNode) => (type.kind === "literal" ? `l:${typeof type.value}:${String(type.value)}` : `p:${(type as { name: string }).name}`);
+  const keyOf = (type: TypeNode) => {
+    if (type.kind !== "literal") return `p:${(type as { name: string }).name}`;
+    return type.numericEnum === undefined ? `l:${typeof type.value}:${String(type.value)}` : `e:${type.numericEnum}:${String(type.value)}`;
+  };
   const indexes = sets.map((set) => new Set(set.map((member) => keyOf(member.type))));
   const admits = (index: Set<string>, type: TypeNode) =>
     index.has(keyOf(type)) || (type.kind === "literal" && index.has(`p:${type.value === null ? "null" : typeof type.value}`));
