@@ -119,6 +119,8 @@ export type Operator =
       readonly optional?: "+" | "-";
       /** `T` when the constraint is `keyof T`: each key keeps `T`'s optionality, docs and marks. */
       readonly homomorphic?: TypeNode;
+      /** That `T` is a type parameter as written: then a `never` argument makes the mapping `never` (else `{}`). */
+      readonly overParameter?: true;
     }
   | {
       readonly op: "conditional";

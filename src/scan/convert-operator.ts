@@ -69,19 +69,21 @@ export function convertMapped(node: TS.MappedTypeNode, scope: FileScope, env: Ty
     ...(node.nameType ? { nameType: convertOperand(node.nameType, scope, inner, context) } : {}),
     ...(node.questionToken ? { optional: MODIFIERS[node.questionToken.kind]! } : {}),
     ...(isKeyof && constraint.kind === "operator" && constraint.operator.op === "keyof" ? { homomorphic: constraint.operator.target } : {}),
+    ...(isKeyof && isParameterName(constraintNode.type, env) ? { overParameter: true } : {}),
   };
   return operatorNode(operator, location);
+}
+
+/** A type parameter as written (`T`), bound in `env` to its argument. */
+function isParameterName(node: TS.TypeNode, env: TypeEnv): node is TS.TypeReferenceNode & { typeName: TS.Identifier } {
+  return ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName) && node.typeArguments === undefined && env.has(node.typeName.text);
 }
 
 export function convertConditional(node: TS.ConditionalTypeNode, scope: FileScope, env: TypeEnv, context: ScanContext): TypeNode {
   const location = at(node, scope);
   const check = convertOperand(node.checkType, scope, env, context);
   // Distributive when the check type is a type parameter as written, bound here to its argument.
-  const distributive =
-    ts.isTypeReferenceNode(node.checkType) &&
-    ts.isIdentifier(node.checkType.typeName) &&
-    node.checkType.typeArguments === undefined &&
-    env.has(node.checkType.typeName.text);
+  const distributive = isParameterName(node.checkType, env);
   // Distribution substitutes each member for the parameter everywhere in the conditional, so the parameter stays a variable there.
   const parameter = distributive ? ((node.checkType as TS.TypeReferenceNode).typeName as TS.Identifier).text : undefined;
   const inBranches = parameter === undefined ? env : new Map(env).set(parameter, operatorNode({ op: "param", name: parameter }, location));

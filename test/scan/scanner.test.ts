@@ -71,7 +71,7 @@ describe("scanner", () => {
     const files = { "e.ts": `export enum Level { Low = 2, Mid, High }\nexport type Top = Level.High;` };
     const level = declaration(files, "Level");
     expect(level.kind === "enum" && level.members.map((member) => member.value)).toEqual([2, 3, 4]);
-    expect(typeOf(files, "Top")).toEqual({ kind: "literal", value: 4 });
+    expect(typeOf(files, "Top")).toEqual({ kind: "literal", value: 4, numericEnum: "Level" });
   });
 
   it("computes enum members from constants of the file, as TypeScript does", () => {

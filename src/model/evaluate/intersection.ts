@@ -3,7 +3,7 @@ import type { SourceLocation, TypeNode, UnionMember } from "../types.js";
 import type { Env, Evaluator } from "./evaluator.js";
 import { mergeViews, objectOf, objectView, type ObjectView } from "./keys.js";
 import { patternMatches } from "../patterns.js";
-import { distributionMembers, isNever, isUndefined, marked, NEVER, unionOf } from "./members.js";
+import { ANY_BUT_NULL, distributionMembers, isNever, isNull, isUndefined, marked, NEVER, unionOf } from "./members.js";
 
 type Intersection = Extract<TypeNode, { kind: "intersection" }>;
 
@@ -21,6 +21,12 @@ export function intersectionType(evaluator: Evaluator, type: Intersection, env: 
   // `A & A` is `A`.
   if (resolved.length > 1 && resolved.every((member) => member === resolved[0])) return members[0]!;
   if (resolved.some(isNever)) return NEVER;
+  if (resolved.includes(ANY_BUT_NULL)) {
+    const others = members.filter((_, index) => resolved[index] !== ANY_BUT_NULL);
+    if (others.length === 0) return ANY_BUT_NULL;
+    const rest = others.length === 1 ? evaluator.resolve(others[0]!, type.location) : intersectionType(evaluator, { ...type, members: others }, env, quiet);
+    return rest.kind === "union" ? unionOf(rest.members.filter((member) => !isNull(evaluator.resolve(member.type, type.location)))) : isNull(rest) ? NEVER : rest;
+  }
   // `undefined` meets nothing but itself and `unknown`: `(string | undefined) & Base` is `string & Base`.
   if (resolved.some(isUndefined) && resolved.some((member) => !isUndefined(member) && !isUnknown(member))) return NEVER;
   const scalarSets = resolved.map((member) => scalarSet(evaluator, member, type.location));

@@ -108,3 +108,12 @@ export function withoutUndefined(type: TypeNode): { type: TypeNode; hadUndefined
   if (type.kind !== "union" || !type.members.some((member) => isUndefined(member.type))) return { type, hadUndefined: false };
   return { type: unionOf(type.members.filter((member) => !isUndefined(member.type))), hadUndefined: true };
 }
+
+/**
+ * TypeScript's `{}` where evaluation makes it (a mapping over a type that is
+ * `never`): any value but null, as JSON has them. Intersections know it by
+ * identity (`{} & X` is `X` without null).
+ */
+export const ANY_BUT_NULL: TypeNode = unionOf(
+  ([STRING, NUMBER, { kind: "primitive", name: "boolean" }, { kind: "array", element: UNKNOWN }, { kind: "map", value: UNKNOWN }] as const).map((type) => plainMember(type)),
+);
