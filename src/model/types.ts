@@ -143,6 +143,12 @@ export interface Property {
   readonly name: string;
   readonly type: TypeNode;
   readonly optional: boolean;
+  /**
+   * Optional only because its type admits `undefined` (`a: T | undefined`):
+   * a JSON object without the key stands for `a: undefined`, which an index
+   * signature of the same object checks too.
+   */
+  readonly absentIsUndefined?: true;
   readonly docs: Docs;
   readonly experimental?: Experimental;
   readonly location: SourceLocation;

@@ -254,6 +254,9 @@ const OPERATOR_EXAMPLES: readonly OperatorExample[] = [
   example("a mapping over a type parameter given never is never",
     "export interface A { count: 1 | 2 }\nexport interface B { count: 3 }\nexport type P<T> = { [K in keyof T]?: T[K] };\nexport type T = P<A & B> | Partial<A & B> | 1;\n",
     [1], [{}, "x"]),
+  example("a required `T | undefined` property: left out, it is `undefined`, which its object's index signature checks",
+    "export interface Opt { meta?: string }\nexport type T = Record<string, string> & { extra: Opt[\"meta\"] };\n",
+    [{ extra: "x" }, { extra: "x", a: "b" }], [{}, { a: "b" }, { extra: 1 }]),
   example("computed property names", `${COLOR}export const KEY = "dyn";\nexport type T = { [KEY]: string; [Color.Red]?: number };\n`,
     [{ dyn: "x" }, { dyn: "x", red: 1 }], [{ KEY: "x" }, { dyn: "x", Red: 1 }]),
 ];

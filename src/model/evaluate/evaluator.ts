@@ -251,7 +251,7 @@ export class Evaluator {
       this.report("unsupported-construct", `property "${property.name}" has type \`never\`: no value can be sent; remove it or make it optional`, property.location);
       return DROPPED;
     }
-    return { ...property, type, optional };
+    return { ...property, type, optional, ...(hadUndefined && !property.optional ? { absentIsUndefined: true } : {}) };
   }
 
   /**

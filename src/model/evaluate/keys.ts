@@ -113,8 +113,11 @@ export function objectOf(
   // An index signature's `undefined` (`T[K]` of an optional field) has no JSON value to constrain with.
   const constraint = additional && withoutUndefined(additional).type;
   const constrained = properties.map((property) => {
-    const indexes = [...(constraint ? [constraint] : []), ...patternsFor(patterns, property.name).map((index) => withoutUndefined(index.value).type)];
-    const type = indexes.reduce((current, index) => constrainedByIndex(evaluator, current, index, at), property.type);
+    const matching = [...(additional ? [additional] : []), ...patternsFor(patterns, property.name).map((index) => index.value)];
+    const type = matching.reduce((current, index) => constrainedByIndex(evaluator, current, withoutUndefined(index).type, at), property.type);
+    // An absent key is `undefined` there, which every index must admit for the key to be left out.
+    const present = property.absentIsUndefined === true && matching.some((index) => !admitsUndefined(evaluator, index, at));
+    if (present) return { ...property, type, optional: false };
     return type === property.type ? property : { ...property, type };
   });
   // A key a pattern matches is a key of `string` too: its value must fit both signatures (as two intersected objects require).
@@ -130,6 +133,11 @@ export function objectOf(
   };
   evaluator.declaredViews.set(object, { properties, additional, stringKeys, ...(patterns.length > 0 ? { patterns } : {}) });
   return object;
+}
+
+function admitsUndefined(evaluator: Evaluator, type: TypeNode, at: SourceLocation): boolean {
+  const resolved = evaluator.resolve(type, at);
+  return withoutUndefined(resolved).hadUndefined || (resolved.kind === "primitive" && resolved.name === "unknown");
 }
 
 /**

@@ -122,11 +122,13 @@ function buildObject(
       if (properties.some((property) => property.name === name)) continue;
       const { type, hadUndefined } = withoutUndefined(valueFor(keyType));
       const sourceOptional = source?.optional ?? false;
-      const optional = modifier === "+" ? true : modifier === "-" ? false : sourceOptional || (hadUndefined && source === undefined);
+      const byUndefined = modifier === undefined && !sourceOptional && hadUndefined && source === undefined;
+      const optional = modifier === "+" ? true : modifier === "-" ? false : sourceOptional || byUndefined;
       const property: Mutable<Property> = {
         name,
         type,
         optional,
+        ...(byUndefined || (modifier === undefined && source?.absentIsUndefined) ? { absentIsUndefined: true } : {}),
         docs: source?.docs ?? key.docs,
         location: source?.location ?? key.location,
       };
