@@ -257,6 +257,12 @@ const OPERATOR_EXAMPLES: readonly OperatorExample[] = [
   example("a required `T | undefined` property: left out, it is `undefined`, which its object's index signature checks",
     "export interface Opt { meta?: string }\nexport type T = Record<string, string> & { extra: Opt[\"meta\"] };\n",
     [{ extra: "x" }, { extra: "x", a: "b" }], [{}, { a: "b" }, { extra: 1 }]),
+  example("a number under a numeric enum's index signature is checked on its own: a member when it has a member's value",
+    "export enum Flags { None = 0, Read = 1, Write = 2 }\nexport interface Base { name: 1 | 5 }\nexport type T = Base & { [key: string]: Flags };\n",
+    [{ name: 1 }, { name: 1, x: 2 }], [{ name: 5 }, { name: 1, x: 5 }]),
+  example("keyof a mapping over a written type that is never: its constraint, every key, or with `as`, none",
+    "export interface A { count: 1 | 2 }\nexport interface B { count: 3 }\nexport type T = [keyof { [K in keyof (A & B)]: (A & B)[K] }, keyof { [K in keyof (A & B) as `get${K & string}`]: (A & B)[K] } | 1];\n",
+    [["x", 1], [2, 1]], [["x", "getCount"], [true, 1]]),
   example("computed property names", `${COLOR}export const KEY = "dyn";\nexport type T = { [KEY]: string; [Color.Red]?: number };\n`,
     [{ dyn: "x" }, { dyn: "x", red: 1 }], [{ KEY: "x" }, { dyn: "x", Red: 1 }]),
 ];

@@ -43,7 +43,8 @@ function checked(evaluator: Evaluator, first: TypeNode, second: TypeNode, widen:
   const secondMembers = distributionMembers(resolvedSecond);
   const lost = (member: UnionMember) => widen && widens(member.type, firstMembers) && !admitsWhole(member.type as Primitive, secondMembers);
   const structured = (type: TypeNode) => closedView(evaluator, type, at) !== undefined || isList(evaluator.resolve(type, at));
-  const pairwise = firstMembers.some((member) => lost(member) || structured(member.type)) ||
+  const enumMember = (member: UnionMember) => member.type.kind === "literal" && member.type.numericEnum !== undefined;
+  const pairwise = firstMembers.some((member) => lost(member) || structured(member.type)) || [...firstMembers, ...secondMembers].some(enumMember) ||
     firstMembers.some((a) => secondMembers.some((b) => isScalar(evaluator, a.type, at) !== isScalar(evaluator, b.type, at)));
   if (!pairwise) return evaluator.intersect([first, second], at);
   const pair = [resolvedFirst, resolvedSecond] as const;
@@ -65,7 +66,10 @@ function checked(evaluator: Evaluator, first: TypeNode, second: TypeNode, widen:
 function memberAgainstMember(evaluator: Evaluator, first: TypeNode, second: TypeNode, widen: boolean, at: SourceLocation): TypeNode | undefined {
   if (isEmptyObject(evaluator, second, at)) return first;
   if (isEmptyObject(evaluator, first, at)) return second;
-  if (isScalar(evaluator, first, at) !== isScalar(evaluator, second, at)) return undefined;
+  const scalars = [isScalar(evaluator, first, at), isScalar(evaluator, second, at)];
+  if (scalars[0] !== scalars[1]) return undefined;
+  // Checked on its own, a number is a numeric enum's member when it has its value (as an intersection it would not be).
+  if (scalars[0]) return evaluator.intersect([asNumber(first), asNumber(second)], at);
   const a = closedView(evaluator, first, at);
   const b = closedView(evaluator, second, at);
   if (a && b) return closedObjects(evaluator, a, b, widen, at);
@@ -131,6 +135,10 @@ function lists(evaluator: Evaluator, a: List, b: List, widen: boolean, at: Sourc
 function tuple(elements: readonly TypeNode[], required: number, rest: TypeNode | undefined): TypeNode {
   if (elements.length === 0 && rest) return { kind: "array", element: rest };
   return { kind: "tuple", elements, ...(required < elements.length ? { required } : {}), ...(rest ? { rest } : {}) };
+}
+
+function asNumber(type: TypeNode): TypeNode {
+  return type.kind === "literal" && type.numericEnum !== undefined ? { kind: "literal", value: type.value } : type;
 }
 
 function isList(type: TypeNode): type is List {

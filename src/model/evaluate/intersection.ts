@@ -3,7 +3,7 @@ import type { SourceLocation, TypeNode, UnionMember } from "../types.js";
 import type { Env, Evaluator } from "./evaluator.js";
 import { mergeViews, objectOf, objectView, type ObjectView } from "./keys.js";
 import { patternMatches } from "../patterns.js";
-import { ANY_BUT_NULL, distributionMembers, isNever, isNull, isUndefined, marked, NEVER, unionOf } from "./members.js";
+import { distributionMembers, isAnyButNull, isNever, isNull, isUndefined, marked, NEVER, unionOf } from "./members.js";
 
 type Intersection = Extract<TypeNode, { kind: "intersection" }>;
 
@@ -21,9 +21,9 @@ export function intersectionType(evaluator: Evaluator, type: Intersection, env: 
   // `A & A` is `A`.
   if (resolved.length > 1 && resolved.every((member) => member === resolved[0])) return members[0]!;
   if (resolved.some(isNever)) return NEVER;
-  if (resolved.includes(ANY_BUT_NULL)) {
-    const others = members.filter((_, index) => resolved[index] !== ANY_BUT_NULL);
-    if (others.length === 0) return ANY_BUT_NULL;
+  if (resolved.some(isAnyButNull)) {
+    const others = members.filter((_, index) => !isAnyButNull(resolved[index]!));
+    if (others.length === 0) return resolved[0]!;
     const rest = others.length === 1 ? evaluator.resolve(others[0]!, type.location) : intersectionType(evaluator, { ...type, members: others }, env, quiet);
     return rest.kind === "union" ? unionOf(rest.members.filter((member) => !isNull(evaluator.resolve(member.type, type.location)))) : isNull(rest) ? NEVER : rest;
   }

@@ -3,7 +3,7 @@ import { isPatternKey, type PatternIndex, type Property, type SourceLocation, ty
 import { isAssignable } from "./assignable.js";
 import type { Evaluator } from "./evaluator.js";
 import { checkedAgainstBoth, constrainedByIndex } from "./index-constraint.js";
-import { distributionMembers, isNever, marked, NEVER, NUMBER, plainMember, STRING, unionOf, withoutUndefined, withType } from "./members.js";
+import { ANY_BUT_NULL, ANY_BUT_NULL_EVERY_KEY, distributionMembers, isNever, marked, NEVER, NUMBER, plainMember, STRING, unionOf, withoutUndefined, withType } from "./members.js";
 
 /** The named properties of an object-like type and what its other keys hold. */
 export interface ObjectView {
@@ -149,7 +149,8 @@ function admitsUndefined(evaluator: Evaluator, type: TypeNode, at: SourceLocatio
 export function keysOf(evaluator: Evaluator, type: TypeNode, at: SourceLocation): TypeNode {
   const resolved = evaluator.resolve(type, at);
   // `keyof never` is every key: `string | number` (and `symbol`, which JSON has not).
-  if (isNever(resolved)) return unionOf([plainMember(STRING), plainMember(NUMBER)]);
+  if (isNever(resolved) || resolved === ANY_BUT_NULL_EVERY_KEY) return unionOf([plainMember(STRING), plainMember(NUMBER)]);
+  if (resolved === ANY_BUT_NULL) return NEVER;
   if (resolved.kind === "union" && resolved.members.length > 0) {
     const perMember = resolved.members.map((member) => keyMembers(evaluator, member.type, at));
     if (perMember.some((keys) => keys === undefined)) return unsupportedKeys(evaluator, at);

@@ -4,7 +4,7 @@ import { isPatternKey, type Operator, type PatternIndex, type PatternKey, type P
 import { isAssignable } from "./assignable.js";
 import type { Env, Evaluator } from "./evaluator.js";
 import { keysOf, objectOf, objectView, withoutMatchedLiterals, type ObjectView } from "./keys.js";
-import { ANY_BUT_NULL, distributionMembers, isNever, isNull, isUndefined, marked, NO_DOCS, NOWHERE, STRING, unionOf, withoutUndefined } from "./members.js";
+import { ANY_BUT_NULL, ANY_BUT_NULL_EVERY_KEY, distributionMembers, isNever, isNull, isUndefined, marked, NO_DOCS, NOWHERE, STRING, unionOf, withoutUndefined } from "./members.js";
 import { intrinsicType, type IntrinsicName } from "./template.js";
 
 type MappedOperator = Extract<Operator, { op: "mapped" }>;
@@ -32,7 +32,7 @@ export function mappedType(evaluator: Evaluator, operator: MappedOperator, env: 
     const source = evaluator.resolve(evaluator.evaluate(operator.homomorphic, env), at);
     // Over a written type that is `never` (an intersection with no value), TypeScript's answer is `{}`, which every
     // value but null satisfies; over a type parameter given `never` (`Partial<never>`), it is `never`.
-    if (isNever(source) && !operator.overParameter) return ANY_BUT_NULL;
+    if (isNever(source) && !operator.overParameter) return operator.nameType ? ANY_BUT_NULL : ANY_BUT_NULL_EVERY_KEY;
     return mapHomomorphic(evaluator, source, at, (view) =>
       buildObject(evaluator, viewKeys(view), operator.optional, valueFor, nameFor, at, view.additional ? view.stringKeys === true : undefined),
     );

@@ -111,9 +111,18 @@ export function withoutUndefined(type: TypeNode): { type: TypeNode; hadUndefined
 
 /**
  * TypeScript's `{}` where evaluation makes it (a mapping over a type that is
- * `never`): any value but null, as JSON has them. Intersections know it by
- * identity (`{} & X` is `X` without null).
+ * `never`): any value but null, as JSON has them. Known by identity:
+ * `{} & X` is `X` without null, and `keyof` is `never`, or for a mapping
+ * without `as` its constraint, every key (`ANY_BUT_NULL_EVERY_KEY`).
  */
-export const ANY_BUT_NULL: TypeNode = unionOf(
-  ([STRING, NUMBER, { kind: "primitive", name: "boolean" }, { kind: "array", element: UNKNOWN }, { kind: "map", value: UNKNOWN }] as const).map((type) => plainMember(type)),
-);
+export const ANY_BUT_NULL: TypeNode = anyButNull();
+export const ANY_BUT_NULL_EVERY_KEY: TypeNode = anyButNull();
+
+export function isAnyButNull(type: TypeNode): boolean {
+  return type === ANY_BUT_NULL || type === ANY_BUT_NULL_EVERY_KEY;
+}
+
+function anyButNull(): TypeNode {
+  const types: TypeNode[] = [STRING, NUMBER, { kind: "primitive", name: "boolean" }, { kind: "array", element: UNKNOWN }, { kind: "map", value: UNKNOWN }];
+  return unionOf(types.map((type) => plainMember(type)));
+}
