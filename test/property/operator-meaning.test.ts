@@ -263,6 +263,9 @@ const OPERATOR_EXAMPLES: readonly OperatorExample[] = [
   example("keyof a mapping over a written type that is never: its constraint, every key, or with `as`, none",
     "export interface A { count: 1 | 2 }\nexport interface B { count: 3 }\nexport type T = [keyof { [K in keyof (A & B)]: (A & B)[K] }, keyof { [K in keyof (A & B) as `get${K & string}`]: (A & B)[K] } | 1];\n",
     [["x", 1], [2, 1]], [["x", "getCount"], [true, 1]]),
+  example("a property under an index signature whose objects have only template keys: both closed",
+    "export interface Base { id?: 1 | 2; tags?: { x: string } }\nexport type T = Base & { [key: string]: Record<`on:${string}`, \"A\"> };\n",
+    [{}, { a: { "on:x": "A" } }], [{ id: 1 }, { tags: { x: "a" } }, { a: { x: "A" } }]),
   example("computed property names", `${COLOR}export const KEY = "dyn";\nexport type T = { [KEY]: string; [Color.Red]?: number };\n`,
     [{ dyn: "x" }, { dyn: "x", red: 1 }], [{ KEY: "x" }, { dyn: "x", Red: 1 }]),
 ];

@@ -1,4 +1,5 @@
-import type { Property, SourceLocation, TypeNode, UnionMember } from "../types.js";
+import { patternKey, patternsFor } from "../patterns.js";
+import type { PatternIndex, Property, SourceLocation, TypeNode, UnionMember } from "../types.js";
 import type { Evaluator } from "./evaluator.js";
 import { objectView, type ObjectView } from "./keys.js";
 import { distributionMembers, isNever, NEVER, unionOf, withType } from "./members.js";
@@ -89,15 +90,21 @@ function admitsWhole(type: Primitive, members: readonly UnionMember[]): boolean 
     (type.name === "boolean" && ["true", "false"].every((value) => members.some((member) => member.type.kind === "literal" && String(member.type.value) === value)));
 }
 
-/** Two closed object types, both satisfied: a key only one allows may not appear (so one it requires leaves no value). */
+/**
+ * Two closed object types, both satisfied: a key only one allows may not
+ * appear (so one it requires leaves no value). A key is allowed by a named
+ * property, a template literal index signature that matches it, or `string`'s.
+ * Template keys of both sides are kept where the other side has `string`'s
+ * index or the same template.
+ */
 function closedObjects(evaluator: Evaluator, a: ObjectView, b: ObjectView, widen: boolean, at: SourceLocation): TypeNode {
   const names = [...new Set([...a.properties, ...b.properties].map((property) => property.name))];
   const properties: Property[] = [];
   for (const name of names) {
     const inA = a.properties.find((property) => property.name === name);
     const inB = b.properties.find((property) => property.name === name);
-    const aType = inA?.type ?? a.additional;
-    const bType = inB?.type ?? b.additional;
+    const aType = inA?.type ?? otherKey(evaluator, a, name, at);
+    const bType = inB?.type ?? otherKey(evaluator, b, name, at);
     const required = (inA !== undefined && !inA.optional) || (inB !== undefined && !inB.optional);
     if (!aType || !bType) {
       if (required) return NEVER;
@@ -106,8 +113,24 @@ function closedObjects(evaluator: Evaluator, a: ObjectView, b: ObjectView, widen
     properties.push({ ...(inA ?? inB)!, type: checked(evaluator, aType, bType, widen, at), optional: !required });
   }
   const additional = a.additional && b.additional ? checked(evaluator, a.additional, b.additional, widen, at) : undefined;
-  if (properties.length === 0 && additional) return { kind: "map", value: additional };
-  return { kind: "object", properties, ...(additional ? { additional } : {}) };
+  const patterns: PatternIndex[] = [];
+  for (const [one, other, flipped] of [[a, b, false], [b, a, true]] as const) {
+    for (const index of one.patterns ?? []) {
+      const same = (other.patterns ?? []).find((candidate) => patternKey(candidate).pattern === patternKey(index).pattern);
+      const otherValue = same?.value ?? other.additional;
+      if (!otherValue || (flipped && same)) continue;
+      const [first, second] = flipped ? [otherValue, index.value] : [index.value, otherValue];
+      patterns.push({ ...index, value: checked(evaluator, first, second, widen, at) });
+    }
+  }
+  if (properties.length === 0 && patterns.length === 0 && additional) return { kind: "map", value: additional };
+  return { kind: "object", properties, ...(additional ? { additional } : {}), ...(patterns.length > 0 ? { patterns } : {}) };
+}
+
+/** What an object holds under a key it does not name: its matching template keys' values and `string`'s, all of them. */
+function otherKey(evaluator: Evaluator, view: ObjectView, name: string, at: SourceLocation): TypeNode | undefined {
+  const values = [...patternsFor(view.patterns, name).map((index) => index.value), ...(view.additional ? [view.additional] : [])];
+  return values.length <= 1 ? values[0] : evaluator.intersect(values, at);
 }
 
 /** Two array or tuple types, both satisfied: position by position, as long as both allow one. */
@@ -149,13 +172,13 @@ function isUnknown(type: TypeNode): boolean {
   return type.kind === "primitive" && type.name === "unknown";
 }
 
-/** An object type (or an intersection of them) without template literal index signatures (those are intersected as written), `{}` aside. */
+/** An object type (or an intersection of them), `{}` aside. */
 function closedView(evaluator: Evaluator, type: TypeNode, at: SourceLocation): ObjectView | undefined {
   if (isEmptyObject(evaluator, type, at)) return undefined;
   // An evaluated object's own properties already carry its index signature's constraint; its declared view would not.
   const resolved = evaluator.resolve(type, at);
   const view = resolved.kind === "object" ? resolved : objectView(evaluator, resolved, at);
-  return view && (view.patterns ?? []).length === 0 ? view : undefined;
+  return view;
 }
 
 function isScalar(evaluator: Evaluator, type: TypeNode, at: SourceLocation): boolean {
@@ -166,5 +189,5 @@ function isScalar(evaluator: Evaluator, type: TypeNode, at: SourceLocation): boo
 /** `{}`: every value but `null` satisfies it, primitives too. */
 function isEmptyObject(evaluator: Evaluator, type: TypeNode, at: SourceLocation): boolean {
   const resolved = evaluator.resolve(type, at);
-  return resolved.kind === "object" && resolved.properties.length === 0 && !resolved.additional;
+  return resolved.kind === "object" && resolved.properties.length === 0 && !resolved.additional && (resolved.patterns ?? []).length === 0;
 }
