@@ -266,6 +266,12 @@ const OPERATOR_EXAMPLES: readonly OperatorExample[] = [
   example("a property under an index signature whose objects have only template keys: both closed",
     "export interface Base { id?: 1 | 2; tags?: { x: string } }\nexport type T = Base & { [key: string]: Record<`on:${string}`, \"A\"> };\n",
     [{}, { a: { "on:x": "A" } }], [{ id: 1 }, { tags: { x: "a" } }, { a: { x: "A" } }]),
+  example("Partial and Required of a required `T | undefined` property beside an index signature",
+    "export interface Opt { meta?: string }\nexport type T = [Partial<{ extra: Opt[\"meta\"] } & { [key: string]: \"a\" }>, Required<{ extra: Opt[\"meta\"] }>];\n",
+    [[{}, { extra: "y" }], [{ x: "a" }, { extra: "y" }]], [[{ extra: "a" }, { extra: "y" }], [{ x: "b" }, { extra: "x" }], [{}, { extra: 1 }]]),
+  example("Omit of a type that is never keeps every key, each with no value",
+    "export interface A { count: 1 | 2 }\nexport interface B { count: 3 }\nexport type T = [Omit<A & B, \"zz\">, keyof Omit<A & B, \"zz\">];\n",
+    [[{}, "x"], [{}, 1]], [[{ a: 1 }, "x"], [{ count: 1 }, 1]]),
   example("computed property names", `${COLOR}export const KEY = "dyn";\nexport type T = { [KEY]: string; [Color.Red]?: number };\n`,
     [{ dyn: "x" }, { dyn: "x", red: 1 }], [{ KEY: "x" }, { dyn: "x", Red: 1 }]),
 ];
@@ -391,7 +397,7 @@ function shortest(items: readonly string[]): string[] {
 
 describe("random declarations with type operators", () => {
   const runs: Run[] = [];
-  const refused: string[] = [];
+  const refused: { readonly errors: readonly string[]; readonly declarations: string }[] = [];
   const crashed: string[] = [];
   const missing: string[] = [];
   const notStrict = new Map<string, string>();
@@ -408,7 +414,7 @@ describe("random declarations with type operators", () => {
           return;
         }
         if (!emitted.bundle) {
-          refused.push(`${emitted.errors.join("\n")}\n${scenario.declarations}`);
+          refused.push({ errors: emitted.errors, declarations: scenario.declarations });
           return;
         }
         const validators = definitionValidators(emitted.bundle);
@@ -426,7 +432,11 @@ describe("random declarations with type operators", () => {
   });
 
   it("are accepted by the pipeline without error diagnostics", () => {
-    expect(shortest(refused), `${refused.length} of ${NUM_RUNS} runs refused`).toEqual([]);
+    // A generated file that TypeScript rejects too (`X[keyof X]` where `X` is `{}`) is rightly refused.
+    const checked = typeScriptVerdicts(refused.map((run) => ({ declarations: wireEnums(run.declarations), samples: [] })));
+    const rejectedByTypeScript = new Set(checked.declarationErrors.map((error) => Number(/^case(\d+)\.ts:/.exec(error)![1])));
+    const wronglyRefused = refused.filter((_, index) => !rejectedByTypeScript.has(index)).map((run) => `${run.errors.join("\n")}\n${run.declarations}`);
+    expect(shortest(wronglyRefused), `${wronglyRefused.length} of ${NUM_RUNS} runs refused`).toEqual([]);
   });
 
   it("do not crash the pipeline", () => {

@@ -123,12 +123,14 @@ function buildObject(
       const { type, hadUndefined } = withoutUndefined(valueFor(keyType));
       const sourceOptional = source?.optional ?? false;
       const byUndefined = modifier === undefined && !sourceOptional && hadUndefined && source === undefined;
-      const optional = modifier === "+" ? true : modifier === "-" ? false : sourceOptional || byUndefined;
+      // `-?` takes away an optional `?`, not the `undefined` of a property's own type.
+      const keepsUndefined = modifier !== "+" && source?.absentIsUndefined === true;
+      const optional = modifier === "+" ? true : modifier === "-" ? keepsUndefined : sourceOptional || byUndefined;
       const property: Mutable<Property> = {
         name,
         type,
         optional,
-        ...(byUndefined || (modifier === undefined && source?.absentIsUndefined) ? { absentIsUndefined: true } : {}),
+        ...(byUndefined || keepsUndefined ? { absentIsUndefined: true } : {}),
         docs: source?.docs ?? key.docs,
         location: source?.location ?? key.location,
       };
@@ -188,14 +190,21 @@ function expandRef(evaluator: Evaluator, member: UnionMember, at: SourceLocation
 }
 
 function modify(evaluator: Evaluator, view: ObjectView, modifier: "+" | "-", at: SourceLocation): TypeNode {
-  const optional = modifier === "+";
-  const properties = view.properties.map((property) => (property.optional === optional ? property : { ...property, optional }));
+  // `?` makes a property optional outright; `-?` takes away only an optional `?`, not a type's own `undefined`.
+  const properties = view.properties.map((property): Property => {
+    if (modifier === "-") return property.optional && !property.absentIsUndefined ? { ...property, optional: false } : property;
+    if (property.optional && !property.absentIsUndefined) return property;
+    const { absentIsUndefined: _, ...declared } = property;
+    return { ...declared, optional: true };
+  });
   return objectOf(evaluator, properties, view.additional, at, { stringKeys: view.stringKeys, patterns: view.patterns });
 }
 
 /** `Pick<T, K>`: the properties of `T` named by `keys`, as declared (union `T`: each name's types joined). */
 function pick(evaluator: Evaluator, type: TypeNode, keys: readonly UnionMember[], at: SourceLocation): TypeNode {
   const resolved = evaluator.resolve(type, at);
+  // `Pick<never, K>` is `{ [P in K]: never }`: `Omit<never, "a">` keeps every key, each with no value.
+  if (isNever(resolved)) return buildObject(evaluator, keys.map((key) => ({ name: "", key })), undefined, () => resolved, (key) => key, at);
   const views = (resolved.kind === "union" ? resolved.members.map((member) => member.type) : [resolved]).map((member) => objectView(evaluator, member, at));
   if (views.some((view) => view === undefined)) {
     return evaluator.report("unsupported-construct", "`Pick` and `Omit` take an object type (or a union of them)", at);
