@@ -89,6 +89,8 @@ export interface ChildMapper {
   type(child: TypeNode): TypeNode;
   property?(property: Property): Property | undefined;
   member?(member: UnionMember, index: number): UnionMember | undefined;
+  /** Rewrite a mapped type's homomorphic source too (see `mapOperands`). */
+  readonly homomorphic?: boolean;
 }
 
 /**
@@ -136,7 +138,7 @@ export function mapChildren(type: TypeNode, mapper: ChildMapper): TypeNode {
       return members === type.members ? type : { ...type, members };
     }
     case "operator": {
-      const operator = mapOperands(type.operator, (operand) => mapper.type(operand));
+      const operator = mapOperands(type.operator, (operand) => mapper.type(operand), { homomorphic: mapper.homomorphic === true });
       return operator === type.operator ? type : { ...type, operator };
     }
     default:
@@ -156,8 +158,13 @@ export function withChildType<T extends Property | UnionMember>(holder: T, type:
   return type === holder.type ? holder : { ...holder, type };
 }
 
-/** `operator` with its operands rewritten, copied only on change. A mapped type's `homomorphic` source is data about its keys, not an operand, and is kept. */
-function mapOperands(operator: Operator, map: (operand: TypeNode) => TypeNode): Operator {
+/**
+ * `operator` with its operands rewritten, copied only on change. A mapped
+ * type's `homomorphic` source is data about its keys, not an operand, and is
+ * kept unless `homomorphic` asks for it to be rewritten too (a rewrite that
+ * renames the types it names).
+ */
+function mapOperands(operator: Operator, map: (operand: TypeNode) => TypeNode, options: { readonly homomorphic: boolean }): Operator {
   switch (operator.op) {
     case "param":
     case "infer":
@@ -177,8 +184,11 @@ function mapOperands(operator: Operator, map: (operand: TypeNode) => TypeNode): 
       const constraint = map(operator.constraint);
       const nameType = operator.nameType && map(operator.nameType);
       const value = map(operator.value);
-      if (constraint === operator.constraint && nameType === operator.nameType && value === operator.value) return operator;
-      return { ...operator, constraint, value, ...(nameType ? { nameType } : {}) };
+      const homomorphic = options.homomorphic && operator.homomorphic ? map(operator.homomorphic) : operator.homomorphic;
+      if (constraint === operator.constraint && nameType === operator.nameType && value === operator.value && homomorphic === operator.homomorphic) {
+        return operator;
+      }
+      return { ...operator, constraint, value, ...(nameType ? { nameType } : {}), ...(homomorphic ? { homomorphic } : {}) };
     }
     case "conditional": {
       const check = map(operator.check);

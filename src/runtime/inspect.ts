@@ -1,4 +1,4 @@
-import type { GateField, GateMember, GatePattern, GateType, LiteralValue } from "../model/inventory-types.js";
+import type { GateField, GateMember, GatePattern, GateType } from "../model/inventory-types.js";
 import { compilePatterns, type CompiledPattern } from "./patterns.js";
 import { InvalidInventoryError } from "./errors.js";
 import { copyWith, REMOVED } from "./copy.js";

@@ -1,6 +1,6 @@
-import { mapShared } from "../immutable.js";
-import { assertNever, type Declaration, type Method, type Operator, type TypeNode } from "../model/types.js";
+import type { Declaration, Method, TypeNode } from "../model/types.js";
 import { nameOfId, readableOr, shapeName, uniqueName } from "../model/type-names.js";
+import { mapChildren, type ChildMapper } from "../model/visit.js";
 import { docsOf, leadingJsDoc } from "./jsdoc.js";
 import { locationOf } from "./location.js";
 import type { DeclarationSite } from "./scope.js";
@@ -115,109 +115,13 @@ export class PlaceholderRenamer {
   }
 
   #rename(type: TypeNode): TypeNode {
-    switch (type.kind) {
-      case "primitive":
-      case "literal":
-        return type;
-      case "ref": {
-        const named = this.finalIds.get(type.target);
-        return named ? { ...type, target: named.id } : type;
-      }
-      case "array": {
-        const element = this.type(type.element);
-        return element === type.element ? type : { ...type, element };
-      }
-      case "map": {
-        const value = this.type(type.value);
-        return value === type.value ? type : { ...type, value };
-      }
-      case "tuple": {
-        const elements = mapShared(type.elements, (element) => this.type(element));
-        const rest = type.rest && this.type(type.rest);
-        return elements === type.elements && rest === type.rest ? type : { ...type, elements, ...(rest ? { rest } : {}) };
-      }
-      case "object": {
-        const properties = mapShared(type.properties, (property) => {
-          const inner = this.type(property.type);
-          return inner === property.type ? property : { ...property, type: inner };
-        });
-        const additional = type.additional && this.type(type.additional);
-        if (properties === type.properties && additional === type.additional) return type;
-        return { ...type, properties, ...(additional ? { additional } : {}) };
-      }
-      case "union": {
-        const members = mapShared(type.members, (member) => {
-          const inner = this.type(member.type);
-          return inner === member.type ? member : { ...member, type: inner };
-        });
-        return members === type.members ? type : { ...type, members };
-      }
-      case "intersection": {
-        const members = mapShared(type.members, (member) => this.type(member));
-        return members === type.members ? type : { ...type, members };
-      }
-      case "operator": {
-        const operator = this.#operator(type.operator);
-        return operator === type.operator ? type : { ...type, operator };
-      }
-      default:
-        return assertNever(type);
-    }
+    if (type.kind !== "ref") return mapChildren(type, this.#children);
+    const named = this.finalIds.get(type.target);
+    return named ? { ...type, target: named.id } : type;
   }
 
-  #operator(operator: Operator): Operator {
-    const map = (operand: TypeNode) => this.type(operand);
-    switch (operator.op) {
-      case "param":
-      case "infer":
-      case "never":
-      case "undefined":
-        return operator;
-      case "keyof": {
-        const target = map(operator.target);
-        return target === operator.target ? operator : { ...operator, target };
-      }
-      case "indexed": {
-        const object = map(operator.object);
-        const index = map(operator.index);
-        return object === operator.object && index === operator.index ? operator : { ...operator, object, index };
-      }
-      case "mapped": {
-        const constraint = map(operator.constraint);
-        const nameType = operator.nameType && map(operator.nameType);
-        const value = map(operator.value);
-        // The homomorphic source names the type whose keys are mapped: it may be an instance too.
-        const homomorphic = operator.homomorphic && map(operator.homomorphic);
-        if (constraint === operator.constraint && nameType === operator.nameType && value === operator.value && homomorphic === operator.homomorphic) {
-          return operator;
-        }
-        return { ...operator, constraint, value, ...(nameType ? { nameType } : {}), ...(homomorphic ? { homomorphic } : {}) };
-      }
-      case "conditional": {
-        const check = map(operator.check);
-        const extendsType = map(operator.extends);
-        const whenTrue = map(operator.whenTrue);
-        const whenFalse = map(operator.whenFalse);
-        if (check === operator.check && extendsType === operator.extends && whenTrue === operator.whenTrue && whenFalse === operator.whenFalse) {
-          return operator;
-        }
-        return { ...operator, check, extends: extendsType, whenTrue, whenFalse };
-      }
-      case "template": {
-        const spans = mapShared(operator.spans, (span) => {
-          const type = map(span.type);
-          return type === span.type ? span : { ...span, type };
-        });
-        return spans === operator.spans ? operator : { ...operator, spans };
-      }
-      case "utility": {
-        const args = mapShared(operator.args, map);
-        return args === operator.args ? operator : { ...operator, args };
-      }
-      default:
-        return assertNever(operator);
-    }
-  }
+  // The homomorphic source of a mapped type names the type whose keys are mapped: it may be an instance too.
+  readonly #children: ChildMapper = { type: (child) => this.type(child), homomorphic: true };
 }
 
 /** Starts every placeholder id: no declaration's id can hold a NUL character. */

@@ -1,4 +1,4 @@
-import { link, lstat, mkdtemp, mkdir, readdir, readFile, rename, symlink, writeFile } from "node:fs/promises";
+import { link, lstat, mkdtemp, mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
