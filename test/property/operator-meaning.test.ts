@@ -272,6 +272,12 @@ const OPERATOR_EXAMPLES: readonly OperatorExample[] = [
   example("Omit of a type that is never keeps every key, each with no value",
     "export interface A { count: 1 | 2 }\nexport interface B { count: 3 }\nexport type T = [Omit<A & B, \"zz\">, keyof Omit<A & B, \"zz\">];\n",
     [[{}, "x"], [{}, 1]], [[{ a: 1 }, "x"], [{ count: 1 }, 1]]),
+  example("an array literal under a property declared as an array is an array to the index signature, not a tuple",
+    "export type T = [{ tags?: string[] } & { [key: string]: [string, ...string[]] }, { tags?: string[] } & { [key: string]: [string?, ...string[]] }, { tags?: string[] } & { [key: string]: [string?] }];\n",
+    [[{}, { tags: ["x", "y"] }, {}], [{ x: ["a"] }, { tags: [] }, { x: [] }]], [[{ tags: ["x"] }, {}, {}], [{}, {}, { tags: [] }]]),
+  example("Partial of a mapping over a written type that is never is `{}`",
+    "export interface A { count: 1 | 2 }\nexport interface B { count: 3 }\nexport type T = Partial<Readonly<{ [K in keyof (A & B) as `get${K & string}`]?: (A & B)[K] }>>;\n",
+    [{}, "x", [1]], [null]),
   example("computed property names", `${COLOR}export const KEY = "dyn";\nexport type T = { [KEY]: string; [Color.Red]?: number };\n`,
     [{ dyn: "x" }, { dyn: "x", red: 1 }], [{ KEY: "x" }, { dyn: "x", Red: 1 }]),
 ];

@@ -136,6 +136,8 @@ function otherKey(evaluator: Evaluator, view: ObjectView, name: string, at: Sour
 /** Two array or tuple types, both satisfied: position by position, as long as both allow one. */
 function lists(evaluator: Evaluator, a: List, b: List, widen: boolean, at: SourceLocation): TypeNode {
   if (a.kind === "array" && b.kind === "array") return { kind: "array", element: checked(evaluator, a.element, b.element, widen, at) };
+  // An array literal under a property declared as an array is read as an array, which no tuple with a required element or no rest accepts.
+  if (widen && a.kind === "array" && b.kind === "tuple" && ((b.required ?? b.elements.length) > 0 || !b.rest)) return NEVER;
   const shape = (list: List) =>
     list.kind === "array" ? { elements: [] as readonly TypeNode[], required: 0, rest: list.element } : { elements: list.elements, required: list.required ?? list.elements.length, rest: list.rest };
   const [x, y] = [shape(a), shape(b)];

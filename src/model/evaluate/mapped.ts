@@ -4,7 +4,7 @@ import { isPatternKey, type Operator, type PatternIndex, type PatternKey, type P
 import { isAssignable } from "./assignable.js";
 import type { Env, Evaluator } from "./evaluator.js";
 import { keysOf, objectOf, objectView, withoutMatchedLiterals, type ObjectView } from "./keys.js";
-import { ANY_BUT_NULL, ANY_BUT_NULL_EVERY_KEY, distributionMembers, isNever, isNull, isUndefined, marked, NO_DOCS, NOWHERE, STRING, unionOf, withoutUndefined } from "./members.js";
+import { ANY_BUT_NULL, ANY_BUT_NULL_EVERY_KEY, distributionMembers, isAnyButNull, isNever, isNull, isUndefined, marked, NO_DOCS, NOWHERE, STRING, unionOf, withoutUndefined } from "./members.js";
 import { intrinsicType, type IntrinsicName } from "./template.js";
 
 type MappedOperator = Extract<Operator, { op: "mapped" }>;
@@ -48,6 +48,7 @@ function mapHomomorphic(
   at: SourceLocation,
   map: (view: ObjectView) => TypeNode,
 ): TypeNode {
+  if (isAnyButNull(source)) return source; // `Partial<{}>` is `{}`
   if (source.kind === "union") return evaluator.mapMembers(source.members, (member) => mapHomomorphic(evaluator, evaluator.resolve(member, at), at, map));
   if (source.kind === "primitive" || source.kind === "literal") return source; // TypeScript maps primitives to themselves
   const view = objectView(evaluator, source, at);
