@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { withMissingUndefined } from "../support/json-image.js";
+import { preimagesOf } from "../support/json-image.js";
 import { wireEnums } from "../support/operator-enums.js";
 import { definitionValidators, emitBundle, typeScriptVerdicts, type Sample, type SampleFile } from "../support/operator-oracles.js";
 import { renderScenario, scenarioBlueprint, type RenderedScenario } from "../support/operator-scenario.js";
@@ -346,9 +346,9 @@ interface Run {
 
 const SAMPLES_PER_ALIAS = 4;
 
-/** The sample written with `undefined` for what its schema names and it leaves out (see json-image.ts). */
-function preimageOf(run: Run, sample: Sample): Sample {
-  return { ...sample, value: withMissingUndefined(run.bundle, { $ref: `#/definitions/${encodeURIComponent(sample.alias)}` }, sample.value) };
+/** The sample written with `undefined` for what its schema names and it leaves out, one per choice of union branch (see json-image.ts). */
+function preimagesOfSample(run: Run, sample: Sample): Sample[] {
+  return preimagesOf(run.bundle, { $ref: `#/definitions/${encodeURIComponent(sample.alias)}` }, sample.value).map((value) => ({ ...sample, value }));
 }
 
 /** Values for each alias: from the alias's schema, from the bases, from other aliases, each also mutated. */
@@ -459,12 +459,23 @@ describe("random declarations with type operators", () => {
     expect(runs.length, "the generation property ran first").toBeGreaterThan(0);
     const typeScript = typeScriptVerdicts(runs.map((run) => ({ declarations: wireEnums(run.scenario.declarations), samples: run.samples })));
     expect(typeScript.declarationErrors.slice(0, 5)).toEqual([]);
-    const preimages = typeScriptVerdicts(runs.map((run) => ({ declarations: wireEnums(run.scenario.declarations), samples: run.samples.map((sample) => preimageOf(run, sample)) })));
+    // Only the values the schema accepts and TypeScript rejects as written need a preimage.
+    const preimageSets = runs.map((run, index) =>
+      run.samples.map((sample, at) => (run.schemaVerdicts[at]! && !typeScript.accepted[index]![at]! ? preimagesOfSample(run, sample) : [])),
+    );
+    const preimages = typeScriptVerdicts(runs.map((run, index) => ({ declarations: wireEnums(run.scenario.declarations), samples: preimageSets[index]!.flat() })));
+    const hasPreimage = preimageSets.map((sets, index) => {
+      let offset = 0;
+      return sets.map((set) => {
+        const verdicts = preimages.accepted[index]!.slice(offset, (offset += set.length));
+        return verdicts.some(Boolean);
+      });
+    });
     const disagreements: Disagreement[] = [];
     runs.forEach((run, index) => {
       run.samples.forEach((sample, at) => {
         // A value the schema accepts is the JSON image of a TypeScript value when TypeScript accepts it with its left-out properties `undefined`.
-        const ts = typeScript.accepted[index]![at]! || (run.schemaVerdicts[at]! && preimages.accepted[index]![at]!);
+        const ts = typeScript.accepted[index]![at]! || hasPreimage[index]![at]!;
         const schema = run.schemaVerdicts[at]!;
         if (ts !== schema) {
           disagreements.push({

@@ -24,32 +24,66 @@ export function sampleLiteral(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** `value` with `UNDEFINED` for every property that the schemas describing it name and it lacks, at every depth. */
-export function withMissingUndefined(bundle: SchemaObject, schema: unknown, value: unknown): unknown {
-  const nodes = alternatives(bundle, schema, new Set());
-  if (Array.isArray(value)) return value.map((item, index) => withMissingUndefined(bundle, { anyOf: nodes.flatMap((node) => itemSchemas(node, index)) }, item));
-  if (value === null || typeof value !== "object") return value;
-  const filled: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    filled[key] = withMissingUndefined(bundle, { anyOf: nodes.flatMap((node) => propertySchemas(node, key)) }, item);
+/** At most this many preimages are tried per value (a union at each of many depths multiplies them). */
+const MAX_PREIMAGES = 16;
+
+/**
+ * The values TypeScript might have written as `value`: for each way of
+ * choosing one branch of each `anyOf`/`oneOf` on the way down, `value` with
+ * `UNDEFINED` for every property that branch names and the value lacks (an
+ * `allOf` names all its parts' properties). TypeScript accepting any of them
+ * gives the JSON value a preimage.
+ */
+export function preimagesOf(bundle: SchemaObject, schema: unknown, value: unknown): unknown[] {
+  if (value === null || typeof value !== "object") return [value];
+  const candidates: unknown[] = [];
+  for (const branch of branches(bundle, schema, new Set())) {
+    if (Array.isArray(value)) {
+      const items = value.map((item, index) => preimagesOf(bundle, { allOf: branch.flatMap((node) => itemSchemas(node, index)) }, item));
+      candidates.push(...combinations(items));
+    } else {
+      const entries = Object.entries(value).map(([key, item]) => [key, preimagesOf(bundle, { allOf: branch.flatMap((node) => propertySchemas(node, key)) }, item)] as const);
+      const named = new Set(branch.flatMap((node) => Object.keys(asObject(node.properties) ?? {})));
+      for (const chosen of combinations(entries.map(([, options]) => options))) {
+        const filled: Record<string, unknown> = {};
+        entries.forEach(([key], index) => (filled[key] = chosen[index]));
+        for (const name of named) if (!Object.hasOwn(filled, name)) filled[name] = UNDEFINED;
+        candidates.push(filled);
+      }
+    }
+    if (candidates.length >= MAX_PREIMAGES) break;
   }
-  for (const node of nodes) {
-    for (const name of Object.keys(asObject(node.properties) ?? {})) if (!Object.hasOwn(filled, name)) filled[name] = UNDEFINED;
-  }
-  return filled;
+  return candidates.length > 0 ? candidates.slice(0, MAX_PREIMAGES) : [value];
 }
 
-/** The schema objects a value may be checked against here: `$ref`s followed, `anyOf`/`oneOf`/`allOf` flattened. */
-function alternatives(bundle: SchemaObject, schema: unknown, seen: Set<unknown>): SchemaObject[] {
-  const node = asObject(schema);
-  if (!node || seen.has(node)) return [];
-  seen.add(node);
-  const found: SchemaObject[] = [node];
-  if (typeof node.$ref === "string") found.push(...alternatives(bundle, resolveLocalRef(bundle, node.$ref), seen));
-  for (const keyword of ["anyOf", "oneOf", "allOf"]) {
-    if (Array.isArray(node[keyword])) for (const member of node[keyword] as unknown[]) found.push(...alternatives(bundle, member, seen));
+/** One choice from each list, up to `MAX_PREIMAGES` of them. */
+function combinations(lists: readonly (readonly unknown[])[]): unknown[][] {
+  let result: unknown[][] = [[]];
+  for (const options of lists) {
+    result = result.flatMap((prefix) => options.map((option) => [...prefix, option])).slice(0, MAX_PREIMAGES);
   }
-  return found;
+  return result;
+}
+
+/**
+ * The ways a value may be checked against `schema`: each a list of schema
+ * objects that all apply (`$ref`s followed, `allOf` parts together), one per
+ * choice of `anyOf`/`oneOf` branch.
+ */
+function branches(bundle: SchemaObject, schema: unknown, seen: Set<unknown>): SchemaObject[][] {
+  const node = asObject(schema);
+  if (!node || seen.has(node)) return [[]];
+  const inner = new Set(seen).add(node);
+  let result: SchemaObject[][] = [[node]];
+  const conjoin = (choices: SchemaObject[][]) => {
+    result = result.flatMap((left) => choices.map((right) => [...left, ...right])).slice(0, MAX_PREIMAGES);
+  };
+  if (typeof node.$ref === "string") conjoin(branches(bundle, resolveLocalRef(bundle, node.$ref), inner));
+  if (Array.isArray(node.allOf)) for (const part of node.allOf as unknown[]) conjoin(branches(bundle, part, inner));
+  for (const keyword of ["anyOf", "oneOf"]) {
+    if (Array.isArray(node[keyword])) conjoin((node[keyword] as unknown[]).flatMap((member) => branches(bundle, member, inner)));
+  }
+  return result;
 }
 
 function propertySchemas(node: SchemaObject, key: string): unknown[] {
