@@ -278,6 +278,9 @@ const OPERATOR_EXAMPLES: readonly OperatorExample[] = [
   example("Partial of a mapping over a written type that is never is `{}`",
     "export interface A { count: 1 | 2 }\nexport interface B { count: 3 }\nexport type T = Partial<Readonly<{ [K in keyof (A & B) as `get${K & string}`]?: (A & B)[K] }>>;\n",
     [{}, "x", [1]], [null]),
+  example("an intersection whose scalar declarations of a required property conflict is never, an object declaration beside them or not",
+    "export enum Flags { None = 0, Read = 1 }\nexport interface Base { id?: number }\nexport type T = (Base & { extra: \"text\" } & { extra: Flags } & { extra: [number] })[\"id\"] | 1;\n",
+    [1], [2, "text", [1]]),
   example("computed property names", `${COLOR}export const KEY = "dyn";\nexport type T = { [KEY]: string; [Color.Red]?: number };\n`,
     [{ dyn: "x" }, { dyn: "x", red: 1 }], [{ KEY: "x" }, { dyn: "x", Red: 1 }]),
 ];

@@ -93,11 +93,15 @@ function mergedObject(evaluator: Evaluator, resolved: readonly TypeNode[], at: S
   const unit = (type: TypeNode) => kinds(type).every((kind) => kind === "literal");
   const scalar = (type: TypeNode) => kinds(type).every((kind) => kind === "literal" || kind === "primitive");
   // TypeScript's rule: a required property, declared more than once and never as `never`, with a unit type in one
-  // declaration, and no value left. A literal beside an object is a branded type to TypeScript, not `never`: only scalars count.
+  // declaration, and no value left. A literal beside an object is a branded type to TypeScript, not `never`: only the
+  // scalar declarations count, and they must leave no value among themselves.
   const reduced = merged.properties.some((property) => {
     if (property.optional || !isNever(property.type)) return false;
     const declared = views.flatMap((view) => view.properties.filter((candidate) => candidate.name === property.name));
-    return declared.length > 1 && !declared.some((candidate) => isNever(candidate.type)) && declared.some((candidate) => unit(candidate.type)) && declared.every((candidate) => scalar(candidate.type));
+    if (declared.length < 2 || declared.some((candidate) => isNever(candidate.type))) return false;
+    const scalars = declared.filter((candidate) => scalar(candidate.type));
+    if (!scalars.some((candidate) => unit(candidate.type))) return false;
+    return scalars.length === declared.length || (scalars.length > 1 && isNever(evaluator.intersect(scalars.map((candidate) => candidate.type), at)));
   });
   if (reduced) return NEVER;
   return objectOf(evaluator, merged.properties, merged.additional, at, { stringKeys: merged.stringKeys, patterns: merged.patterns });
