@@ -28,4 +28,11 @@ describe("preimagesOf: a JSON value written again with `undefined` for what its 
     expect(preimagesOf(bundle, { type: "array", items: { $ref: "#/definitions/Both" } }, [{ a: 1 }])).toEqual([[{ a: 1, b: UNDEFINED }]]);
     expect(preimagesOf(bundle, { $ref: "#/definitions/Box" }, "x")).toEqual(["x"]);
   });
+
+  it("gives each distinct preimage once, so values in a list combine their choices", () => {
+    const list = { type: "array", items: { $ref: "#/definitions/Box" } };
+    const preimages = preimagesOf(bundle, list, [{}, { s: "x" }, {}]);
+    expect(preimages).toHaveLength(8); // two branches for each of the three values
+    expect(preimages).toContainEqual([{ o: UNDEFINED }, { s: "x" }, { s: UNDEFINED }]);
+  });
 });

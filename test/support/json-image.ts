@@ -25,7 +25,7 @@ export function sampleLiteral(value: unknown): string {
 }
 
 /** At most this many preimages are tried per value (a union at each of many depths multiplies them). */
-const MAX_PREIMAGES = 16;
+const MAX_PREIMAGES = 32;
 
 /**
  * The values TypeScript might have written as `value`: for each way of
@@ -53,7 +53,10 @@ export function preimagesOf(bundle: SchemaObject, schema: unknown, value: unknow
     }
     if (candidates.length >= MAX_PREIMAGES) break;
   }
-  return candidates.length > 0 ? candidates.slice(0, MAX_PREIMAGES) : [value];
+  if (candidates.length === 0) return [value];
+  // Branches that name the same properties give the same preimage: one of each keeps the product of many small.
+  const unique = new Map(candidates.map((candidate) => [sampleLiteral(candidate), candidate]));
+  return [...unique.values()].slice(0, MAX_PREIMAGES);
 }
 
 /** One choice from each list, up to `MAX_PREIMAGES` of them. */
