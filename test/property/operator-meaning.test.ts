@@ -281,6 +281,9 @@ const OPERATOR_EXAMPLES: readonly OperatorExample[] = [
   example("an intersection whose scalar declarations of a required property conflict is never, an object declaration beside them or not",
     "export enum Flags { None = 0, Read = 1 }\nexport interface Base { id?: number }\nexport type T = (Base & { extra: \"text\" } & { extra: Flags } & { extra: [number] })[\"id\"] | 1;\n",
     [1], [2, "text", [1]]),
+  example("a primitive meets an object whose property is required but may be `undefined`: no value",
+    "export interface Opt { meta?: string }\nexport type T = Partial<{ extra: \"a\" } & { extra: { o: Opt[\"meta\"] } | { s: string } }>;\n",
+    [{}], [{ extra: "a" }]),
   example("computed property names", `${COLOR}export const KEY = "dyn";\nexport type T = { [KEY]: string; [Color.Red]?: number };\n`,
     [{ dyn: "x" }, { dyn: "x", red: 1 }], [{ KEY: "x" }, { dyn: "x", Red: 1 }]),
 ];

@@ -205,14 +205,15 @@ function literalMember(value: boolean): UnionMember {
  * Whether every scalar value of `scalars` also belongs to the object type
  * `member`, as TypeScript relates a primitive to an object through its
  * apparent type (`String`, `Number`, `Boolean`): the object's properties must
- * all be optional and none may name a member of that apparent type. Then
+ * all be optional (`a: T | undefined` is not: a primitive has no such
+ * property) and none may name a member of that apparent type. Then
  * `string & { tag?: T }` is `string`; `string & { tag: T }` has no JSON value.
  */
 function admitsScalars(member: TypeNode, scalars: readonly TypeNode[]): boolean {
   if (member.kind !== "object" || member.additional || (member.patterns?.length ?? 0) > 0) return false;
   const apparent = scalars.map(apparentValue);
   if (apparent.some((value) => value === undefined)) return member.properties.length === 0;
-  return member.properties.every((property) => property.optional && apparent.every((value) => !(property.name in value!)));
+  return member.properties.every((property) => property.optional && !property.absentIsUndefined && apparent.every((value) => !(property.name in value!)));
 }
 
 /** A value standing for the scalar's apparent type (its prototype's members); undefined for `null`, which has none. */
