@@ -1,5 +1,5 @@
 import { ts, type TS } from "./typescript.js";
-import type { EnumMember, TypeNode, UtilityName } from "../model/types.js";
+import { enumMemberLiteral, type EnumMember, type TypeNode, type UtilityName } from "../model/types.js";
 import { convertOperand, operatorNode } from "./convert-operator.js";
 import { ERROR_TYPE, type ScanContext, type TypeEnv } from "./context.js";
 import { convertDeclarationBody, enumMembers } from "./declaration-body.js";
@@ -267,7 +267,7 @@ function convertEnumMemberReference(name: TS.QualifiedName, scope: FileScope, co
   if (site === "reported") return ERROR_TYPE;
   const member = site && enumMembersOf(site)?.find((candidate) => candidate.name === name.right.text);
   if (site && member) {
-    const literal: TypeNode = { kind: "literal", value: member.value, ...(typeof member.value === "number" ? { numericEnum: site.id } : {}) };
+    const literal = enumMemberLiteral(member.value, site.id);
     if (!member.experimental) return literal;
     // An experimental member stays experimental where it is named: a one-member union the stable
     // audience empties, which validation reports when the position is stable.

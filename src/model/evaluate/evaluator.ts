@@ -1,7 +1,7 @@
 import { createDiagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { DiagnosticName } from "../../diagnostics/codes.js";
 import { mapShared } from "../../immutable.js";
-import { assertNever, type Declaration, type Operator, type Property, type SourceLocation, type TypeNode, type UnionMember } from "../types.js";
+import { assertNever, enumMemberLiteral, type Declaration, type Operator, type Property, type SourceLocation, type TypeNode, type UnionMember } from "../types.js";
 import { conditionalType } from "./conditional.js";
 import { indexedAccess, keysOf, type ObjectView } from "./keys.js";
 import { mappedType, utilityType } from "./mapped.js";
@@ -71,10 +71,12 @@ export class Evaluator {
       return UNKNOWN; // an unresolved reference, already reported by the scanner
     }
     if (declaration.kind === "enum") {
-      const members = declaration.members.map((member) => {
-        const literal: TypeNode = { kind: "literal", value: member.value, ...(typeof member.value === "number" ? { numericEnum: id } : {}) };
-        return { type: literal, docs: member.docs, location: member.location, ...(member.experimental ? { experimental: member.experimental } : {}) };
-      });
+      const members = declaration.members.map((member) => ({
+        type: enumMemberLiteral(member.value, id),
+        docs: member.docs,
+        location: member.location,
+        ...(member.experimental ? { experimental: member.experimental } : {}),
+      }));
       const type: TypeNode = { kind: "union", members };
       this.#evaluated.set(id, type);
       return type;

@@ -2,7 +2,7 @@ import { patternKey, patternsFor } from "../patterns.js";
 import type { PatternIndex, Property, SourceLocation, TypeNode, UnionMember } from "../types.js";
 import type { Evaluator } from "./evaluator.js";
 import { objectView, type ObjectView } from "./keys.js";
-import { distributionMembers, isNever, NEVER, unionOf, withType } from "./members.js";
+import { distributionMembers, isNever, isUnknown, NEVER, unionOf, withType } from "./members.js";
 
 /**
  * What a value must be to sit under a named property and an index signature
@@ -141,11 +141,11 @@ function lists(evaluator: Evaluator, a: List, b: List, widen: boolean, at: Sourc
   const shape = (list: List) =>
     list.kind === "array" ? { elements: [] as readonly TypeNode[], required: 0, rest: list.element } : { elements: list.elements, required: list.required ?? list.elements.length, rest: list.rest };
   const [x, y] = [shape(a), shape(b)];
-  const at_ = (list: ReturnType<typeof shape>, position: number) => (position < list.elements.length ? list.elements[position] : list.rest);
+  const elementAt = (list: ReturnType<typeof shape>, position: number) => (position < list.elements.length ? list.elements[position] : list.rest);
   const required = Math.max(x.required, y.required);
   const elements: TypeNode[] = [];
   for (let position = 0; position < Math.max(x.elements.length, y.elements.length); position++) {
-    const [first, second] = [at_(x, position), at_(y, position)];
+    const [first, second] = [elementAt(x, position), elementAt(y, position)];
     const element = first && second ? checked(evaluator, first, second, widen, at) : NEVER;
     if (isNever(element)) {
       if (position < required) return NEVER;
@@ -170,17 +170,12 @@ function isList(type: TypeNode): type is List {
   return type.kind === "array" || type.kind === "tuple";
 }
 
-function isUnknown(type: TypeNode): boolean {
-  return type.kind === "primitive" && type.name === "unknown";
-}
-
 /** An object type (or an intersection of them), `{}` aside. */
 function closedView(evaluator: Evaluator, type: TypeNode, at: SourceLocation): ObjectView | undefined {
   if (isEmptyObject(evaluator, type, at)) return undefined;
   // An evaluated object's own properties already carry its index signature's constraint; its declared view would not.
   const resolved = evaluator.resolve(type, at);
-  const view = resolved.kind === "object" ? resolved : objectView(evaluator, resolved, at);
-  return view;
+  return resolved.kind === "object" ? resolved : objectView(evaluator, resolved, at);
 }
 
 function isScalar(evaluator: Evaluator, type: TypeNode, at: SourceLocation): boolean {

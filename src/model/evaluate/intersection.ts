@@ -3,7 +3,7 @@ import type { SourceLocation, TypeNode, UnionMember } from "../types.js";
 import type { Env, Evaluator } from "./evaluator.js";
 import { mergeViews, objectOf, objectView, type ObjectView } from "./keys.js";
 import { patternMatches } from "../patterns.js";
-import { distributionMembers, isAnyButNull, isNever, isNull, isUndefined, marked, NEVER, unionOf } from "./members.js";
+import { distributionMembers, isAnyButNull, isNever, isNull, isUndefined, isUnknown, marked, NEVER, unionOf } from "./members.js";
 
 type Intersection = Extract<TypeNode, { kind: "intersection" }>;
 
@@ -191,10 +191,6 @@ function intersectScalarSets(sets: readonly ScalarSet[]): TypeNode {
     }
   });
   return unionOf(kept);
-}
-
-function isUnknown(type: TypeNode): boolean {
-  return type.kind === "primitive" && type.name === "unknown";
 }
 
 function literalMember(value: boolean): UnionMember {

@@ -3,7 +3,7 @@ import { isPatternKey, type PatternIndex, type Property, type SourceLocation, ty
 import { isAssignable } from "./assignable.js";
 import type { Evaluator } from "./evaluator.js";
 import { checkedAgainstBoth, constrainedByIndex } from "./index-constraint.js";
-import { ANY_BUT_NULL, ANY_BUT_NULL_EVERY_KEY, distributionMembers, isNever, marked, NEVER, NUMBER, plainMember, STRING, unionOf, withoutUndefined, withType } from "./members.js";
+import { ANY_BUT_NULL, ANY_BUT_NULL_EVERY_KEY, distributionMembers, isNever, isUnknown, marked, NEVER, NUMBER, plainMember, STRING, unionOf, withoutUndefined, withType } from "./members.js";
 
 /** The named properties of an object-like type and what its other keys hold. */
 export interface ObjectView {
@@ -137,7 +137,7 @@ export function objectOf(
 
 function admitsUndefined(evaluator: Evaluator, type: TypeNode, at: SourceLocation): boolean {
   const resolved = evaluator.resolve(type, at);
-  return withoutUndefined(resolved).hadUndefined || (resolved.kind === "primitive" && resolved.name === "unknown");
+  return withoutUndefined(resolved).hadUndefined || isUnknown(resolved);
 }
 
 /**

@@ -25,6 +25,10 @@ export function isUndefined(type: TypeNode): boolean {
   return type.kind === "operator" && type.operator.op === "undefined";
 }
 
+export function isUnknown(type: TypeNode): boolean {
+  return type.kind === "primitive" && type.name === "unknown";
+}
+
 export function isNull(type: TypeNode): boolean {
   return type.kind === "primitive" && type.name === "null";
 }
