@@ -58,8 +58,20 @@ function experimentalReferences(declaration: Declaration): readonly string[] {
   return declaration.experimental ? index.ids : index.experimentalRefs.map((ref) => ref.target);
 }
 
-/** Declarations and type nodes without experimental parts are returned as they are, so stages can share them. */
+/**
+ * Declarations and type nodes without experimental parts are returned as they
+ * are, so stages can share them; a declaration met again (both audiences of a
+ * run, or the next run of `watch`) gets the same stripped object back.
+ */
 function stripDeclaration(declaration: Declaration): Declaration {
+  let result = strippedDeclarations.get(declaration);
+  if (!result) strippedDeclarations.set(declaration, (result = computeStripped(declaration)));
+  return result;
+}
+
+const strippedDeclarations = new WeakMap<Declaration, Declaration>();
+
+function computeStripped(declaration: Declaration): Declaration {
   if (declaration.kind === "enum") {
     const members = withoutExperimental(declaration.members);
     return members === declaration.members ? declaration : { ...declaration, members };

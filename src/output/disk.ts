@@ -10,7 +10,7 @@ import {
   readFileSync,
   readSync,
   unlinkSync,
-  writeFileSync,
+  writeSync,
   type Dirent,
   type Stats,
 } from "node:fs";
@@ -72,6 +72,21 @@ export interface PreviousTree {
   readonly known?: KnownFiles;
 }
 
+/** How a new tree's files are put in place: handed over batch by batch, then finished before the swap. */
+export interface NewTreeFiles {
+  /** Files whose bytes were written (new or changed). */
+  readonly written: number;
+  /** Files carried over unchanged from the tree being replaced. */
+  readonly linked: number;
+  /** What the tree holds, when asked to remember. */
+  readonly known: KnownFiles | undefined;
+  write(files: Iterable<FileEntry>): void;
+  /** Completes the tree; after it every file handed over is in place. */
+  finish(): Promise<void>;
+  /** Stops any work still going on; the caller removes the tree. */
+  abort(): Promise<void>;
+}
+
 /**
  * Writes files under `root`, creating each parent folder once. Given the tree
  * being replaced (`previous`), a file whose bytes are already there is carried
@@ -82,7 +97,7 @@ export interface PreviousTree {
  * written through. With `remember`, what was put where is kept (`known`) for
  * the next write of the same folder.
  */
-export class FolderWriter {
+export class FolderWriter implements NewTreeFiles {
   private readonly made = new Set<string>();
   private writtenCount = 0;
   private linkedCount = 0;
@@ -96,19 +111,25 @@ export class FolderWriter {
     this.remembered = remember ? new Map() : undefined;
   }
 
-  /** Files whose bytes were written (new or changed). */
   get written(): number {
     return this.writtenCount;
   }
 
-  /** Files carried over unchanged from `previous`. */
   get linked(): number {
     return this.linkedCount;
   }
 
-  /** What the tree holds, when asked to remember. */
   get known(): KnownFiles | undefined {
     return this.remembered;
+  }
+
+  /** Every file is in place as soon as `write` returns. */
+  finish(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  abort(): Promise<void> {
+    return Promise.resolve();
   }
 
   write(files: Iterable<FileEntry>): void {
@@ -125,12 +146,9 @@ export class FolderWriter {
         this.remembered?.set(file, { contents, ino: carried.ino, size: carried.size, mtimeMs: carried.mtimeMs });
         continue;
       }
-      writeFileSync(target, contents, { flag: "wx" });
+      const { ino, size, mtimeMs } = writeNewFile(target, contents);
       this.writtenCount++;
-      if (this.remembered) {
-        const { ino, size, mtimeMs } = lstatSync(target);
-        this.remembered.set(file, { contents, ino, size, mtimeMs });
-      }
+      this.remembered?.set(file, { contents, ino, size, mtimeMs });
     }
   }
 }
@@ -286,14 +304,34 @@ function describeEntry(entry: Dirent): string {
 }
 
 /**
- * Files are compared a chunk at a time in two buffers made once: comparing
- * allocates nothing per file, and a bundle of tens of megabytes costs no buffer
- * of its size (large buffers count as external memory and bring on full
- * garbage collections).
+ * Files are written and compared a chunk at a time in buffers made once:
+ * neither allocates per file, and a bundle of tens of megabytes costs no buffer
+ * of its size (a fresh one is fresh memory for the kernel to hand over page by
+ * page, ten times the cost of the write itself, and large buffers count as
+ * external memory and bring on full garbage collections).
  */
 const CHUNK_BYTES = 256 * 1024;
-const scratch = { disk: Buffer.allocUnsafe(CHUNK_BYTES + 1), expected: new Uint8Array(CHUNK_BYTES) };
+const scratch = { disk: Buffer.allocUnsafe(CHUNK_BYTES + 1), expected: new Uint8Array(CHUNK_BYTES), written: new Uint8Array(CHUNK_BYTES) };
 const encoder = new TextEncoder();
+
+/**
+ * Creates `target` holding the UTF-8 bytes of `contents`, never opening a
+ * path that exists (`wx`), and returns what `fstat` says of it.
+ */
+export function writeNewFile(target: string, contents: string): Stats {
+  const descriptor = openSync(target, "wx");
+  try {
+    let rest = contents;
+    for (;;) {
+      const { read: characters, written } = encoder.encodeInto(rest, scratch.written);
+      for (let offset = 0; offset < written; ) offset += writeSync(descriptor, scratch.written, offset, written - offset);
+      if (characters === rest.length) return fstatSync(descriptor);
+      rest = rest.slice(characters);
+    }
+  } finally {
+    closeSync(descriptor);
+  }
+}
 
 /** Not a readable file where one was expected: nothing there, a folder, a path through a file, or a link. */
 const NOT_A_FILE = new Set(["ENOENT", "EISDIR", "ENOTDIR", "ELOOP"]);

@@ -11,3 +11,79 @@ export function sortedByPath(files: Iterable<readonly [string, string]>): Map<st
   const byPath = new Map(files);
   return new Map([...byPath.keys()].sort().map((file) => [file, byPath.get(file)!]));
 }
+
+/**
+ * A place in a document whose text is ready: `textAt(depth)` is the value's
+ * `serializeJson` text without the newline, indented for `depth` enclosing
+ * containers (see `indentJson`).
+ */
+export class JsonPart {
+  constructor(readonly textAt: (depth: number) => string) {}
+}
+
+/**
+ * `serializeJson(value)` for a document holding `JsonPart`s: their texts are
+ * used as they are, and the containers around them are written exactly as
+ * `JSON.stringify(…, null, 2)` writes them. A bundle of thousands of schemas
+ * whose texts are kept (`JsonTextCache`) is then a join, not a serialization.
+ */
+export function serializeAssembled(value: unknown): string {
+  const pieces: string[] = [];
+  assemble(value, 0, pieces);
+  pieces.push("\n");
+  return pieces.join("");
+}
+
+function assemble(value: unknown, depth: number, pieces: string[]): void {
+  if (value instanceof JsonPart) {
+    pieces.push(value.textAt(depth));
+    return;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value) || typeof (value as { toJSON?: unknown }).toJSON === "function") {
+    pieces.push(indentJson(JSON.stringify(value, null, 2) ?? "null", depth));
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).filter((key) => isSerialized(record[key]));
+  if (keys.length === 0) {
+    pieces.push("{}");
+    return;
+  }
+  const inner = `\n${"  ".repeat(depth + 1)}`;
+  pieces.push("{");
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index]!;
+    pieces.push(index === 0 ? inner : `,${inner}`, JSON.stringify(key), ": ");
+    assemble(record[key], depth + 1, pieces);
+  }
+  pieces.push(`\n${"  ".repeat(depth)}}`);
+}
+
+/** What `JSON.stringify` writes as an object's property (it leaves out the rest). */
+function isSerialized(value: unknown): boolean {
+  return value !== undefined && typeof value !== "function" && typeof value !== "symbol";
+}
+
+/** A `JSON.stringify(…, null, 2)` text moved `depth` levels in: its line breaks all sit between tokens. */
+export function indentJson(text: string, depth: number): string {
+  return depth === 0 ? text : text.replaceAll("\n", `\n${"  ".repeat(depth)}`);
+}
+
+/**
+ * Texts of parts of JSON documents, kept by object for as long as the object
+ * lives: by the depth it sits at and by a `variant` naming how its text was
+ * rewritten (the pointers a bundle gives its `$ref`s).
+ */
+export class JsonTextCache {
+  readonly #texts = new WeakMap<object, Map<string, string>>();
+
+  /** `make(depth)` the first time, the kept text after. */
+  text(part: object, depth: number, variant: string, make: (depth: number) => string): string {
+    let byKey = this.#texts.get(part);
+    if (!byKey) this.#texts.set(part, (byKey = new Map()));
+    const key = `${depth}\0${variant}`;
+    let text = byKey.get(key);
+    if (text === undefined) byKey.set(key, (text = make(depth)));
+    return text;
+  }
+}

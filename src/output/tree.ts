@@ -6,7 +6,8 @@ import { compareStrings } from "../diagnostics/diagnostic.js";
 import { UsageError } from "../errors.js";
 import { forEachConcurrently } from "../concurrency.js";
 import type { Timings } from "../timings.js";
-import { FolderComparer, FolderWriter, listFiles, type KnownFiles, type TreeDifference } from "./disk.js";
+import { FolderComparer, FolderWriter, listFiles, type KnownFiles, type NewTreeFiles, type TreeDifference } from "./disk.js";
+import { KnownTreeWriter } from "./known-tree-writer.js";
 import { acquireLock, type FolderLock } from "./lock.js";
 import { assertManaged, assertReplaceable, MANAGED_MARKER, markerText, resolveManagedFolder, type ManagedKind } from "./managed-folder.js";
 import {
@@ -133,7 +134,7 @@ export class ManagedTreeWriter {
     private readonly container: string,
     private readonly lock: FolderLock,
     private readonly options: WriteOptions,
-    private readonly files: FolderWriter,
+    private readonly files: NewTreeFiles,
   ) {
     this.tree = path.join(container, TREE);
   }
@@ -162,7 +163,7 @@ export class ManagedTreeWriter {
       options.onStep?.("temporary-created");
       // Unchanged files are linked from the tree being replaced, which the lock keeps still.
       const previous = info && !options.beforeSwap ? { folder: target, known: options.known } : undefined;
-      const files = new FolderWriter(path.join(container, TREE), previous, options.remember);
+      const files = newTreeFiles(path.join(container, TREE), previous, options);
       return new ManagedTreeWriter(target, container, lock, options, files);
     } catch (error) {
       await lock.release();
@@ -201,6 +202,7 @@ export class ManagedTreeWriter {
     const { folder, container, tree, options } = this;
     try {
       try {
+        await this.files.finish();
         await writeFile(path.join(tree, MANAGED_MARKER), markerText(options.kind ?? "write"));
         options.onStep?.("marker-written");
         if (options.beforeSwap) await options.beforeSwap(tree);
@@ -253,11 +255,23 @@ export class ManagedTreeWriter {
   /** Removes the temporary tree; the old tree is untouched. */
   async abort(): Promise<void> {
     try {
+      await this.files.abort();
       await rm(this.container, { recursive: true, force: true });
     } finally {
       await this.lock.release();
     }
   }
+}
+
+/**
+ * With what an earlier write of this process put in the folder (`watch`), the
+ * new tree starts as links to those files, made on a second thread while the
+ * caller generates; otherwise each file is written or carried over as it comes.
+ */
+function newTreeFiles(root: string, previous: { folder: string; known?: KnownFiles } | undefined, options: WriteOptions): NewTreeFiles {
+  if (previous?.known === undefined || previous.known.size === 0 || !options.remember) return new FolderWriter(root, previous, options.remember);
+  const keep = options.keep;
+  return new KnownTreeWriter(root, previous.folder, previous.known, (file) => keep?.(file.split("/")[0]!) ?? false);
 }
 
 /** A permission problem met during the swap (after the checks passed) is still the user's to fix, not a bug. */

@@ -9,6 +9,8 @@ import type { SwapStep } from "../output/swap-folder.js";
 import { noteTo, reportDiagnostics, withTimings, type CommonOptions } from "../commands/io.js";
 import { audiencesOf, resolveWriteConfig, writeManagedFolder, type AudienceFlags } from "../commands/write.js";
 import type { Timings } from "../timings.js";
+import { internModel } from "../model/intern.js";
+import type { Model } from "../model/types.js";
 import type { WatchedPaths } from "./sources-watcher.js";
 
 export interface WatchSessionOptions extends CommonOptions, SettingFlags, AudienceFlags {}
@@ -51,6 +53,8 @@ export class WatchSession {
   /** Renderings by declaration object, kept while the settings stay the same (see `EmitCaches`). */
   #emitted: { readonly settings: string; readonly caches: EmitCaches } | undefined;
   #compileCacheSaved = false;
+  /** The last model written: what the next cycle's unchanged declarations are taken from (`internModel`). */
+  #model: Model | undefined;
 
   constructor(options: WatchSessionOptions) {
     this.#options = options;
@@ -76,7 +80,9 @@ export class WatchSession {
       const input = await readSettled(config, timings);
       const scan = await timings.time("load-ts", () => import("../scan/index.js"));
       const scanned = (this.#scanned ??= new scan.ScanCache());
-      const { model, diagnostics } = analyzeInput(input, (files) => scan.scanProject(files, scanned), timings);
+      const analysis = analyzeInput(input, (files) => scan.scanProject(files, scanned), timings);
+      const { diagnostics } = analysis;
+      const model = timings.time("intern", () => internModel(analysis.model, this.#model));
       if (!this.#compileCacheSaved) {
         scan.saveCompileCache();
         this.#compileCacheSaved = true;
@@ -99,6 +105,7 @@ export class WatchSession {
         timings,
         this.#emitted.caches,
       );
+      this.#model = model;
       const now = written.known!;
       this.#known = { folder: config.output, files: now };
       const removed = known === undefined ? undefined : countMissing(known, now);

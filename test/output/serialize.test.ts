@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { serializeJson } from "../../src/output/serialize.js";
+import { indentJson, JsonPart, JsonTextCache, serializeAssembled, serializeJson } from "../../src/output/serialize.js";
 
 describe("serializeJson", () => {
   it("prints two-space indented JSON with keys in insertion order and one trailing newline", () => {
@@ -11,5 +11,38 @@ describe("serializeJson", () => {
   it("drops undefined properties and prints an undefined document as null", () => {
     expect(serializeJson({ a: undefined, b: "x" })).toBe('{\n  "b": "x"\n}\n');
     expect(serializeJson(undefined)).toBe("null\n");
+  });
+});
+
+describe("serializeAssembled", () => {
+  /** Every object of `value` below the top, at any depth, made a part whose text is its own serialization. */
+  const withParts = (value: unknown, depth = 0): unknown => {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+    if (depth > 0 && depth % 2 === 0) return new JsonPart((at) => indentJson(JSON.stringify(value, null, 2), at));
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, withParts(inner, depth + 1)]));
+  };
+  const documents: unknown[] = [
+    {},
+    { a: 1 },
+    { "1": "integer-like keys first", b: { c: [1, { d: "x\ny" }], e: {} }, f: undefined, "quo\"te": null },
+    { definitions: { v2: { Thread: { type: "object", properties: { id: { type: "string" } } }, Empty: {} }, "ü ✓": { enum: ["a", "b"] } } },
+    { nested: { deeper: { deepest: { list: [[], [{}], "s"] } } } },
+  ];
+
+  it("writes exactly what serializeJson writes, whatever parts the document holds", () => {
+    for (const document of documents) expect(serializeAssembled(withParts(document))).toBe(serializeJson(document));
+  });
+
+  it("keeps a part's text by object, depth and variant", () => {
+    const cache = new JsonTextCache();
+    const part = { type: "string" };
+    let made = 0;
+    const make = (depth: number) => (made++, indentJson(JSON.stringify(part, null, 2), depth));
+    cache.text(part, 2, "", make);
+    cache.text(part, 2, "", make);
+    expect(made).toBe(1);
+    expect(cache.text(part, 3, "", make)).toBe('{\n        "type": "string"\n      }');
+    cache.text(part, 2, "other pointers", make);
+    expect(made).toBe(3);
   });
 });

@@ -1,4 +1,4 @@
-import { link, lstat, mkdtemp, mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
+import { link, lstat, mkdtemp, mkdir, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -216,5 +216,75 @@ describe("compareFolder", () => {
     for (const [file, text] of [["c", "2"], ["sub/d", "1"], ["a", "1"]]) await writeFile(path.join(root, file!), text!);
     const expected = new Map([["b", "1"], ["a", "1"], ["c", "1"]]);
     expect(await compareFolder(expected, root)).toEqual({ missing: ["b"], extra: ["sub/d"], changed: ["c"] });
+  });
+});
+
+describe("writing over a tree this process wrote (`known`, as watch does)", () => {
+  const inode = async (file: string) => (await lstat(file)).ino;
+  const remembering = { remember: true } as const;
+  const tree = (entries: Record<string, string>) => new Map(Object.entries(entries));
+
+  it("starts from links to the known files, then removes, replaces and adds, leaving no emptied folder", async () => {
+    const root = await scratch();
+    const out = path.join(root, "out");
+    const first = await fillManagedTree(
+      out,
+      (writer) => writer.add(tree({ "same.ts": "same ✓", "changed.ts": "old", "gone/deep/g.ts": "g", "becomes/folder": "file", "ns/a.ts": "a", "ns/b.ts": "b" })),
+      remembering,
+    );
+    const same = await inode(path.join(out, "same.ts"));
+    const next = tree({ "same.ts": "same ✓", "changed.ts": "new", "becomes/folder/inside.ts": "i", "ns/a.ts": "a", "added/x.ts": "x" });
+
+    const written = await fillManagedTree(out, (writer) => writer.add(next), { ...remembering, known: first.known });
+
+    expect(written.files).toBe(5);
+    expect(written.changed).toBe(3);
+    expect(await inode(path.join(out, "same.ts"))).toBe(same);
+    expect([...(await readTree(out))].filter(([file]) => file !== MANAGED_MARKER)).toEqual([...next].sort());
+    expect(await readdir(out)).not.toContain("gone");
+    expect([...written.known!.keys()].sort()).toEqual([...next.keys()].sort());
+    expect((await readdir(root)).sort()).toEqual(["out"]);
+  });
+
+  it("writes afresh a known file that was edited, or replaced by a link, since it was written, and touches nothing outside", async () => {
+    const root = await scratch();
+    const out = path.join(root, "out");
+    const first = await fillManagedTree(out, (writer) => writer.add(tree({ "edited.ts": "abc", "linked.ts": "l", "kept.ts": "k" })), remembering);
+    await writeFile(path.join(out, "edited.ts"), "xyz");
+    await writeFile(path.join(root, "outside.ts"), "l");
+    await rm(path.join(out, "linked.ts"));
+    await symlink(path.join(root, "outside.ts"), path.join(out, "linked.ts"));
+
+    const written = await fillManagedTree(out, (writer) => writer.add(tree({ "edited.ts": "abc", "linked.ts": "l", "kept.ts": "k" })), {
+      ...remembering,
+      known: first.known,
+    });
+
+    expect(written.changed).toBe(2);
+    expect(await readFile(path.join(out, "edited.ts"), "utf8")).toBe("abc");
+    expect((await lstat(path.join(out, "linked.ts"))).isFile()).toBe(true);
+    expect(await readFile(path.join(root, "outside.ts"), "utf8")).toBe("l");
+    // What the next write knows is the rewritten file, not the edited one.
+    expect(written.known!.get("edited.ts")!.ino).toBe(await inode(path.join(out, "edited.ts")));
+  });
+
+  it("leaves the previous tree whole, and nothing beside it, when generation fails while the links are being made", async () => {
+    const root = await scratch();
+    const out = path.join(root, "out");
+    const files = tree(Object.fromEntries(Array.from({ length: 300 }, (_, index) => [`f${index}.ts`, `${index}`])));
+    const first = await fillManagedTree(out, (writer) => writer.add(files), remembering);
+
+    const failing = fillManagedTree(
+      out,
+      (writer) => {
+        writer.add(tree({ "f0.ts": "changed" }));
+        throw new Error("generation failed");
+      },
+      { ...remembering, known: first.known },
+    );
+
+    await expect(failing).rejects.toThrow("generation failed");
+    expect([...(await readTree(out))].filter(([file]) => file !== MANAGED_MARKER)).toEqual([...files].sort());
+    expect((await readdir(root)).sort()).toEqual(["out"]);
   });
 });

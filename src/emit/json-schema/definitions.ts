@@ -26,14 +26,19 @@ export function definitionRef(path: DefinitionPath, keyword: string = "definitio
   return `#/${keyword}/${segments.join("/")}`;
 }
 
-interface Tree {
-  readonly schemas: Map<string, JsonSchema>;
-  readonly children: Map<string, Tree>;
+interface Tree<T> {
+  readonly schemas: Map<string, T>;
+  readonly children: Map<string, Tree<T>>;
+}
+
+/** Nested `definitions` whose leaves are `T` (schemas, or their ready texts). */
+export interface NestedDefinitions<T> {
+  readonly [key: string]: T | NestedDefinitions<T>;
 }
 
 /** A `definitions` object holding each schema at its path; keys sorted at every level. */
-export function nestDefinitions(entries: Iterable<readonly [DefinitionPath, JsonSchema]>): Definitions {
-  const root: Tree = { schemas: new Map(), children: new Map() };
+export function nestDefinitions<T = JsonSchema>(entries: Iterable<readonly [DefinitionPath, T]>): NestedDefinitions<T> {
+  const root: Tree<T> = { schemas: new Map(), children: new Map() };
   for (const [path, schema] of entries) {
     let tree = root;
     for (const key of path.slice(0, -1)) {
@@ -46,7 +51,7 @@ export function nestDefinitions(entries: Iterable<readonly [DefinitionPath, Json
   return toDefinitions(root);
 }
 
-function toDefinitions(tree: Tree): Definitions {
+function toDefinitions<T>(tree: Tree<T>): NestedDefinitions<T> {
   const keys = [...new Set([...tree.schemas.keys(), ...tree.children.keys()])].sort();
   return Object.fromEntries(
     keys.map((key) => {

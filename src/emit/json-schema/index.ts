@@ -1,6 +1,6 @@
 import type { Declaration, Model } from "../../model/types.js";
 import { closure, rootIds } from "../../model/walk.js";
-import { serializeJson, sortedByPath } from "../../output/serialize.js";
+import { indentJson, JsonPart, JsonTextCache, serializeAssembled, sortedByPath } from "../../output/serialize.js";
 import { declarationLookup, recordingLookup, type DeclarationLookup, type ModelLookup } from "../lookup.js";
 import { listNamespaces, namespaceKey } from "../namespaces.js";
 import { definitionRef, nestDefinitions, nestedPaths, type DefinitionPath } from "./definitions.js";
@@ -34,6 +34,8 @@ export interface JsonSchemaOptions {
 export class JsonSchemaCache {
   readonly #conversions = new WeakMap<Declaration, CachedConversion>();
   readonly #typeFiles = new WeakMap<JsonSchema, { readonly key: string; readonly text: string }>();
+  /** Each schema's text as the bundles hold it, so a bundle of unchanged schemas is joined, not serialized. */
+  readonly texts = new JsonTextCache();
 
   convert(declaration: Declaration, lookup: ModelLookup, refFor: (id: string) => string, convert: (lookup: DeclarationLookup) => Converted): Converted {
     const known = this.#conversions.get(declaration);
@@ -105,14 +107,16 @@ export function emitJsonSchema(model: Model, options: JsonSchemaOptions): Map<st
     const text = cache ? cache.typeFile(schema, bundleRef, declaration.name, render) : render();
     files.push([[...declaration.namespace, `${declaration.name}.json`].join("/"), text]);
   }
-  const definitions = nestDefinitions([...converted].map(([id, { schema }]) => [paths.get(id)!, schema] as const));
-  files.push([bundleFile, serializeJson({ $schema: dialect.uri, title: options.bundleName, [dialect.definitions]: definitions })]);
+  const definitions = nestDefinitions(
+    [...converted].map(([id, { schema }]) => [paths.get(id)!, schemaPart(schema, "", (depth) => indentJson(JSON.stringify(schema, null, 2), depth), cache)] as const),
+  );
+  files.push([bundleFile, serializeAssembled({ $schema: dialect.uri, title: options.bundleName, [dialect.definitions]: definitions })]);
   const idOfRef = new Map([...nestedRefs].map(([id, ref]) => [ref, id]));
   for (const namespace of listNamespaces(model).filter((namespace) => namespace.length > 0)) {
     const own = model.declarations.filter((declaration) => namespaceKey(declaration.namespace) === namespaceKey(namespace));
     if (own.length === 0) continue;
     const title = `${options.bundleName}.${namespace.join(".")}`;
-    files.push([`${title}.schemas.json`, flatBundle(title, own, converted, { lookup, dialect }, (ref) => idOfRef.get(ref)!)]);
+    files.push([`${title}.schemas.json`, flatBundle(title, own, converted, { lookup, dialect, cache }, (ref) => idOfRef.get(ref)!)]);
   }
   return sortedByPath(files);
 }
@@ -161,7 +165,7 @@ function flatBundle(
   title: string,
   own: readonly Declaration[],
   converted: ReadonlyMap<string, Converted>,
-  { lookup, dialect }: { readonly lookup: DeclarationLookup; readonly dialect: Dialect },
+  { lookup, dialect, cache }: { readonly lookup: DeclarationLookup; readonly dialect: Dialect; readonly cache: JsonSchemaCache | undefined },
   idOfRef: (ref: string) => string,
 ): string {
   const ownIds = new Set(own.map((declaration) => declaration.id));
@@ -177,10 +181,21 @@ function flatBundle(
     if (flat === undefined) flatRefs.set(ref, (flat = definitionRef([keyOf(idOfRef(ref))], dialect.definitions)));
     return flat;
   };
-  const bundle = (schemaOf: (schema: JsonSchema) => JsonSchema) => ({
+  // A schema's text here depends on where its `$ref`s point, which its references' keys decide.
+  const part = (id: string): JsonPart => {
+    const { schema, references } = converted.get(id)!;
+    const variant = [dialect.definitions, ...references.map(keyOf)].join("\0");
+    const text = (depth: number) => indentJson(serializeRewritingRefs(schema, flatRef, () => rewriteRefs(schema, flatRef)).slice(0, -1), depth);
+    return schemaPart(schema, variant, text, cache);
+  };
+  return serializeAssembled({
     $schema: dialect.uri,
     title,
-    [dialect.definitions]: nestDefinitions([...reached].map((id): [DefinitionPath, JsonSchema] => [[keyOf(id)], schemaOf(converted.get(id)!.schema)])),
+    [dialect.definitions]: nestDefinitions([...reached].map((id): [DefinitionPath, JsonPart] => [[keyOf(id)], part(id)])),
   });
-  return serializeRewritingRefs(bundle((schema) => schema), flatRef, () => bundle((schema) => rewriteRefs(schema, flatRef)));
+}
+
+/** A schema's place in a bundle, its text kept by `cache` when there is one. */
+function schemaPart(schema: JsonSchema, variant: string, text: (depth: number) => string, cache: JsonSchemaCache | undefined): JsonPart {
+  return new JsonPart((depth) => (cache ? cache.texts.text(schema, depth, variant, text) : text(depth)));
 }

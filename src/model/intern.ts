@@ -1,0 +1,29 @@
+import { isDeepStrictEqual } from "node:util";
+import { mapShared } from "../immutable.js";
+import type { Declaration, Method, Model } from "./types.js";
+
+/**
+ * `model` with every declaration and method that equals one of `previous`
+ * replaced by that earlier object. Later stages and the emitters cache their
+ * work by object (see `EmitCaches`), so a run that starts again from changed
+ * files (`watch`) finds what did not change by identity and does not redo it.
+ */
+export function internModel(model: Model, previous: Model | undefined): Model {
+  if (previous === undefined || previous === model) return model;
+  const declarations = internEach(model.declarations, previous.declarations, (declaration) => declaration.id);
+  const methods = internEach(model.methods, previous.methods, methodKey);
+  return declarations === previous.declarations && methods === previous.methods ? previous : { declarations, methods };
+}
+
+function methodKey(method: Method): string {
+  return `${method.direction}\0${method.name}`;
+}
+
+function internEach<T extends Declaration | Method>(items: readonly T[], earlier: readonly T[], keyOf: (item: T) => string): readonly T[] {
+  const byKey = new Map(earlier.map((item) => [keyOf(item), item]));
+  const interned = mapShared(items, (item) => {
+    const before = byKey.get(keyOf(item));
+    return before !== undefined && isDeepStrictEqual(before, item) ? before : item;
+  });
+  return interned.length === earlier.length && interned.every((item, index) => item === earlier[index]) ? earlier : interned;
+}

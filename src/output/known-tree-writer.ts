@@ -1,0 +1,166 @@
+import { mkdirSync, rmdirSync, unlinkSync } from "node:fs";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import { writeNewFile, type FileEntry, type KnownFile, type KnownFiles, type NewTreeFiles } from "./disk.js";
+
+/** One known file for the linking thread: relative path, and the identity it must still have. */
+type LinkOrder = readonly [file: string, ino: number, size: number, mtimeMs: number];
+
+interface LinkJob {
+  readonly from: string;
+  readonly to: string;
+  readonly files: readonly LinkOrder[];
+}
+
+/**
+ * Runs on a worker thread, so it must stand alone (no imports; `fs` and
+ * `path` are handed in). Links each file of the tree being replaced into the
+ * new tree and keeps the link only when it is still the file this process
+ * wrote: same inode, size and modification time. Returns the files it did not
+ * carry over.
+ */
+function linkKnownFiles(fs: typeof import("node:fs"), nodePath: typeof import("node:path"), job: LinkJob): string[] {
+  const made = new Set<string>();
+  const missed: string[] = [];
+  for (const [file, ino, size, mtimeMs] of job.files) {
+    const target = nodePath.join(job.to, file);
+    const folder = nodePath.dirname(target);
+    if (!made.has(folder)) {
+      fs.mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    try {
+      fs.linkSync(nodePath.join(job.from, file), target);
+    } catch {
+      missed.push(file);
+      continue;
+    }
+    const linked = fs.lstatSync(target, { throwIfNoEntry: false });
+    if (linked?.isFile() && linked.ino === ino && linked.size === size && linked.mtimeMs === mtimeMs) continue;
+    fs.unlinkSync(target);
+    missed.push(file);
+  }
+  return missed;
+}
+
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+parentPort.postMessage((${linkKnownFiles.toString()})(require("node:fs"), require("node:path"), workerData));
+`;
+
+/**
+ * Builds a new tree from one this process wrote before (`watch`), where most
+ * files come out unchanged. Every known file is linked from the old tree into
+ * the new one on a second thread, from the start, while the main thread
+ * generates; `write` only sorts what it is handed into unchanged (already
+ * being linked) and new or changed (kept for `finish`). `finish` then removes
+ * what the new tree no longer holds and writes the rest, each file created
+ * fresh (`wx`) after the link it replaces is gone, so no file shared with the
+ * old tree is written through. A known file that is no longer what this
+ * process wrote (edited, replaced, a link put in its place) is not carried
+ * over but written.
+ */
+export class KnownTreeWriter implements NewTreeFiles {
+  readonly #root: string;
+  readonly #known: KnownFiles;
+  readonly #linking: Promise<string[]>;
+  readonly #worker: Worker;
+  /** New and changed files, written by `finish`. */
+  readonly #pending = new Map<string, string>();
+  readonly #seen = new Set<string>();
+  readonly #remembered = new Map<string, KnownFile>();
+  #written = 0;
+  #linked = 0;
+
+  /** `keep` says which known files to leave out (they are carried over otherwise, as a whole). */
+  constructor(root: string, previousFolder: string, known: KnownFiles, keep: (file: string) => boolean) {
+    this.#root = root;
+    this.#known = new Map([...known].filter(([file]) => !keep(file)));
+    const files = [...this.#known].map(([file, { ino, size, mtimeMs }]): LinkOrder => [file, ino, size, mtimeMs]);
+    this.#worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { from: previousFolder, to: root, files } satisfies LinkJob });
+    this.#linking = new Promise((resolve, reject) => {
+      this.#worker.once("message", resolve);
+      this.#worker.once("error", reject);
+      this.#worker.once("exit", (code) => reject(new Error(`the linking thread stopped (exit code ${code})`)));
+    });
+    // Until `finish` or `abort` asks, a failure has nobody to go to.
+    this.#linking.catch(() => undefined);
+  }
+
+  get written(): number {
+    return this.#written;
+  }
+
+  get linked(): number {
+    return this.#linked;
+  }
+
+  get known(): KnownFiles {
+    return this.#remembered;
+  }
+
+  write(files: Iterable<FileEntry>): void {
+    for (const [file, contents] of files) {
+      this.#seen.add(file);
+      const known = this.#known.get(file);
+      if (known?.contents === contents) {
+        this.#linked++;
+        this.#remembered.set(file, known);
+      } else {
+        this.#pending.set(file, contents);
+      }
+    }
+  }
+
+  /** Waits for the links, then takes out what the new tree no longer holds and writes new, changed and uncarried files. */
+  async finish(): Promise<void> {
+    const missed = new Set(await this.#linking);
+    const root = this.#root;
+    const emptied = new Set<string>();
+    for (const file of this.#known.keys()) {
+      if (missed.has(file)) {
+        if (this.#seen.has(file) && !this.#pending.has(file)) {
+          this.#linked--;
+          this.#pending.set(file, this.#known.get(file)!.contents);
+        }
+        continue;
+      }
+      if (this.#seen.has(file) && !this.#pending.has(file)) continue;
+      unlinkSync(path.join(root, file));
+      if (!this.#seen.has(file)) emptied.add(path.dirname(path.join(root, file)));
+    }
+    removeEmptyFolders(emptied, root);
+    const made = new Set<string>();
+    for (const [file, contents] of this.#pending) {
+      const target = path.join(root, file);
+      const folder = path.dirname(target);
+      if (!made.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        made.add(folder);
+      }
+      const { ino, size, mtimeMs } = writeNewFile(target, contents);
+      this.#remembered.set(file, { contents, ino, size, mtimeMs });
+      this.#written++;
+    }
+    this.#pending.clear();
+  }
+
+  /** Stops the linking thread; the caller removes the new tree. */
+  async abort(): Promise<void> {
+    await this.#worker.terminate();
+  }
+}
+
+/** Removes each of `folders` that is empty, and then its parents up to `root`, as a write into an empty folder would not have made them. */
+function removeEmptyFolders(folders: Iterable<string>, root: string): void {
+  for (const start of [...folders].sort((a, b) => b.length - a.length)) {
+    for (let folder = start; folder.startsWith(root + path.sep); folder = path.dirname(folder)) {
+      try {
+        rmdirSync(folder);
+      } catch {
+        break; // not empty, or already gone
+      }
+    }
+  }
+}
+
