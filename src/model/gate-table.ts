@@ -2,7 +2,7 @@ import type { Mutable } from "../immutable.js";
 import type { GateField, GateMatch, GateMember, GatePattern, GateType, Inventory, Presence } from "./inventory-types.js";
 import { patternKey } from "./patterns.js";
 import { enumAsUnion, followAliases, mergedProperties, objectParts, type FindDeclaration, type ObjectPart } from "./resolve.js";
-import { unevaluated, type Declaration, type Model, type Property, type TypeNode } from "./types.js";
+import { unevaluated, type Declaration, type Method, type Model, type Property, type TypeNode } from "./types.js";
 import { visitType, type TypeVisitor } from "./visit.js";
 import { declarationsById, walkType } from "./walk.js";
 
@@ -12,32 +12,75 @@ type Lookup = ReadonlyMap<string, Declaration>;
  * What the runtime gate needs: for every method, whether it is experimental
  * and how to find experimental elements in its params and result; for every declaration
  * through which such an element is reachable, its pruned shape.
+ *
+ * Shapes are kept by declaration and method object with what building them
+ * looked up (`keptGates`), so a model whose unchanged parts are the same
+ * objects as before (`watch`, see `internModel`) rebuilds only what changed.
  */
 export function buildGateTable(model: Model): Inventory["gate"] {
   const byId: Lookup = declarationsById(model);
-  const context: GateContext = { find: (id) => byId.get(id), hot: hotDeclarations(model, byId) };
+  const hot = hotDeclarations(model, byId);
   const types: [string, GateType][] = [];
   for (const declaration of model.declarations) {
-    if (!context.hot.has(declaration.id)) continue;
-    const gate = gateOf(declarationType(declaration), context);
+    if (!hot.has(declaration.id)) continue;
+    const gate = keptGate(declaration, byId, hot, (context) => gateOf(declarationType(declaration), context));
     if (gate) types.push([declaration.id, gate]);
   }
-  const methods: [string, Inventory["gate"]["methods"][string]][] = [];
+  const methods: [string, MethodGate][] = [];
   for (const method of model.methods) {
-    const params = method.params && gateOf(method.params, context);
-    const result = method.result && gateOf(method.result, context);
-    methods.push([
-      method.name,
-      {
-        direction: method.direction,
-        ...(method.experimental ? { experimental: method.experimental.reason } : {}),
-        ...(params ? { params } : {}),
-        ...(result ? { result } : {}),
-      },
-    ]);
+    methods.push([method.name, keptGate(method, byId, hot, (context) => methodGate(method, context))]);
   }
   // Keys come from the protocol: fromEntries defines them, so a method or type named `__proto__` stays a key.
   return { methods: Object.fromEntries(methods), types: Object.fromEntries(types) };
+}
+
+type MethodGate = Inventory["gate"]["methods"][string];
+
+function methodGate(method: Method, context: GateContext): MethodGate {
+  const params = method.params && gateOf(method.params, context);
+  const result = method.result && gateOf(method.result, context);
+  return {
+    direction: method.direction,
+    ...(method.experimental ? { experimental: method.experimental.reason } : {}),
+    ...(params ? { params } : {}),
+    ...(result ? { result } : {}),
+  };
+}
+
+/** A shape built for an object before, with the declarations it found and which of them it asked were hot. */
+interface KeptGate {
+  readonly gate: unknown;
+  readonly found: ReadonlyMap<string, Declaration | undefined>;
+  readonly hot: ReadonlyMap<string, boolean>;
+}
+
+const keptGates = new WeakMap<Declaration | Method, KeptGate>();
+
+/** `build`'s shape for `owner`, reused while everything it looked up is as it was. */
+function keptGate<T>(owner: Declaration | Method, byId: Lookup, hot: ReadonlySet<string>, build: (context: GateContext) => T): T {
+  const kept = keptGates.get(owner);
+  if (kept && [...kept.found].every(([id, found]) => byId.get(id) === found) && [...kept.hot].every(([id, was]) => hot.has(id) === was)) {
+    return kept.gate as T;
+  }
+  const found = new Map<string, Declaration | undefined>();
+  const asked = new Map<string, boolean>();
+  const context: GateContext = {
+    find: (id) => {
+      const declaration = byId.get(id);
+      found.set(id, declaration);
+      return declaration;
+    },
+    hot: {
+      has: (id) => {
+        const is = hot.has(id);
+        asked.set(id, is);
+        return is;
+      },
+    },
+  };
+  const gate = build(context);
+  keptGates.set(owner, { gate, found, hot: asked });
+  return gate;
 }
 
 /** An enum is the union of its literal members. */
@@ -50,16 +93,13 @@ function hotDeclarations(model: Model, byId: Lookup): Set<string> {
   const hot = new Set<string>();
   const referencedBy = new Map<string, string[]>();
   for (const declaration of model.declarations) {
-    const type = declarationType(declaration);
-    walkType(type, (node) => {
-      if (node.kind === "object" && node.properties.some((property) => property.experimental)) hot.add(declaration.id);
-      if (node.kind === "union" && node.members.some((member) => member.experimental)) hot.add(declaration.id);
-      if (node.kind === "ref") {
-        const parents = referencedBy.get(node.target);
-        if (parents) parents.push(declaration.id);
-        else referencedBy.set(node.target, [declaration.id]);
-      }
-    });
+    const { marked, targets } = referenceFacts(declaration);
+    if (marked) hot.add(declaration.id);
+    for (const target of targets) {
+      const parents = referencedBy.get(target);
+      if (parents) parents.push(declaration.id);
+      else referencedBy.set(target, [declaration.id]);
+    }
   }
   const queue = [...hot];
   while (queue.length > 0) {
@@ -73,10 +113,32 @@ function hotDeclarations(model: Model, byId: Lookup): Set<string> {
   return hot;
 }
 
+/** Whether a declaration holds an experimental field or member itself, and what it refers to (once per reference). */
+interface ReferenceFacts {
+  readonly marked: boolean;
+  readonly targets: readonly string[];
+}
+
+const referenceFactsKept = new WeakMap<Declaration, ReferenceFacts>();
+
+function referenceFacts(declaration: Declaration): ReferenceFacts {
+  let facts = referenceFactsKept.get(declaration);
+  if (facts) return facts;
+  let marked = false;
+  const targets: string[] = [];
+  walkType(declarationType(declaration), (node) => {
+    if (node.kind === "object" && node.properties.some((property) => property.experimental)) marked = true;
+    if (node.kind === "union" && node.members.some((member) => member.experimental)) marked = true;
+    if (node.kind === "ref") targets.push(node.target);
+  });
+  referenceFactsKept.set(declaration, (facts = { marked, targets }));
+  return facts;
+}
+
 /** What building a gate shape looks up: declarations, and those through which something experimental is reachable. */
 interface GateContext {
   readonly find: FindDeclaration;
-  readonly hot: ReadonlySet<string>;
+  readonly hot: { has(id: string): boolean };
 }
 
 /** The pruned gate shape of `type`, or undefined when nothing experimental is reachable through it. */

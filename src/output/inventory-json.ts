@@ -21,7 +21,16 @@ export function serializeInventory(inventory: Inventory): string {
   ].join("\n");
 }
 
-function oneEntryPerLine(record: Readonly<Record<string, unknown>>): string {
-  const lines = Object.entries(record).map(([key, value]) => `      ${JSON.stringify(key)}: ${JSON.stringify(value)}`);
+function oneEntryPerLine(record: Readonly<Record<string, object>>): string {
+  const lines = Object.entries(record).map(([key, value]) => `      ${JSON.stringify(key)}: ${compactJson(value)}`);
   return lines.length === 0 ? "{}" : `{\n${lines.join(",\n")}\n    }`;
+}
+
+/** Gate shapes are kept across runs of one process while what they describe is unchanged (see `buildGateTable`), and so are their texts. */
+const compactTexts = new WeakMap<object, string>();
+
+function compactJson(value: object): string {
+  let text = compactTexts.get(value);
+  if (text === undefined) compactTexts.set(value, (text = JSON.stringify(value)));
+  return text;
 }
