@@ -1,4 +1,5 @@
 import { emitJsonSchema, JsonSchemaCache } from "./emit/json-schema/index.js";
+import type { FileText } from "./output/file-text.js";
 import type { JsonSchemaDraft } from "./emit/json-schema/dialect.js";
 import { emitMarkdown } from "./emit/markdown/index.js";
 import { emitOpenRpc } from "./emit/openrpc/index.js";
@@ -66,7 +67,7 @@ export interface Format {
    */
   readonly compared: "bytes";
   /** Pure: the files of one audience, by path relative to `folder`, sorted by path. */
-  readonly emit: (input: FormatInput) => Map<string, string>;
+  readonly emit: (input: FormatInput) => Map<string, FileText>;
 }
 
 export const FORMATS = {

@@ -11,6 +11,7 @@ import { buildInventory } from "./model/inventory.js";
 import type { Audience, Model } from "./model/types.js";
 import { validateModel } from "./model/validate.js";
 import { serializeInventory } from "./output/inventory-json.js";
+import type { FileText } from "./output/file-text.js";
 import type { FileTree } from "./output/tree.js";
 import type { ScanResult } from "./scan/index.js";
 import { createTimings, type Timings } from "./timings.js";
@@ -70,10 +71,10 @@ export interface GenerateOptions {
 export { createEmitCaches, type EmitCaches };
 
 /** Receives generated files batch by batch: one format of one audience at a time. */
-export type FileSink = (files: ReadonlyMap<string, string>) => void;
+export type FileSink = (files: ReadonlyMap<string, FileText>) => void;
 
 /** Receives one format's files, with paths relative to that format's folder. */
-export type FormatSink = (format: FormatName, files: ReadonlyMap<string, string>) => void;
+export type FormatSink = (format: FormatName, files: ReadonlyMap<string, FileText>) => void;
 
 /**
  * filter(audience) → envelopes → emit, for each format of the table that
@@ -98,8 +99,8 @@ export function generateAudience(model: Model, audience: Audience, options: Gene
   }
 }
 
-function withPrefix(prefix: string, files: ReadonlyMap<string, string>): Map<string, string> {
-  const prefixed = new Map<string, string>();
+function withPrefix(prefix: string, files: ReadonlyMap<string, FileText>): Map<string, FileText> {
+  const prefixed = new Map<string, FileText>();
   for (const [file, contents] of files) prefixed.set(prefix + file, contents);
   return prefixed;
 }

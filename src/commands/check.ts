@@ -1,6 +1,7 @@
 import path from "node:path";
 import { resolveManagedConfig, type Config, type SettingFlags } from "../config.js";
 import { FolderComparer, type Comparison, type FileChange } from "../output/disk.js";
+import type { FileText } from "../output/file-text.js";
 import { assertSeparate, resolveManagedFolder } from "../output/managed-folder.js";
 import { isSameTree, MANAGED_MARKER, markerText, type TreeDifference } from "../output/tree.js";
 import { AUDIENCES, type Model } from "../model/types.js";
@@ -42,7 +43,7 @@ export async function check(options: CheckOptions): Promise<number> {
  */
 function compareManagedFolder(model: Model, config: Config, timings: Timings): Comparison {
   const comparer = new FolderComparer(config.output);
-  const compare = (files: ReadonlyMap<string, string>) => comparer.compare(files);
+  const compare = (files: ReadonlyMap<string, FileText>) => comparer.compare(files);
   compare(new Map([[MANAGED_MARKER, markerText("write")]]));
   generateManagedTree(model, AUDIENCES, config, timings, compare);
   // The listing (for extra files) happens here, after generation.

@@ -15,6 +15,7 @@ import {
   type Stats,
 } from "node:fs";
 import path from "node:path";
+import { joinText, piecesOf, sameText, type FileText } from "./file-text.js";
 
 /**
  * The file work of `write` and `check`, done batch by batch as generation hands
@@ -25,7 +26,7 @@ import path from "node:path";
  */
 
 /** Generated files as `[POSIX path relative to the folder, contents]`. */
-export type FileEntry = readonly [file: string, contents: string];
+export type FileEntry = readonly [file: string, contents: FileText];
 
 export interface FileChange {
   readonly expected: string;
@@ -57,7 +58,7 @@ export interface Comparison {
  * holds that text, and is carried over without being read.
  */
 export interface KnownFile {
-  readonly contents: string;
+  readonly contents: FileText;
   readonly ino: number;
   readonly size: number;
   readonly mtimeMs: number;
@@ -169,10 +170,10 @@ interface FileIdentity {
  * link is kept only when it is the very file compared, in case the path was
  * replaced meanwhile.
  */
-function carryOver(previous: PreviousTree, file: string, target: string, contents: string): FileIdentity | undefined {
+function carryOver(previous: PreviousTree, file: string, target: string, contents: FileText): FileIdentity | undefined {
   const source = path.join(previous.folder, file);
   const known = previous.known?.get(file);
-  if (known !== undefined && known.contents === contents) {
+  if (known !== undefined && sameText(known.contents, contents)) {
     const info = lstatOrUndefined(source);
     if (info?.isFile() && info.ino === known.ino && info.size === known.size && info.mtimeMs === known.mtimeMs) {
       return linkAs(source, target, info);
@@ -189,7 +190,7 @@ function lstatOrUndefined(file: string): Stats | undefined {
   }
 }
 
-function linkIfSame(source: string, target: string, contents: string): FileIdentity | undefined {
+function linkIfSame(source: string, target: string, contents: FileText): FileIdentity | undefined {
   let descriptor: number;
   try {
     descriptor = openSync(source, OPEN_FLAGS);
@@ -198,7 +199,7 @@ function linkIfSame(source: string, target: string, contents: string): FileIdent
   }
   try {
     const info = fstatSync(descriptor);
-    if (!info.isFile() || info.size !== Buffer.byteLength(contents) || !sameBytes(descriptor, contents)) return undefined;
+    if (!info.isFile() || info.size !== byteLength(contents) || !sameBytes(descriptor, contents)) return undefined;
     return linkAs(source, target, info);
   } finally {
     closeSync(descriptor);
@@ -242,7 +243,7 @@ export class FolderComparer {
       const absolute = path.join(this.root, file);
       const same = hasContents(absolute, contents);
       if (same === undefined) this.unreadable.add(file);
-      else if (!same) this.changed.set(file, { expected: contents, actual: readFileSync(absolute, "utf8") });
+      else if (!same) this.changed.set(file, { expected: joinText(contents), actual: readFileSync(absolute, "utf8") });
     }
   }
 
@@ -318,19 +319,45 @@ const encoder = new TextEncoder();
  * Creates `target` holding the UTF-8 bytes of `contents`, never opening a
  * path that exists (`wx`), and returns what `fstat` says of it.
  */
-export function writeNewFile(target: string, contents: string): Stats {
+export function writeNewFile(target: string, contents: FileText): Stats {
   const descriptor = openSync(target, "wx");
   try {
-    let rest = contents;
-    for (;;) {
-      const { read: characters, written } = encoder.encodeInto(rest, scratch.written);
-      for (let offset = 0; offset < written; ) offset += writeSync(descriptor, scratch.written, offset, written - offset);
-      if (characters === rest.length) return fstatSync(descriptor);
-      rest = rest.slice(characters);
-    }
+    eachChunk(contents, scratch.written, (bytes) => {
+      for (let offset = 0; offset < bytes; ) offset += writeSync(descriptor, scratch.written, offset, bytes - offset);
+      return true;
+    });
+    return fstatSync(descriptor);
   } finally {
     closeSync(descriptor);
   }
+}
+
+/**
+ * Encodes `contents` as UTF-8 into `buffer`, handing `take` the number of
+ * bytes each time the buffer is full and once at the end; false from `take`
+ * stops it (and is returned).
+ */
+function eachChunk(contents: FileText, buffer: Uint8Array, take: (bytes: number) => boolean): boolean {
+  let filled = 0;
+  for (const piece of piecesOf(contents)) {
+    let rest = piece;
+    for (;;) {
+      const { read: characters, written } = encoder.encodeInto(rest, filled === 0 ? buffer : buffer.subarray(filled));
+      filled += written;
+      if (characters === rest.length) break;
+      // The buffer is full, or too nearly so for the next character.
+      if (!take(filled)) return false;
+      filled = 0;
+      rest = rest.slice(characters);
+    }
+  }
+  return filled === 0 || take(filled);
+}
+
+function byteLength(contents: FileText): number {
+  let bytes = 0;
+  for (const piece of piecesOf(contents)) bytes += Buffer.byteLength(piece);
+  return bytes;
 }
 
 /** Not a readable file where one was expected: nothing there, a folder, a path through a file, or a link. */
@@ -339,7 +366,7 @@ const NOT_A_FILE = new Set(["ENOENT", "EISDIR", "ENOTDIR", "ELOOP"]);
 const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
 
 /** Whether the file holds exactly the UTF-8 bytes of `contents`; undefined when there is no regular file to read. */
-function hasContents(absolute: string, contents: string): boolean | undefined {
+function hasContents(absolute: string, contents: FileText): boolean | undefined {
   try {
     const descriptor = openSync(absolute, OPEN_FLAGS);
     try {
@@ -354,20 +381,15 @@ function hasContents(absolute: string, contents: string): boolean | undefined {
   }
 }
 
-function sameBytes(descriptor: number, contents: string): boolean {
+function sameBytes(descriptor: number, contents: FileText): boolean {
   let position = 0;
-  let rest = contents;
-  for (;;) {
-    const { read: characters, written } = encoder.encodeInto(rest, scratch.expected);
-    const last = characters === rest.length;
-    // After the last chunk, one byte more is asked for: getting it means the file is longer.
-    const wanted = last ? written + 1 : written;
-    const got = readAt(descriptor, wanted, position);
-    if (got !== written || scratch.disk.compare(scratch.expected, 0, written, 0, written) !== 0) return false;
-    if (last) return true;
-    position += written;
-    rest = rest.slice(characters);
-  }
+  const same = eachChunk(contents, scratch.expected, (bytes) => {
+    const got = readAt(descriptor, bytes, position);
+    position += bytes;
+    return got === bytes && scratch.disk.compare(scratch.expected, 0, bytes, 0, bytes) === 0;
+  });
+  // A byte more means the file is longer.
+  return same && readAt(descriptor, 1, position) === 0;
 }
 
 /** Reads up to `wanted` bytes at `position` into the disk buffer; a regular file gives fewer only at its end. */

@@ -1,6 +1,7 @@
 import { mkdirSync, rmdirSync, unlinkSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { sameText, type FileText } from "./file-text.js";
 import { writeNewFile, type FileEntry, type KnownFile, type KnownFiles, type NewTreeFiles } from "./disk.js";
 
 /** One known file for the linking thread: relative path, and the identity it must still have. */
@@ -66,7 +67,7 @@ export class KnownTreeWriter implements NewTreeFiles {
   readonly #linking: Promise<string[]>;
   readonly #worker: Worker;
   /** New and changed files, written by `finish`. */
-  readonly #pending = new Map<string, string>();
+  readonly #pending = new Map<string, FileText>();
   readonly #seen = new Set<string>();
   readonly #remembered = new Map<string, KnownFile>();
   #written = 0;
@@ -103,7 +104,7 @@ export class KnownTreeWriter implements NewTreeFiles {
     for (const [file, contents] of files) {
       this.#seen.add(file);
       const known = this.#known.get(file);
-      if (known?.contents === contents) {
+      if (known !== undefined && sameText(known.contents, contents)) {
         this.#linked++;
         this.#remembered.set(file, known);
       } else {

@@ -1,3 +1,5 @@
+import { joinText, TextPieces } from "./file-text.js";
+
 /**
  * Canonical JSON text: 2-space indent, LF, trailing newline, object keys in
  * insertion order (callers insert them in a documented order).
@@ -7,7 +9,7 @@ export function serializeJson(value: unknown): string {
 }
 
 /** Files keyed by path in path order (UTF-16 code units; paths are unique, so their native sort decides). */
-export function sortedByPath(files: Iterable<readonly [string, string]>): Map<string, string> {
+export function sortedByPath<T>(files: Iterable<readonly [string, T]>): Map<string, T> {
   const byPath = new Map(files);
   return new Map([...byPath.keys()].sort().map((file) => [file, byPath.get(file)!]));
 }
@@ -28,13 +30,44 @@ export class JsonPart {
  * whose texts are kept (`JsonTextCache`) is then a join, not a serialization.
  */
 export function serializeAssembled(value: unknown): string {
-  const pieces: string[] = [];
-  assemble(value, 0, pieces);
-  pieces.push("\n");
-  return pieces.join("");
+  return joinText(assemblePieces(value));
 }
 
-function assemble(value: unknown, depth: number, pieces: string[]): void {
+/** `serializeAssembled` left in pieces: the parts' texts as they are, what lies between them joined. */
+export function assemblePieces(value: unknown): TextPieces {
+  const pieces = new PieceList();
+  assemble(value, 0, pieces);
+  pieces.push("\n");
+  return new TextPieces(pieces.done());
+}
+
+/** Pieces with the short ones between parts (brackets, keys) run together. */
+class PieceList {
+  readonly #pieces: string[] = [];
+  #short = "";
+
+  push(...texts: string[]): void {
+    for (const text of texts) {
+      if (text.length < SHORT_PIECE) {
+        this.#short += text;
+        continue;
+      }
+      if (this.#short !== "") this.#pieces.push(this.#short);
+      this.#short = "";
+      this.#pieces.push(text);
+    }
+  }
+
+  done(): string[] {
+    if (this.#short !== "") this.#pieces.push(this.#short);
+    this.#short = "";
+    return this.#pieces;
+  }
+}
+
+const SHORT_PIECE = 256;
+
+function assemble(value: unknown, depth: number, pieces: PieceList): void {
   if (value instanceof JsonPart) {
     pieces.push(value.textAt(depth));
     return;

@@ -8,6 +8,7 @@ import { forEachConcurrently } from "../concurrency.js";
 import type { Timings } from "../timings.js";
 import { FolderComparer, FolderWriter, listFiles, type KnownFiles, type NewTreeFiles, type TreeDifference } from "./disk.js";
 import { KnownTreeWriter } from "./known-tree-writer.js";
+import type { FileText } from "./file-text.js";
 import { acquireLock, type FolderLock } from "./lock.js";
 import { assertManaged, assertReplaceable, MANAGED_MARKER, markerText, resolveManagedFolder, type ManagedKind } from "./managed-folder.js";
 import {
@@ -25,7 +26,7 @@ export type { KnownFiles, TreeDifference };
 export { MANAGED_MARKER, markerText, type ManagedKind };
 
 /** Output files by POSIX path relative to their folder. */
-export type FileTree = ReadonlyMap<string, string>;
+export type FileTree = ReadonlyMap<string, FileText>;
 
 const readWholeFile = promisify(readFileCallback);
 

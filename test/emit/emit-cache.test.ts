@@ -4,6 +4,7 @@ import { createEmitCaches, generateAudience, loadModel } from "../../src/pipelin
 import { createTimings } from "../../src/timings.js";
 import { caseConfig, discoverCases } from "../support/golden.js";
 import { loadMemoryModel, MEMORY_OPTIONS } from "../support/in-memory.js";
+import { joinText } from "../../src/output/file-text.js";
 
 /** Each audience's files, emitted in `order`; with `shared`, through one set of caches as `write --all` does. */
 function emit(model: Model, order: readonly Audience[], shared: boolean): Map<string, string> {
@@ -12,7 +13,7 @@ function emit(model: Model, order: readonly Audience[], shared: boolean): Map<st
   for (const audience of order) {
     const options = shared ? { ...MEMORY_OPTIONS, caches } : MEMORY_OPTIONS;
     generateAudience(model, audience, options, createTimings(), (format, batch) => {
-      for (const [file, contents] of batch) files.set(`${audience}/${format}/${file}`, contents);
+      for (const [file, contents] of batch) files.set(`${audience}/${format}/${file}`, joinText(contents));
     });
   }
   return files;

@@ -8,6 +8,7 @@ import { serializeInventory } from "../../src/output/inventory-json.js";
 import { analyzeInput, createEmitCaches, generateAudience } from "../../src/pipeline.js";
 import { scanProject } from "../../src/scan/index.js";
 import { createTimings } from "../../src/timings.js";
+import { joinText } from "../../src/output/file-text.js";
 
 /**
  * The pipeline on sources held in memory: what `loadModel` does after reading
@@ -64,7 +65,7 @@ export function emitMemoryModel(model: Model, settings: Partial<EmitSettings> = 
   const options = { ...MEMORY_OPTIONS, settings: { ...MEMORY_OPTIONS.settings, ...settings }, caches: createEmitCaches() };
   for (const audience of ["stable", "experimental"] as const) {
     generateAudience(model, audience, options, timings, (format, batch) => {
-      for (const [file, contents] of batch) files.set(`${audience}/${FORMATS[format].folder}/${file}`, contents);
+      for (const [file, contents] of batch) files.set(`${audience}/${FORMATS[format].folder}/${file}`, joinText(contents));
     });
   }
   files.set("inventory.json", serializeInventory(buildInventory(model)));

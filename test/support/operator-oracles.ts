@@ -6,6 +6,7 @@ import { loadMemoryModel, MEMORY_OPTIONS } from "./in-memory.js";
 import { sampleLiteral } from "./json-image.js";
 import { strictButTuplesAjv, tupleBoundProblems, type SchemaObject } from "./json-schema.js";
 import { checkVirtualProgram } from "./virtual-program.js";
+import { joinText } from "../../src/output/file-text.js";
 
 /**
  * The two judges of the operator meaning test. TypeScript: a declaration file
@@ -73,7 +74,8 @@ export function emitBundle(declarations: string): EmittedBundle {
   let text: string | undefined;
   const options = { formats: ["json"] as const, settings: { ...MEMORY_OPTIONS.settings, bundleName: BUNDLE }, caches: createEmitCaches() };
   generateAudience(model, "experimental", options, createTimings(), (_format, files) => {
-    text = files.get(`${BUNDLE}.schemas.json`);
+    const bundle = files.get(`${BUNDLE}.schemas.json`);
+    text = bundle === undefined ? undefined : joinText(bundle);
   });
   if (text === undefined) throw new Error(`no ${BUNDLE}.schemas.json`);
   return { errors, bundle: JSON.parse(text) as SchemaObject };

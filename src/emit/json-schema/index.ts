@@ -1,6 +1,7 @@
 import type { Declaration, Model } from "../../model/types.js";
 import { closure, rootIds } from "../../model/walk.js";
-import { indentJson, JsonPart, JsonTextCache, serializeAssembled, sortedByPath } from "../../output/serialize.js";
+import type { FileText } from "../../output/file-text.js";
+import { assemblePieces, indentJson, JsonPart, JsonTextCache, serializeAssembled, sortedByPath } from "../../output/serialize.js";
 import { declarationLookup, recordingLookup, type DeclarationLookup, type ModelLookup } from "../lookup.js";
 import { listNamespaces, namespaceKey } from "../namespaces.js";
 import { definitionRef, nestDefinitions, nestedPaths, type DefinitionPath } from "./definitions.js";
@@ -82,7 +83,10 @@ interface CachedConversion extends Converted {
  *   declarations and what they reach, flat under `definitions`, self-contained.
  * Every `$ref` resolves against the file's own location. The map is sorted by path.
  */
-export function emitJsonSchema(model: Model, options: JsonSchemaOptions): Map<string, string> {
+export function emitJsonSchema(model: Model, options: JsonSchemaOptions & { readonly cache?: undefined }): Map<string, string>;
+/** With a cache, the bundles come in pieces (see `FileText`). */
+export function emitJsonSchema(model: Model, options: JsonSchemaOptions): Map<string, FileText>;
+export function emitJsonSchema(model: Model, options: JsonSchemaOptions): Map<string, FileText> {
   const dialect = DIALECTS[options.draft ?? "07"];
   const lookup = declarationLookup(model);
   const nestedPath = nestedPaths(model, lookup);
@@ -93,7 +97,9 @@ export function emitJsonSchema(model: Model, options: JsonSchemaOptions): Map<st
   const converted = convertDeclarations(model.declarations, { lookup, dialect, refFor: (id) => nestedRefs.get(id)! }, cache);
   const bundleFile = `${options.bundleName}.schemas.json`;
 
-  const files: [string, string][] = [];
+  const files: [string, FileText][] = [];
+  // Kept schema texts are handed on as they are, not joined into one string (see `FileText`).
+  const serialize = cache ? assemblePieces : serializeAssembled;
   const present = new Set(model.declarations.map((declaration) => declaration.id));
   for (const id of (options.fileIds ?? rootIds(model)).filter((candidate) => present.has(candidate))) {
     const declaration = lookup.get(id);
@@ -110,7 +116,7 @@ export function emitJsonSchema(model: Model, options: JsonSchemaOptions): Map<st
   const definitions = nestDefinitions(
     [...converted].map(([id, { schema }]) => [paths.get(id)!, schemaPart(schema, "", (depth) => indentJson(JSON.stringify(schema, null, 2), depth), cache)] as const),
   );
-  files.push([bundleFile, serializeAssembled({ $schema: dialect.uri, title: options.bundleName, [dialect.definitions]: definitions })]);
+  files.push([bundleFile, serialize({ $schema: dialect.uri, title: options.bundleName, [dialect.definitions]: definitions })]);
   const idOfRef = new Map([...nestedRefs].map(([id, ref]) => [ref, id]));
   for (const namespace of listNamespaces(model).filter((namespace) => namespace.length > 0)) {
     const own = model.declarations.filter((declaration) => namespaceKey(declaration.namespace) === namespaceKey(namespace));
@@ -167,7 +173,7 @@ function flatBundle(
   converted: ReadonlyMap<string, Converted>,
   { lookup, dialect, cache }: { readonly lookup: DeclarationLookup; readonly dialect: Dialect; readonly cache: JsonSchemaCache | undefined },
   idOfRef: (ref: string) => string,
-): string {
+): FileText {
   const ownIds = new Set(own.map((declaration) => declaration.id));
   const ownNames = new Set(own.map((declaration) => declaration.name));
   const keyOf = (id: string): string => (ownIds.has(id) ? lookup.get(id).name : ownNames.has(id) ? `.${id}` : id);
@@ -188,7 +194,7 @@ function flatBundle(
     const text = (depth: number) => indentJson(serializeRewritingRefs(schema, flatRef, () => rewriteRefs(schema, flatRef)).slice(0, -1), depth);
     return schemaPart(schema, variant, text, cache);
   };
-  return serializeAssembled({
+  return (cache ? assemblePieces : serializeAssembled)({
     $schema: dialect.uri,
     title,
     [dialect.definitions]: nestDefinitions([...reached].map((id): [DefinitionPath, JsonPart] => [[keyOf(id)], part(id)])),
