@@ -17,7 +17,7 @@ export function sortedByPath<T>(files: Iterable<readonly [string, T]>): Map<stri
 /**
  * A place in a document whose text is ready: `textAt(depth)` is the value's
  * `serializeJson` text without the newline, indented for `depth` enclosing
- * containers (see `indentJson`).
+ * containers (see `jsonTextAt`).
  */
 export class JsonPart {
   constructor(readonly textAt: (depth: number) => string) {}
@@ -73,7 +73,7 @@ function assemble(value: unknown, depth: number, pieces: PieceList): void {
     return;
   }
   if (typeof value !== "object" || value === null || Array.isArray(value) || typeof (value as { toJSON?: unknown }).toJSON === "function") {
-    pieces.push(indentJson(JSON.stringify(value, null, 2) ?? "null", depth));
+    pieces.push(jsonTextAt(value, depth));
     return;
   }
   const record = value as Record<string, unknown>;
@@ -97,9 +97,22 @@ function isSerialized(value: unknown): boolean {
   return value !== undefined && typeof value !== "function" && typeof value !== "symbol";
 }
 
-/** A `JSON.stringify(…, null, 2)` text moved `depth` levels in: its line breaks all sit between tokens. */
-export function indentJson(text: string, depth: number): string {
-  return depth === 0 ? text : text.replaceAll("\n", `\n${"  ".repeat(depth)}`);
+/**
+ * `JSON.stringify(value, null, 2)` indented for `depth` enclosing containers,
+ * in one pass: the value is serialized inside `depth` one-key wrappers, whose
+ * text around it is then cut off.
+ */
+export function jsonTextAt(value: unknown, depth: number): string {
+  let wrapped = value;
+  let before = 0;
+  let after = 0;
+  for (let level = 1; level <= depth; level++) {
+    wrapped = { "": wrapped };
+    before += `{\n${"  ".repeat(level)}"": `.length;
+    after += `\n${"  ".repeat(level - 1)}}`.length;
+  }
+  const text = JSON.stringify(wrapped, null, 2) ?? "null";
+  return depth === 0 ? text : text.slice(before, text.length - after);
 }
 
 /**

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { indentJson, JsonPart, JsonTextCache, serializeAssembled, serializeJson } from "../../src/output/serialize.js";
+import { JsonPart, JsonTextCache, jsonTextAt, serializeAssembled, serializeJson } from "../../src/output/serialize.js";
+
+/** A JSON text moved `depth` levels in, the obvious way: its line breaks all sit between tokens. */
+const indented = (value: unknown, depth: number) => JSON.stringify(value, null, 2).replaceAll("\n", `\n${"  ".repeat(depth)}`);
 
 describe("serializeJson", () => {
   it("prints two-space indented JSON with keys in insertion order and one trailing newline", () => {
@@ -18,7 +21,7 @@ describe("serializeAssembled", () => {
   /** Every object of `value` below the top, at any depth, made a part whose text is its own serialization. */
   const withParts = (value: unknown, depth = 0): unknown => {
     if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
-    if (depth > 0 && depth % 2 === 0) return new JsonPart((at) => indentJson(JSON.stringify(value, null, 2), at));
+    if (depth > 0 && depth % 2 === 0) return new JsonPart((at) => jsonTextAt(value, at));
     return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, withParts(inner, depth + 1)]));
   };
   const documents: unknown[] = [
@@ -33,11 +36,16 @@ describe("serializeAssembled", () => {
     for (const document of documents) expect(serializeAssembled(withParts(document))).toBe(serializeJson(document));
   });
 
+  it("serializes a value indented for its depth as the indented serialization would be", () => {
+    const values = [{}, [], "s", 1, null, { a: [1, { b: "\n" }], "": {} }, [[{}], { deep: { deeper: [] } }]];
+    for (const value of values) for (const depth of [0, 1, 2, 5]) expect(jsonTextAt(value, depth)).toBe(indented(value, depth));
+  });
+
   it("keeps a part's text by object, depth and variant", () => {
     const cache = new JsonTextCache();
     const part = { type: "string" };
     let made = 0;
-    const make = (depth: number) => (made++, indentJson(JSON.stringify(part, null, 2), depth));
+    const make = (depth: number) => (made++, jsonTextAt(part, depth));
     cache.text(part, 2, "", make);
     cache.text(part, 2, "", make);
     expect(made).toBe(1);

@@ -1,7 +1,7 @@
 import type { Declaration, Model } from "../../model/types.js";
 import { closure, rootIds } from "../../model/walk.js";
 import type { FileText } from "../../output/file-text.js";
-import { assemblePieces, indentJson, JsonPart, JsonTextCache, serializeAssembled, sortedByPath } from "../../output/serialize.js";
+import { assemblePieces, jsonTextAt, JsonPart, JsonTextCache, serializeAssembled, sortedByPath } from "../../output/serialize.js";
 import { declarationLookup, recordingLookup, type DeclarationLookup, type ModelLookup } from "../lookup.js";
 import { listNamespaces, namespaceKey } from "../namespaces.js";
 import { definitionRef, nestDefinitions, nestedPaths, type DefinitionPath } from "./definitions.js";
@@ -114,7 +114,7 @@ export function emitJsonSchema(model: Model, options: JsonSchemaOptions): Map<st
     files.push([[...declaration.namespace, `${declaration.name}.json`].join("/"), text]);
   }
   const definitions = nestDefinitions(
-    [...converted].map(([id, { schema }]) => [paths.get(id)!, schemaPart(schema, "", (depth) => indentJson(JSON.stringify(schema, null, 2), depth), cache)] as const),
+    [...converted].map(([id, { schema }]) => [paths.get(id)!, schemaPart(schema, "", (depth) => jsonTextAt(schema, depth), cache)] as const),
   );
   files.push([bundleFile, serialize({ $schema: dialect.uri, title: options.bundleName, [dialect.definitions]: definitions })]);
   const idOfRef = new Map([...nestedRefs].map(([id, ref]) => [ref, id]));
@@ -191,7 +191,8 @@ function flatBundle(
   const part = (id: string): JsonPart => {
     const { schema, references } = converted.get(id)!;
     const variant = [dialect.definitions, ...references.map(keyOf)].join("\0");
-    const text = (depth: number) => indentJson(serializeRewritingRefs(schema, flatRef, () => rewriteRefs(schema, flatRef)).slice(0, -1), depth);
+    const text = (depth: number) =>
+      serializeRewritingRefs(schema, flatRef, () => rewriteRefs(schema, flatRef), (value) => jsonTextAt(value, depth));
     return schemaPart(schema, variant, text, cache);
   };
   return (cache ? assemblePieces : serializeAssembled)({

@@ -81,8 +81,14 @@ const REF_TEXT = /"\$ref": "((?:[^"\\]|\\.)*)"/g;
  * `default`. A text holding one of those is made from `rewritten()` instead, the
  * value with its schemas rewritten by `rewriteRefs`.
  */
-export function serializeRewritingRefs(value: unknown, rewrite: (ref: string) => string, rewritten: () => unknown): string {
-  return onRefText(value, rewritten, (text) =>
+export function serializeRewritingRefs(
+  value: unknown,
+  rewrite: (ref: string) => string,
+  rewritten: () => unknown,
+  /** Another JSON text of the value's (indented, without the newline: see `jsonTextAt`). */
+  serialize: (value: unknown) => string = serializeJson,
+): string {
+  return onRefText(value, rewritten, serialize, (text) =>
     text.replace(REF_TEXT, (_, escaped: string) => {
       const ref = escaped.includes("\\") ? (JSON.parse(`"${escaped}"`) as string) : escaped;
       return `"$ref": ${JSON.stringify(rewrite(ref))}`;
@@ -93,11 +99,11 @@ export function serializeRewritingRefs(value: unknown, rewrite: (ref: string) =>
 /** `serializeRewritingRefs` for the common rewrite that puts `prefix` before every pointer. */
 export function serializePrefixingRefs(value: unknown, prefix: string, rewritten: () => unknown): string {
   const prefixed = `"$ref": ${JSON.stringify(prefix).slice(0, -1)}`;
-  return onRefText(value, rewritten, (text) => text.replaceAll('"$ref": "', () => prefixed));
+  return onRefText(value, rewritten, serializeJson, (text) => text.replaceAll('"$ref": "', () => prefixed));
 }
 
-function onRefText(value: unknown, rewritten: () => unknown, rewriteText: (text: string) => string): string {
-  const text = serializeJson(value);
-  if (text.includes('"default": {') || text.includes('"default": [')) return serializeJson(rewritten());
+function onRefText(value: unknown, rewritten: () => unknown, serialize: (value: unknown) => string, rewriteText: (text: string) => string): string {
+  const text = serialize(value);
+  if (text.includes('"default": {') || text.includes('"default": [')) return serialize(rewritten());
   return rewriteText(text);
 }
