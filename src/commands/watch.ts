@@ -77,6 +77,7 @@ export async function watch(options: WatchOptions): Promise<number> {
     options.signal.removeEventListener("abort", stop);
     await scheduler.close();
     await watcher.close();
+    await session.close();
   }
 }
 

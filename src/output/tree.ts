@@ -2,6 +2,7 @@ import { readFile as readFileCallback } from "node:fs";
 import { lstat, mkdir, mkdtemp, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import { compareStrings } from "../diagnostics/diagnostic.js";
 import { UsageError } from "../errors.js";
 import { forEachConcurrently } from "../concurrency.js";
@@ -73,6 +74,11 @@ export interface WriteOptions {
   readonly known?: KnownFiles;
   /** Keep what this write puts in the folder, for the next one (`WrittenTree.known`). */
   readonly remember?: boolean;
+  /**
+   * Remove the replaced tree on a second thread after the swap, and return
+   * without waiting (`WrittenTree.cleaned`); the lock is held until it is gone.
+   */
+  readonly removeReplacedLater?: boolean;
 }
 
 const DEFAULT_LOCK_TIMEOUT_MS = 60_000;
@@ -91,6 +97,8 @@ export interface WrittenTree {
   readonly changed: number;
   /** With `remember`: the files written or carried over, for the next write's `known`. */
   readonly known?: KnownFiles;
+  /** With `removeReplacedLater`: settles once the replaced tree is removed and the lock released. */
+  readonly cleaned?: Promise<void>;
 }
 
 /**
@@ -111,8 +119,8 @@ export async function fillManagedTree(
     throw error;
   }
   // What is left after generation: the marker, any formatting, the swap.
-  await (timings ? timings.time("write", () => writer.commit()) : writer.commit());
-  return { files: writer.size, changed: writer.changed, ...(writer.known ? { known: writer.known } : {}) };
+  const { cleaned } = await (timings ? timings.time("write", () => writer.commit()) : writer.commit());
+  return { files: writer.size, changed: writer.changed, ...(writer.known ? { known: writer.known } : {}), ...(cleaned ? { cleaned } : {}) };
 }
 
 /**
@@ -199,8 +207,9 @@ export class ManagedTreeWriter {
   }
 
   /** Adds the marker, runs `beforeSwap`, then swaps; on failure the old tree stays as it was. */
-  async commit(): Promise<void> {
+  async commit(): Promise<{ readonly cleaned?: Promise<void> }> {
     const { folder, container, tree, options } = this;
+    let releasedLater = false;
     try {
       try {
         await this.files.finish();
@@ -213,13 +222,21 @@ export class ManagedTreeWriter {
         await rm(container, { recursive: true, force: true });
         throw describeFailure(error, folder, "the previous tree was left as it was");
       }
+      const unremoved = (error: unknown) =>
+        options.report?.(`${folder} was written, but the replaced tree in ${container} could not be removed (${(error as Error).message}); the next run removes it`);
+      if (options.removeReplacedLater) {
+        releasedLater = true;
+        const lock = this.lock;
+        return { cleaned: removeOnSecondThread(container).catch(unremoved).finally(() => lock.release()) };
+      }
       try {
         removeContainer(container, options.onStep);
       } catch (error) {
-        options.report?.(`${folder} was written, but the replaced tree in ${container} could not be removed (${(error as Error).message}); the next run removes it`);
+        unremoved(error);
       }
+      return {};
     } finally {
-      await this.lock.release();
+      if (!releasedLater) await this.lock.release();
     }
   }
 
@@ -262,6 +279,18 @@ export class ManagedTreeWriter {
       await this.lock.release();
     }
   }
+}
+
+/** Removes a run's temporary folder on a worker thread, so the caller's thread goes on at once. */
+function removeOnSecondThread(container: string): Promise<void> {
+  const worker = new Worker('require("node:fs").rmSync(require("node:worker_threads").workerData, { recursive: true, force: true });', {
+    eval: true,
+    workerData: container,
+  });
+  return new Promise((resolve, reject) => {
+    worker.once("error", reject);
+    worker.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`the removing thread stopped (exit code ${code})`))));
+  });
 }
 
 /**

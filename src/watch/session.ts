@@ -55,9 +55,17 @@ export class WatchSession {
   #compileCacheSaved = false;
   /** The last model written: what the next cycle's unchanged declarations are taken from (`internModel`). */
   #model: Model | undefined;
+  /** The last write's replaced tree, being removed on a second thread after the swap. */
+  #cleaning: Promise<void> | undefined;
 
   constructor(options: WatchSessionOptions) {
     this.#options = options;
+  }
+
+  /** Waits until the last cycle's replaced tree is removed (and the folder's lock released). */
+  async close(): Promise<void> {
+    await this.#cleaning;
+    this.#cleaning = undefined;
   }
 
   /** What to watch under the current settings. */
@@ -73,6 +81,7 @@ export class WatchSession {
    */
   async cycle(): Promise<CycleOutcome & { readonly watched: WatchedPaths }> {
     const options = this.#options;
+    await this.close();
     const start = performance.now();
     return withTimings(options, async (timings) => {
       const { config, named } = await resolveWriteConfig(options, "watch");
@@ -101,11 +110,12 @@ export class WatchSession {
         model,
         audiencesOf(options),
         config,
-        { report: noteTo(options), onStep, known, remember: true },
+        { report: noteTo(options), onStep, known, remember: true, removeReplacedLater: true },
         timings,
         this.#emitted.caches,
       );
       this.#model = model;
+      this.#cleaning = written.cleaned;
       const now = written.known!;
       this.#known = { folder: config.output, files: now };
       const removed = known === undefined ? undefined : countMissing(known, now);
