@@ -15,23 +15,34 @@ export interface TypeScriptOptions {
 }
 
 /**
- * Declaration file bodies of one emission, reused by the next emission of the
- * same run. A declaration object the filter left untouched is the same object in
+ * Declaration files of one emission, reused by the next emission of the same
+ * run (and by the next run of `watch`, which then finds the very same strings). A declaration object the filter left untouched is the same object in
  * both audiences; its body is reused when every declaration it looked up still
  * answers `isEmptyObjectAlias` alike (imports depend only on ids, which carry
  * name and namespace).
  */
 export class TypeScriptCache {
-  readonly #bodies = new WeakMap<Declaration, { readonly body: string; readonly looked: readonly Declaration[] }>();
+  readonly #bodies = new WeakMap<Declaration, RenderedBody>();
 
-  body(declaration: Declaration, lookup: ModelLookup, render: (lookup: DeclarationLookup) => string): string {
-    const known = this.#bodies.get(declaration);
-    if (known && known.looked.every((target) => sameEmptiness(lookup.find(target.id), target))) return known.body;
-    const { lookup: recording, looked } = recordingLookup(lookup);
-    const body = render(recording);
-    this.#bodies.set(declaration, { body, looked });
-    return body;
+  /** The file's text: `header` and the body, the same string as last time when both are unchanged. */
+  file(declaration: Declaration, lookup: ModelLookup, header: string, render: (lookup: DeclarationLookup) => string): string {
+    let known = this.#bodies.get(declaration);
+    if (!known || !known.looked.every((target) => sameEmptiness(lookup.find(target.id), target))) {
+      const { lookup: recording, looked } = recordingLookup(lookup);
+      known = { body: render(recording), looked, files: new Map() };
+      this.#bodies.set(declaration, known);
+    }
+    let text = known.files.get(header);
+    if (text === undefined) known.files.set(header, (text = header + known.body));
+    return text;
   }
+}
+
+interface RenderedBody {
+  readonly body: string;
+  readonly looked: readonly Declaration[];
+  /** The whole file by header (each audience names its own command). */
+  readonly files: Map<string, string>;
 }
 
 function sameEmptiness(target: Declaration | undefined, before: Declaration): boolean {
@@ -47,9 +58,9 @@ export function emitTypeScript(model: Model, options: TypeScriptOptions): Map<st
   const header = `// GENERATED CODE! DO NOT MODIFY BY HAND!\n// Regenerate with: ${options.regenerateCommand}\n\n`;
   const lookup = declarationLookup(model);
   const files = new Map<string, string>();
-  const add = (path: string, body: string): void => {
+  const add = (path: string, text: string): void => {
     if (files.has(path)) throw new Error(`emit: two TypeScript files at ${path} (a declaration named "index"?)`);
-    files.set(path, header + body);
+    files.set(path, text);
   };
 
   const namespaces = listNamespaces(model);
@@ -57,14 +68,14 @@ export function emitTypeScript(model: Model, options: TypeScriptOptions): Map<st
   for (const namespace of namespaces) {
     const key = namespaceKey(namespace);
     const declarations = model.declarations.filter((declaration) => namespaceKey(declaration.namespace) === key);
-    add(namespaceIndexFile(namespace), renderIndexFile(namespace, declarations, namespaces, exportNames));
+    add(namespaceIndexFile(namespace), header + renderIndexFile(namespace, declarations, namespaces, exportNames));
   }
   const { cache } = options;
   for (const declaration of model.declarations) {
-    const body = cache
-      ? cache.body(declaration, lookup, (recording) => renderDeclarationFile(declaration, recording))
-      : renderDeclarationFile(declaration, lookup);
-    add(declarationFile(declaration), body);
+    const text = cache
+      ? cache.file(declaration, lookup, header, (recording) => renderDeclarationFile(declaration, recording))
+      : header + renderDeclarationFile(declaration, lookup);
+    add(declarationFile(declaration), text);
   }
   return sortedByPath(files);
 }
