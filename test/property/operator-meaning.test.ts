@@ -130,6 +130,8 @@ const OPERATOR_EXAMPLES: readonly OperatorExample[] = [
   example("an index signature whose type admits undefined, properties within it", "export interface B { name?: string }\nexport type T = B & { [key: string]: B[\"name\"] };\n", [{}, { name: "x", y: "z" }], [{ name: 1 }, { y: 2 }]),
   example("a property of a weak object type under a literal index signature",
     'export interface W { meta?: "a" | "b" }\nexport type T = Record<string, "On" | "Off"> & { extra?: W };\n', [{}, { x: "On" }], [{ extra: "Off" }, { extra: {} }]),
+  example("a literal beside its primitive under a literal index signature (`string | \"x\"` is `string`, so the literal widens)",
+    'export type T = { a?: string | "x"; b?: number | 1 } & { [key: string]: "x" | 1 };\n', [{}, { c: "x" }, { c: 1 }], [{ a: "x" }, { b: 1 }, { a: "z" }]),
   example("a property of a nullable primitive type under a literal index signature (the literal widens)",
     'export interface B { id?: string | null }\nexport type T = B & { [key: string]: "Fast" | "Slow" };\n', [{}, { x: "Fast" }], [{ id: "Fast" }, { id: null }]),
   example("a property of a literal union under a primitive index signature",

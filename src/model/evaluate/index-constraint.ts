@@ -42,7 +42,10 @@ function checked(evaluator: Evaluator, first: TypeNode, second: TypeNode, widen:
   if (isUnknown(resolvedSecond)) return first;
   const firstMembers = distributionMembers(resolvedFirst);
   const secondMembers = distributionMembers(resolvedSecond);
-  const lost = (member: UnionMember) => widen && widens(member.type, firstMembers) && !admitsWhole(member.type as Primitive, secondMembers);
+  // A literal beside the primitive of its kind is no member of its own in TypeScript (`string | "a"` is `string`).
+  const absorbed = (member: UnionMember) =>
+    widen && member.type.kind === "literal" && firstMembers.some((other) => widens(other.type) && (other.type as Primitive).name === typeof (member.type as { value: unknown }).value);
+  const lost = (member: UnionMember) => absorbed(member) || (widen && widens(member.type) && !admitsWhole(member.type as Primitive, secondMembers));
   const structured = (type: TypeNode) => closedView(evaluator, type, at) !== undefined || isList(evaluator.resolve(type, at));
   const enumMember = (member: UnionMember) => member.type.kind === "literal" && member.type.numericEnum !== undefined;
   const pairwise = firstMembers.some((member) => lost(member) || structured(member.type)) || [...firstMembers, ...secondMembers].some(enumMember) ||
@@ -79,10 +82,13 @@ function memberAgainstMember(evaluator: Evaluator, first: TypeNode, second: Type
   return evaluator.intersect([first, second], at);
 }
 
-/** A primitive declared without a literal of its own kind beside it: a literal written there is read as the primitive. */
-function widens(type: TypeNode, siblings: readonly UnionMember[]): boolean {
-  return type.kind === "primitive" && WIDENED.has(type.name) && type.pattern === undefined && type.format === undefined &&
-    !siblings.some((member) => member.type.kind === "literal" && typeof member.type.value === type.name);
+/**
+ * A declared primitive: a literal written there is read as the primitive. A
+ * literal of its kind beside it changes nothing, as TypeScript reduces
+ * `string | "a"` to `string` when it makes the union.
+ */
+function widens(type: TypeNode): boolean {
+  return type.kind === "primitive" && WIDENED.has(type.name) && type.pattern === undefined && type.format === undefined;
 }
 
 function admitsWhole(type: Primitive, members: readonly UnionMember[]): boolean {
