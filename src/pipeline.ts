@@ -7,6 +7,7 @@ import { evaluateDeclarations } from "./model/evaluate/index.js";
 import { keepReachable } from "./model/entry.js";
 import { addEnvelopes } from "./model/envelopes.js";
 import { filterModel } from "./model/filter.js";
+import { internModel } from "./model/intern.js";
 import { buildInventory } from "./model/inventory.js";
 import type { Audience, Model } from "./model/types.js";
 import { validateModel } from "./model/validate.js";
@@ -40,23 +41,27 @@ export async function loadInputModel(input: InputSet, timings: Timings): Promise
 /**
  * scan → model → validate on inputs already in memory. The model is returned
  * even when there are errors (for tests and tools that inspect it); callers
- * that emit must check the diagnostics first, as `loadModel` does.
+ * that emit must check the diagnostics first, as `loadModel` does. Given the
+ * model of an earlier run (`watch`), what did not change is taken from it
+ * (`internModel`) before validation, so every later stage finds it by identity.
  */
 export function analyzeInput(
   input: InputSet,
   scanProject: (input: InputSet) => ScanResult,
   timings: Timings = createTimings(),
+  previous?: Model,
 ): { model: Model; diagnostics: readonly Diagnostic[] } {
   const scanned = timings.time("scan", () => scanProject(input));
   const evaluated = timings.time("evaluate", () => evaluateDeclarations(scanned.declarations));
   const declarations = scanned.entryIds ? keepReachable(evaluated.declarations, scanned.methods, scanned.entryIds) : evaluated.declarations;
   const built = timings.time("model", () => buildModel(declarations, scanned.methods));
+  const model = previous ? timings.time("intern", () => internModel(built.model, previous)) : built.model;
   const found = [...input.diagnostics, ...scanned.diagnostics, ...evaluated.diagnostics, ...built.diagnostics];
   const rootLocation = { file: input.root, line: 1, column: 1 };
   // Diagnostics about an empty model after errors would only repeat them.
-  const emptyAfterErrors = hasErrors(found) && built.model.declarations.length === 0;
-  const validation = emptyAfterErrors ? [] : timings.time("validate", () => validateModel(built.model, rootLocation));
-  return { model: built.model, diagnostics: sortDiagnostics([...found, ...validation]) };
+  const emptyAfterErrors = hasErrors(found) && model.declarations.length === 0;
+  const validation = emptyAfterErrors ? [] : timings.time("validate", () => validateModel(model, rootLocation));
+  return { model, diagnostics: sortDiagnostics([...found, ...validation]) };
 }
 
 export interface GenerateOptions {

@@ -28,7 +28,7 @@ export function fieldPrefix(declaration: Declaration, owners: ReadonlyMap<string
  * its object's discriminant value, or the key of a single-key object
  * (`{ acceptWithExecpolicyAmendment: {…} }`); the position as a last resort.
  */
-export function memberLabel(type: TypeNode, index: number, declarationsById: ReadonlyMap<string, Declaration>): string {
+export function memberLabel(type: TypeNode, index: number, declarationsById: { get(id: string): Declaration | undefined }): string {
   switch (type.kind) {
     case "literal":
       return String(type.value);

@@ -1,4 +1,5 @@
 import { fieldPrefix, memberLabel, methodsByType } from "./owners.js";
+import { mapShared } from "../immutable.js";
 import { indexType } from "./type-index.js";
 import type { Declaration, Experimental, Method, Property, TypeNode, UnionMember } from "./types.js";
 import { mapChildren, withChildType, type ChildMapper } from "./visit.js";
@@ -14,27 +15,56 @@ export function deriveReasons(
 ): { declarations: Declaration[]; methods: Method[] } {
   const owners = methodsByType(methods);
   const byId = new Map(declarations.map((declaration) => [declaration.id, declaration]));
-  const withReasons = declarations.map((declaration): Declaration => {
-    const experimental = orDerived(declaration.experimental, declaration.name);
-    const base = experimental ? { ...declaration, experimental } : declaration;
-    if (base.kind === "enum") {
-      const members = base.members.map((member) => {
-        const derived = orDerived(member.experimental, `${declaration.name}.${member.value}`);
-        return derived ? { ...member, experimental: derived } : member;
-      });
-      return { ...base, members };
-    }
-    // Only experimental fields and members can lack a reason; the index is kept for the later stages.
-    if (!indexType(base.type).experimentalParts) return base;
-    const rewrite = new TypeReasons(fieldPrefix(declaration, owners), declaration.name, byId);
-    const type = rewrite.type(base.type);
-    return type === base.type ? base : { ...base, type };
-  });
+  const withReasons = declarations.map((declaration) => withDerivedReasons(declaration, fieldPrefix(declaration, owners), byId));
   const methodsWithReasons = methods.map((method) => {
     const experimental = orDerived(method.experimental, method.name);
     return experimental ? { ...method, experimental } : method;
   });
   return { declarations: withReasons, methods: methodsWithReasons };
+}
+
+/**
+ * A declaration with its reasons derived, kept by declaration object with the
+ * field prefix and the names of the declarations its member labels named: a
+ * declaration met again (the next run of `watch`) gets the same object back.
+ */
+function withDerivedReasons(declaration: Declaration, prefix: string, byId: ReadonlyMap<string, Declaration>): Declaration {
+  const kept = derivedKept.get(declaration);
+  if (kept?.prefix === prefix && [...kept.names].every(([id, name]) => byId.get(id)?.name === name)) return kept.result;
+  const names = new Map<string, string | undefined>();
+  const naming = {
+    get: (id: string) => {
+      const found = byId.get(id);
+      names.set(id, found?.name);
+      return found;
+    },
+  };
+  const result = deriveDeclarationReasons(declaration, prefix, naming);
+  derivedKept.set(declaration, { prefix, names, result });
+  return result;
+}
+
+const derivedKept = new WeakMap<Declaration, { readonly prefix: string; readonly names: ReadonlyMap<string, string | undefined>; readonly result: Declaration }>();
+
+function deriveDeclarationReasons(declaration: Declaration, prefix: string, byId: DeclarationNames): Declaration {
+  const experimental = orDerived(declaration.experimental, declaration.name);
+  const base = experimental ? { ...declaration, experimental } : declaration;
+  if (base.kind === "enum") {
+    const members = mapShared(base.members, (member) => {
+      const derived = orDerived(member.experimental, `${declaration.name}.${member.value}`);
+      return derived === member.experimental ? member : { ...member, experimental: derived };
+    });
+    return members === base.members ? base : { ...base, members };
+  }
+  // Only experimental fields and members can lack a reason; the index is kept for the later stages.
+  if (!indexType(base.type).experimentalParts) return base;
+  const type = new TypeReasons(prefix, declaration.name, byId).type(base.type);
+  return type === base.type ? base : { ...base, type };
+}
+
+/** Where member labels find the names of the declarations they name. */
+interface DeclarationNames {
+  get(id: string): Declaration | undefined;
 }
 
 /** The reason as written, or the derived one (computed only then) when the author left it out. */
@@ -55,7 +85,7 @@ class TypeReasons implements ChildMapper {
   constructor(
     private readonly fieldPrefix: string,
     private readonly typeName: string,
-    private readonly declarationsById: ReadonlyMap<string, Declaration>,
+    private readonly declarationsById: DeclarationNames,
   ) {}
 
   type(type: TypeNode): TypeNode {

@@ -9,7 +9,6 @@ import type { SwapStep } from "../output/swap-folder.js";
 import { noteTo, reportDiagnostics, withTimings, type CommonOptions } from "../commands/io.js";
 import { audiencesOf, resolveWriteConfig, writeManagedFolder, type AudienceFlags } from "../commands/write.js";
 import type { Timings } from "../timings.js";
-import { internModel } from "../model/intern.js";
 import type { Model } from "../model/types.js";
 import type { WatchedPaths } from "./sources-watcher.js";
 
@@ -89,9 +88,7 @@ export class WatchSession {
       const input = await readSettled(config, timings);
       const scan = await timings.time("load-ts", () => import("../scan/index.js"));
       const scanned = (this.#scanned ??= new scan.ScanCache());
-      const analysis = analyzeInput(input, (files) => scan.scanProject(files, scanned), timings);
-      const { diagnostics } = analysis;
-      const model = timings.time("intern", () => internModel(analysis.model, this.#model));
+      const { model, diagnostics } = analyzeInput(input, (files) => scan.scanProject(files, scanned), timings, this.#model);
       if (!this.#compileCacheSaved) {
         scan.saveCompileCache();
         this.#compileCacheSaved = true;
