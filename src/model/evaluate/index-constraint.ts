@@ -184,8 +184,10 @@ function closedView(evaluator: Evaluator, type: TypeNode, at: SourceLocation): O
   return resolved.kind === "object" ? resolved : objectView(evaluator, resolved, at);
 }
 
+/** A primitive or literal, or a union of them (an enum named as a member of a union, say). */
 function isScalar(evaluator: Evaluator, type: TypeNode, at: SourceLocation): boolean {
   const resolved = evaluator.resolve(type, at);
+  if (resolved.kind === "union") return resolved.members.length > 0 && resolved.members.every((member) => isScalar(evaluator, member.type, at));
   return resolved.kind === "literal" || (resolved.kind === "primitive" && resolved.name !== "unknown" && resolved.name !== "object");
 }
 

@@ -46,6 +46,11 @@ export function objectView(evaluator: Evaluator, type: TypeNode, at: SourceLocat
  * declare has the intersection of their types (required when any requires
  * it); index signatures with the same key are intersected.
  */
+/** An optional property, or a required one whose type admits `undefined`. */
+function mayHoldUndefined(property: Property): boolean {
+  return property.optional || property.absentIsUndefined === true;
+}
+
 export function mergeViews(evaluator: Evaluator, views: readonly ObjectView[], at: SourceLocation): ObjectView {
   const properties: Property[] = [];
   const indexes: TypeNode[] = [];
@@ -58,14 +63,21 @@ export function mergeViews(evaluator: Evaluator, views: readonly ObjectView[], a
         continue;
       }
       const known = properties[index]!;
+      const optional = known.optional && property.optional;
+      // Required, it holds `undefined` only where every member's property may (an intersection with `"a"` takes it away).
+      const { absentIsUndefined: _, ...rest } = known;
+      const holdsUndefined = !optional && mayHoldUndefined(known) && mayHoldUndefined(property) ? { absentIsUndefined: true as const } : {};
       if (known.type === property.type) {
-        if (known.optional && !property.optional) properties[index] = { ...known, optional: false };
+        if (optional !== known.optional || (holdsUndefined.absentIsUndefined ?? false) !== (known.absentIsUndefined ?? false)) {
+          properties[index] = { ...rest, optional, ...holdsUndefined };
+        }
         continue;
       }
       properties[index] = {
-        ...known,
+        ...rest,
         type: evaluator.intersect([known.type, property.type], at),
-        optional: known.optional && property.optional,
+        optional,
+        ...holdsUndefined,
         ...(known.experimental || !property.experimental ? {} : { experimental: property.experimental }),
       };
     }
