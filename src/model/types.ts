@@ -260,12 +260,12 @@ export function operandsOf(operator: Operator): readonly TypeNode[] {
   }
 }
 
-/** For stages after evaluation: an operator node here is a bug in the evaluate stage. */
 /** The literal an enum member stands for; a numeric one remembers its enum (see `numericEnum`). */
 export function enumMemberLiteral(value: string | number, enumId: string): TypeNode {
   return typeof value === "number" ? { kind: "literal", value, numericEnum: enumId } : { kind: "literal", value };
 }
 
+/** For stages after evaluation: an operator node here is a bug in the evaluate stage. */
 export function unevaluated(type: { readonly kind: "operator" }): never {
   throw new Error(`type operator left unevaluated: ${JSON.stringify(type)}`);
 }

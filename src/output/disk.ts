@@ -99,7 +99,7 @@ export interface NewTreeFiles {
  * the next write of the same folder.
  */
 export class FolderWriter implements NewTreeFiles {
-  private readonly made = new Set<string>();
+  private readonly folders = new ParentFolders();
   private writtenCount = 0;
   private linkedCount = 0;
   private readonly remembered: Map<string, KnownFile> | undefined;
@@ -136,11 +136,7 @@ export class FolderWriter implements NewTreeFiles {
   write(files: Iterable<FileEntry>): void {
     for (const [file, contents] of files) {
       const target = path.join(this.root, file);
-      const folder = target.slice(0, target.lastIndexOf(path.sep));
-      if (!this.made.has(folder)) {
-        mkdirSync(folder, { recursive: true });
-        this.made.add(folder);
-      }
+      this.folders.makeFor(target);
       const carried = this.previous && carryOver(this.previous, file, target, contents);
       if (carried) {
         this.linkedCount++;
@@ -151,6 +147,18 @@ export class FolderWriter implements NewTreeFiles {
       this.writtenCount++;
       this.remembered?.set(file, { contents, ino, size, mtimeMs });
     }
+  }
+}
+
+/** Makes the folder each file goes into, once however many files it gets. */
+export class ParentFolders {
+  readonly #made = new Set<string>();
+
+  makeFor(target: string): void {
+    const folder = path.dirname(target);
+    if (this.#made.has(folder)) return;
+    mkdirSync(folder, { recursive: true });
+    this.#made.add(folder);
   }
 }
 

@@ -1,8 +1,8 @@
-import { mkdirSync, rmdirSync, unlinkSync } from "node:fs";
+import { rmdirSync, unlinkSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { sameText, type FileText } from "./file-text.js";
-import { writeNewFile, type FileEntry, type KnownFile, type KnownFiles, type NewTreeFiles } from "./disk.js";
+import { ParentFolders, writeNewFile, type FileEntry, type KnownFile, type KnownFiles, type NewTreeFiles } from "./disk.js";
 
 /** One known file for the linking thread: relative path, and the identity it must still have. */
 type LinkOrder = readonly [file: string, ino: number, size: number, mtimeMs: number];
@@ -118,27 +118,25 @@ export class KnownTreeWriter implements NewTreeFiles {
     const missed = new Set(await this.#linking);
     const root = this.#root;
     const emptied = new Set<string>();
-    for (const file of this.#known.keys()) {
+    for (const [file, known] of this.#known) {
+      const unchanged = this.#seen.has(file) && !this.#pending.has(file);
       if (missed.has(file)) {
-        if (this.#seen.has(file) && !this.#pending.has(file)) {
+        if (unchanged) {
           this.#linked--;
-          this.#pending.set(file, this.#known.get(file)!.contents);
+          this.#pending.set(file, known.contents);
         }
         continue;
       }
-      if (this.#seen.has(file) && !this.#pending.has(file)) continue;
-      unlinkSync(path.join(root, file));
-      if (!this.#seen.has(file)) emptied.add(path.dirname(path.join(root, file)));
+      if (unchanged) continue;
+      const target = path.join(root, file);
+      unlinkSync(target);
+      if (!this.#seen.has(file)) emptied.add(path.dirname(target));
     }
     removeEmptyFolders(emptied, root);
-    const made = new Set<string>();
+    const folders = new ParentFolders();
     for (const [file, contents] of this.#pending) {
       const target = path.join(root, file);
-      const folder = path.dirname(target);
-      if (!made.has(folder)) {
-        mkdirSync(folder, { recursive: true });
-        made.add(folder);
-      }
+      folders.makeFor(target);
       const { ino, size, mtimeMs } = writeNewFile(target, contents);
       this.#remembered.set(file, { contents, ino, size, mtimeMs });
       this.#written++;
@@ -164,4 +162,3 @@ function removeEmptyFolders(folders: Iterable<string>, root: string): void {
     }
   }
 }
-

@@ -122,7 +122,7 @@ export function emitJsonSchema(model: Model, options: JsonSchemaOptions): Map<st
     const own = model.declarations.filter((declaration) => namespaceKey(declaration.namespace) === namespaceKey(namespace));
     if (own.length === 0) continue;
     const title = `${options.bundleName}.${namespace.join(".")}`;
-    files.push([`${title}.schemas.json`, flatBundle(title, own, converted, { lookup, dialect, cache }, (ref) => idOfRef.get(ref)!)]);
+    files.push([`${title}.schemas.json`, flatBundle(title, own, converted, { lookup, dialect, cache, serialize }, (ref) => idOfRef.get(ref)!)]);
   }
   return sortedByPath(files);
 }
@@ -161,6 +161,15 @@ export function convertDeclarations(
   );
 }
 
+/** What writing a bundle needs besides its schemas. */
+interface BundleScope {
+  readonly lookup: DeclarationLookup;
+  readonly dialect: Dialect;
+  readonly cache: JsonSchemaCache | undefined;
+  /** `assemblePieces` when schema texts are kept, so the kept texts are handed on as they are. */
+  readonly serialize: (document: unknown) => FileText;
+}
+
 /**
  * One namespace's declarations and everything they reach, flat under
  * `definitions`. Keys: the namespace's own declarations by name, others by id
@@ -171,7 +180,7 @@ function flatBundle(
   title: string,
   own: readonly Declaration[],
   converted: ReadonlyMap<string, Converted>,
-  { lookup, dialect, cache }: { readonly lookup: DeclarationLookup; readonly dialect: Dialect; readonly cache: JsonSchemaCache | undefined },
+  { lookup, dialect, cache, serialize }: BundleScope,
   idOfRef: (ref: string) => string,
 ): FileText {
   const ownIds = new Set(own.map((declaration) => declaration.id));
@@ -195,7 +204,7 @@ function flatBundle(
       serializeRewritingRefs(schema, flatRef, () => rewriteRefs(schema, flatRef), (value) => jsonTextAt(value, depth));
     return schemaPart(schema, variant, text, cache);
   };
-  return (cache ? assemblePieces : serializeAssembled)({
+  return serialize({
     $schema: dialect.uri,
     title,
     [dialect.definitions]: nestDefinitions([...reached].map((id): [DefinitionPath, JsonPart] => [[keyOf(id)], part(id)])),

@@ -16,8 +16,9 @@ export interface TypeScriptOptions {
 
 /**
  * Declaration files of one emission, reused by the next emission of the same
- * run (and by the next run of `watch`, which then finds the very same strings). A declaration object the filter left untouched is the same object in
- * both audiences; its body is reused when every declaration it looked up still
+ * run (and by the next run of `watch`, which then finds the very same strings).
+ * A declaration object the filter left untouched is the same object in both
+ * audiences; its body is reused when every declaration it looked up still
  * answers `isEmptyObjectAlias` alike (imports depend only on ids, which carry
  * name and namespace).
  */

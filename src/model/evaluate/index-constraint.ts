@@ -43,9 +43,8 @@ function checked(evaluator: Evaluator, first: TypeNode, second: TypeNode, widen:
   const firstMembers = distributionMembers(resolvedFirst);
   const secondMembers = distributionMembers(resolvedSecond);
   // A literal beside the primitive of its kind is no member of its own in TypeScript (`string | "a"` is `string`).
-  const absorbed = (member: UnionMember) =>
-    widen && member.type.kind === "literal" && firstMembers.some((other) => widens(other.type) && (other.type as Primitive).name === typeof (member.type as { value: unknown }).value);
-  const lost = (member: UnionMember) => absorbed(member) || (widen && widens(member.type) && !admitsWhole(member.type as Primitive, secondMembers));
+  const absorbed = (type: TypeNode) => type.kind === "literal" && firstMembers.some((other) => widens(other.type) && other.type.name === typeof type.value);
+  const lost = ({ type }: UnionMember) => widen && (absorbed(type) || (widens(type) && !admitsWhole(type, secondMembers)));
   const structured = (type: TypeNode) => closedView(evaluator, type, at) !== undefined || isList(evaluator.resolve(type, at));
   const enumMember = (member: UnionMember) => member.type.kind === "literal" && member.type.numericEnum !== undefined;
   const pairwise = firstMembers.some((member) => lost(member) || structured(member.type)) || [...firstMembers, ...secondMembers].some(enumMember) ||
@@ -87,7 +86,7 @@ function memberAgainstMember(evaluator: Evaluator, first: TypeNode, second: Type
  * literal of its kind beside it changes nothing, as TypeScript reduces
  * `string | "a"` to `string` when it makes the union.
  */
-function widens(type: TypeNode): boolean {
+function widens(type: TypeNode): type is Primitive {
   return type.kind === "primitive" && WIDENED.has(type.name) && type.pattern === undefined && type.format === undefined;
 }
 

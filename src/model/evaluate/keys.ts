@@ -46,11 +46,6 @@ export function objectView(evaluator: Evaluator, type: TypeNode, at: SourceLocat
  * declare has the intersection of their types (required when any requires
  * it); index signatures with the same key are intersected.
  */
-/** An optional property, or a required one whose type admits `undefined`. */
-function mayHoldUndefined(property: Property): boolean {
-  return property.optional || property.absentIsUndefined === true;
-}
-
 export function mergeViews(evaluator: Evaluator, views: readonly ObjectView[], at: SourceLocation): ObjectView {
   const properties: Property[] = [];
   const indexes: TypeNode[] = [];
@@ -65,19 +60,17 @@ export function mergeViews(evaluator: Evaluator, views: readonly ObjectView[], a
       const known = properties[index]!;
       const optional = known.optional && property.optional;
       // Required, it holds `undefined` only where every member's property may (an intersection with `"a"` takes it away).
+      const holdsUndefined = !optional && mayHoldUndefined(known) && mayHoldUndefined(property);
       const { absentIsUndefined: _, ...rest } = known;
-      const holdsUndefined = !optional && mayHoldUndefined(known) && mayHoldUndefined(property) ? { absentIsUndefined: true as const } : {};
+      const presence = { optional, ...(holdsUndefined ? { absentIsUndefined: true as const } : {}) };
       if (known.type === property.type) {
-        if (optional !== known.optional || (holdsUndefined.absentIsUndefined ?? false) !== (known.absentIsUndefined ?? false)) {
-          properties[index] = { ...rest, optional, ...holdsUndefined };
-        }
+        if (optional !== known.optional || holdsUndefined !== (known.absentIsUndefined === true)) properties[index] = { ...rest, ...presence };
         continue;
       }
       properties[index] = {
         ...rest,
         type: evaluator.intersect([known.type, property.type], at),
-        optional,
-        ...holdsUndefined,
+        ...presence,
         ...(known.experimental || !property.experimental ? {} : { experimental: property.experimental }),
       };
     }
@@ -145,6 +138,11 @@ export function objectOf(
   };
   evaluator.declaredViews.set(object, { properties, additional, stringKeys, ...(patterns.length > 0 ? { patterns } : {}) });
   return object;
+}
+
+/** An optional property, or a required one whose type admits `undefined`. */
+function mayHoldUndefined(property: Property): boolean {
+  return property.optional || property.absentIsUndefined === true;
 }
 
 function admitsUndefined(evaluator: Evaluator, type: TypeNode, at: SourceLocation): boolean {
