@@ -49,9 +49,47 @@ export function addEnvelopes(model: Model, style: EnvelopeStyle = "jsonrpc2"): M
       },
     });
   }
-  for (const { name, direction, methods } of envelopes) added.push(envelope(name, direction, methods, style));
-  const declarations = sortById([...model.declarations, ...added]);
-  return { ...model, declarations };
+  for (const { name, direction, methods } of envelopes) added.push(keptEnvelope(name, direction, methods, style));
+  return { ...model, declarations: withSortedIn(model.declarations, added) };
+}
+
+/**
+ * `sortById` of both lists, by merging when `sorted` already is (as the model
+ * builder leaves it): a copy instead of a sort of thousands of ids.
+ */
+function withSortedIn(sorted: readonly Declaration[], added: readonly Declaration[]): Declaration[] {
+  const extra = sortById(added);
+  const merged: Declaration[] = [];
+  let next = 0;
+  for (let index = 0; index < sorted.length; index++) {
+    const declaration = sorted[index]!;
+    if (index > 0 && !(sorted[index - 1]!.id < declaration.id)) return sortById([...sorted, ...added]);
+    while (next < extra.length && extra[next]!.id < declaration.id) merged.push(extra[next++]!);
+    if (next < extra.length && extra[next]!.id === declaration.id) return sortById([...sorted, ...added]);
+    merged.push(declaration);
+  }
+  while (next < extra.length) merged.push(extra[next++]!);
+  return merged;
+}
+
+/**
+ * The last envelopes built per name and style (one per audience), each handed
+ * back while its methods are the very same objects (as `watch` keeps unchanged
+ * ones), so later stages find the envelope unchanged by identity too.
+ */
+const keptEnvelopes = new Map<string, { readonly methods: readonly Method[]; readonly declaration: Declaration }[]>();
+const KEPT_PER_ENVELOPE = 4;
+
+function keptEnvelope(name: string, direction: MethodDirection, methods: readonly Method[], style: EnvelopeStyle): Declaration {
+  const key = `${name} ${direction} ${style}`;
+  let kept = keptEnvelopes.get(key);
+  if (!kept) keptEnvelopes.set(key, (kept = []));
+  const same = kept.find((entry) => entry.methods.length === methods.length && entry.methods.every((method, index) => method === methods[index]));
+  if (same) return same.declaration;
+  const declaration = envelope(name, direction, methods, style);
+  kept.unshift({ methods, declaration });
+  kept.length = Math.min(kept.length, KEPT_PER_ENVELOPE);
+  return declaration;
 }
 
 /** The ids of the declarations `addEnvelopes` adds to `model`, without building them. */

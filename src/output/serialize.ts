@@ -121,15 +121,17 @@ export function jsonTextAt(value: unknown, depth: number): string {
  * rewritten (the pointers a bundle gives its `$ref`s).
  */
 export class JsonTextCache {
-  readonly #texts = new WeakMap<object, Map<string, string>>();
+  /** By object, then by depth, then by variant. */
+  readonly #texts = new WeakMap<object, Map<string, string>[]>();
 
   /** `make(depth)` the first time, the kept text after. */
   text(part: object, depth: number, variant: string, make: (depth: number) => string): string {
-    let byKey = this.#texts.get(part);
-    if (!byKey) this.#texts.set(part, (byKey = new Map()));
-    const key = `${depth}\0${variant}`;
-    let text = byKey.get(key);
-    if (text === undefined) byKey.set(key, (text = make(depth)));
+    let byDepth = this.#texts.get(part);
+    if (!byDepth) this.#texts.set(part, (byDepth = []));
+    let byVariant = byDepth[depth];
+    if (!byVariant) byDepth[depth] = byVariant = new Map();
+    let text = byVariant.get(variant);
+    if (text === undefined) byVariant.set(variant, (text = make(depth)));
     return text;
   }
 }

@@ -287,11 +287,17 @@ function convertWithinStack(site: DeclarationSite, context: ScanContext): TypeNo
   }
 }
 
+/** Declarations already measured and found within the limit: a file `watch` did not scan again hands back the same objects. */
+const withinLimit = new WeakSet<Declaration>();
+
 /** A declaration nesting deeper than MAX_NESTING is reported and stands for nothing, so no later stage meets it. */
 function withinNestingLimit(declaration: Declaration, diagnostics: Diagnostic[]): Declaration {
-  if (declaration.kind !== "alias") return declaration;
+  if (declaration.kind !== "alias" || withinLimit.has(declaration)) return declaration;
   const problem = tooDeep(declaration.name, declaration.type, declaration.location);
-  if (!problem) return declaration;
+  if (!problem) {
+    withinLimit.add(declaration);
+    return declaration;
+  }
   diagnostics.push(createDiagnostic("nesting-limit", problem.message, problem.location));
   return { ...declaration, type: ERROR_TYPE };
 }

@@ -58,3 +58,28 @@ describe("envelope styles", () => {
     expect(addEnvelopes(model)).toEqual(addEnvelopes(model, "jsonrpc2"));
   });
 });
+
+describe("envelopes kept across runs", () => {
+  const { model } = modelFrom({
+    "p.ts": `
+      export interface P { n: number }
+      export interface Z { z: string }
+      /** @methods clientRequest */ export interface A { "a/run": Request<P, P> }`,
+  });
+  const envelopeOf = (of: typeof model) => addEnvelopes(of).declarations.find((declaration) => declaration.id === "ClientRequest")!;
+
+  it("are the same object while the methods are, and built again when one changes", () => {
+    expect(envelopeOf({ ...model })).toBe(envelopeOf(model));
+    const renamed = { ...model, methods: model.methods.map((method) => ({ ...method, name: "a/go" })) };
+    const rebuilt = envelopeOf(renamed);
+    expect(rebuilt).not.toBe(envelopeOf(model));
+    expect(JSON.stringify(rebuilt)).toContain('"a/go"');
+  });
+
+  it("are sorted in by id, whatever order the declarations come in", () => {
+    const reversed = { ...model, declarations: [...model.declarations].reverse() };
+    const ids = addEnvelopes(reversed).declarations.map((declaration) => declaration.id);
+    expect(ids).toEqual([...ids].sort());
+    expect(ids).toContain("RequestId");
+  });
+});

@@ -1,4 +1,5 @@
 import type { Model } from "../../model/types.js";
+import { setOwn } from "../../immutable.js";
 import type { DeclarationLookup } from "../lookup.js";
 import { namespaceKey, namespaceNames } from "../namespaces.js";
 import type { Definitions, JsonSchema } from "./schema.js";
@@ -61,4 +62,14 @@ function toDefinitions<T>(tree: Tree<T>): NestedDefinitions<T> {
       return [key, schema ?? toDefinitions(child!)];
     }),
   );
+}
+
+/** The same nesting with each id (leaf) replaced by `map(id)`. */
+export function mapDefinitions<T>(definitions: NestedDefinitions<string>, map: (id: string) => T): NestedDefinitions<T> {
+  const mapped: Record<string, T | NestedDefinitions<T>> = {};
+  for (const key of Object.keys(definitions)) {
+    const value = definitions[key]!;
+    setOwn(mapped, key, typeof value === "string" ? map(value) : mapDefinitions(value, map));
+  }
+  return mapped;
 }

@@ -2,9 +2,10 @@ import type { Declaration, Model } from "../../model/types.js";
 import { closure, rootIds } from "../../model/walk.js";
 import type { FileText } from "../../output/file-text.js";
 import { assemblePieces, jsonTextAt, JsonPart, JsonTextCache, serializeAssembled, sortedByPath } from "../../output/serialize.js";
+import { LayoutMemo } from "../layout.js";
 import { declarationLookup, recordingLookup, type DeclarationLookup, type ModelLookup } from "../lookup.js";
 import { listNamespaces, namespaceKey } from "../namespaces.js";
-import { definitionRef, nestDefinitions, nestedPaths, type DefinitionPath } from "./definitions.js";
+import { definitionRef, mapDefinitions, nestDefinitions, nestedPaths, type DefinitionPath, type NestedDefinitions } from "./definitions.js";
 import { rewriteRefs, serializePrefixingRefs, serializeRewritingRefs } from "./refs.js";
 import { DIALECTS, type Dialect, type JsonSchemaDraft } from "./dialect.js";
 import { withoutRefSiblings, type JsonSchema } from "./schema.js";
@@ -38,19 +39,15 @@ export class JsonSchemaCache {
   /** Each schema's text as the bundles hold it, so a bundle of unchanged schemas is joined, not serialized. */
   readonly texts = new JsonTextCache();
 
-  convert(declaration: Declaration, lookup: ModelLookup, refFor: (id: string) => string, convert: (lookup: DeclarationLookup) => Converted): Converted {
+  /** `refs` gives each id's `$ref` string; a conversion last checked against the very same map needs no second look at its pointers. */
+  convert(declaration: Declaration, lookup: ModelLookup, refs: ReadonlyMap<string, string>, convert: (lookup: DeclarationLookup) => Converted): Converted {
     const known = this.#conversions.get(declaration);
-    if (
-      known &&
-      known.references.every((id, index) => refFor(id) === known.refs[index]) &&
-      known.looked.every((target) => lookup.find(target.id) === target)
-    ) {
-      return known;
-    }
+    if (known && samePointers(known, refs) && known.looked.every((target) => lookup.find(target.id) === target)) return known;
     const { lookup: recording, looked } = recordingLookup(lookup);
     const converted = convert(recording);
-    this.#conversions.set(declaration, { schema: converted.schema, references: converted.references, refs: converted.references.map(refFor), looked });
-    return converted;
+    const kept = { schema: converted.schema, references: converted.references, refs: converted.references.map((id) => refs.get(id)!), looked, checkedAgainst: refs };
+    this.#conversions.set(declaration, kept);
+    return kept;
   }
 
   /** A per-type file's text depends only on the (shared) schema, where the bundle is, and the title. */
@@ -69,6 +66,15 @@ interface CachedConversion extends Converted {
   readonly refs: readonly string[];
   /** The declarations the conversion looked up. */
   readonly looked: readonly Declaration[];
+  /** The pointer map `refs` was last found to agree with. */
+  checkedAgainst: ReadonlyMap<string, string>;
+}
+
+function samePointers(known: CachedConversion, refs: ReadonlyMap<string, string>): boolean {
+  if (known.checkedAgainst === refs) return true;
+  if (!known.references.every((id, index) => refs.get(id) === known.refs[index])) return false;
+  known.checkedAgainst = refs;
+  return true;
 }
 
 /**
@@ -89,19 +95,17 @@ export function emitJsonSchema(model: Model, options: JsonSchemaOptions): Map<st
 export function emitJsonSchema(model: Model, options: JsonSchemaOptions): Map<string, FileText> {
   const dialect = DIALECTS[options.draft ?? "07"];
   const lookup = declarationLookup(model);
-  const nestedPath = nestedPaths(model, lookup);
-  const paths = new Map(model.declarations.map((declaration) => [declaration.id, nestedPath(declaration.id)]));
-  const nestedRefs = new Map([...paths].map(([id, path]) => [id, definitionRef(path, dialect.definitions)]));
+  const layout = bundleLayout(model.declarations, dialect.definitions);
   // Converted once, with the bundle's pointers; the other files rewrite those for where they sit.
   const cache = options.cache;
-  const converted = convertDeclarations(model.declarations, { lookup, dialect, refFor: (id) => nestedRefs.get(id)! }, cache);
+  const refFor = (id: string): string => layout.refs.get(id)!;
+  const converted = convertDeclarations(model.declarations, { lookup, dialect, refFor }, cache && { cache, refs: layout.refs });
   const bundleFile = `${options.bundleName}.schemas.json`;
 
   const files: [string, FileText][] = [];
   // Kept schema texts are handed on as they are, not joined into one string (see `FileText`).
   const serialize = cache ? assemblePieces : serializeAssembled;
-  const present = new Set(model.declarations.map((declaration) => declaration.id));
-  for (const id of (options.fileIds ?? rootIds(model)).filter((candidate) => present.has(candidate))) {
+  for (const id of (options.fileIds ?? rootIds(model)).filter((candidate) => layout.refs.has(candidate))) {
     const declaration = lookup.get(id);
     const bundleRef = `${"../".repeat(declaration.namespace.length)}${bundleFile}`;
     const { schema } = converted.get(id)!;
@@ -113,18 +117,70 @@ export function emitJsonSchema(model: Model, options: JsonSchemaOptions): Map<st
     const text = cache ? cache.typeFile(schema, bundleRef, declaration.name, render) : render();
     files.push([[...declaration.namespace, `${declaration.name}.json`].join("/"), text]);
   }
-  const definitions = nestDefinitions(
-    [...converted].map(([id, { schema }]) => [paths.get(id)!, schemaPart(schema, "", (depth) => jsonTextAt(schema, depth), cache)] as const),
-  );
+  const definitions = mapDefinitions(layout.definitions, (id) => {
+    const { schema } = converted.get(id)!;
+    return schemaPart(schema, "", (depth) => jsonTextAt(schema, depth), cache);
+  });
   files.push([bundleFile, serialize({ $schema: dialect.uri, title: options.bundleName, [dialect.definitions]: definitions })]);
-  const idOfRef = new Map([...nestedRefs].map(([id, ref]) => [ref, id]));
-  for (const namespace of listNamespaces(model).filter((namespace) => namespace.length > 0)) {
-    const own = model.declarations.filter((declaration) => namespaceKey(declaration.namespace) === namespaceKey(namespace));
-    if (own.length === 0) continue;
-    const title = `${options.bundleName}.${namespace.join(".")}`;
-    files.push([`${title}.schemas.json`, flatBundle(title, own, converted, { lookup, dialect, cache, serialize }, (ref) => idOfRef.get(ref)!)]);
+  for (const namespace of layout.namespaces) {
+    const title = `${options.bundleName}.${namespace.title}`;
+    files.push([`${title}.schemas.json`, flatBundle(title, namespace, converted, { lookup, dialect, cache, serialize }, (ref) => layout.idOfRef.get(ref)!)]);
   }
   return sortedByPath(files);
+}
+
+/** What the bundles' layout owes to names and namespaces alone (see `LayoutMemo`). */
+interface BundleLayout {
+  /** Each declaration's `$ref` into the nested bundle, by id. */
+  readonly refs: ReadonlyMap<string, string>;
+  readonly idOfRef: ReadonlyMap<string, string>;
+  /** The nested bundle's `definitions`, with ids where the schemas go. */
+  readonly definitions: NestedDefinitions<string>;
+  /** The namespaces that get a flat bundle, in namespace order. */
+  readonly namespaces: readonly NamespaceLayout[];
+}
+
+interface NamespaceLayout {
+  /** Segments joined by ".". */
+  readonly title: string;
+  readonly ownIds: ReadonlySet<string>;
+  readonly ownNames: ReadonlySet<string>;
+  /** Each conversion's text variant in this bundle (see `flatBundle`), kept by conversion. */
+  readonly variants: WeakMap<Converted, string>;
+}
+
+/** One memo per `definitions` keyword ("definitions", "$defs"): the pointers spell it. */
+const LAYOUTS = new Map<string, LayoutMemo<BundleLayout>>();
+
+function bundleLayout(declarations: readonly Declaration[], keyword: string): BundleLayout {
+  let memo = LAYOUTS.get(keyword);
+  if (!memo) LAYOUTS.set(keyword, (memo = new LayoutMemo((laid) => layBundles(laid, keyword))));
+  return memo.get(declarations);
+}
+
+function layBundles(declarations: readonly Declaration[], keyword: string): BundleLayout {
+  const model = { declarations, methods: [] };
+  const byId = new Map(declarations.map((declaration) => [declaration.id, declaration]));
+  const nestedPath = nestedPaths(model, { get: (id) => byId.get(id)! });
+  const paths = new Map(declarations.map((declaration) => [declaration.id, nestedPath(declaration.id)]));
+  const refs = new Map([...paths].map(([id, path]) => [id, definitionRef(path, keyword)]));
+  const namespaces: NamespaceLayout[] = [];
+  for (const namespace of listNamespaces(model).filter((namespace) => namespace.length > 0)) {
+    const own = declarations.filter((declaration) => namespaceKey(declaration.namespace) === namespaceKey(namespace));
+    if (own.length === 0) continue;
+    namespaces.push({
+      title: namespace.join("."),
+      ownIds: new Set(own.map((declaration) => declaration.id)),
+      ownNames: new Set(own.map((declaration) => declaration.name)),
+      variants: new WeakMap(),
+    });
+  }
+  return {
+    refs,
+    idOfRef: new Map([...refs].map(([id, ref]) => [ref, id])),
+    definitions: nestDefinitions([...paths].map(([id, path]) => [path, id] as const)),
+    namespaces,
+  };
 }
 
 export interface Converted {
@@ -140,11 +196,11 @@ export interface ConversionScope {
   readonly refFor: (id: string) => string;
 }
 
-/** Each declaration's schema and the ids it refers to, by id. */
+/** Each declaration's schema and the ids it refers to, by id; with `kept`, reused where still valid (`refs` is what `refFor` answers). */
 export function convertDeclarations(
   declarations: readonly Declaration[],
   { lookup, dialect, refFor }: ConversionScope,
-  cache?: JsonSchemaCache,
+  kept?: { readonly cache: JsonSchemaCache; readonly refs: ReadonlyMap<string, string> },
 ): Map<string, Converted> {
   return new Map(
     declarations.map((declaration) => {
@@ -156,7 +212,7 @@ export function convertDeclarations(
         };
         return { schema: declarationSchema(declaration, { lookup, dialect, ref }), references: [...references] };
       };
-      return [declaration.id, cache ? cache.convert(declaration, lookup, refFor, convert) : convert(lookup)];
+      return [declaration.id, kept ? kept.cache.convert(declaration, lookup, kept.refs, convert) : convert(lookup)];
     }),
   );
 }
@@ -178,13 +234,11 @@ interface BundleScope {
  */
 function flatBundle(
   title: string,
-  own: readonly Declaration[],
+  { ownIds, ownNames, variants }: NamespaceLayout,
   converted: ReadonlyMap<string, Converted>,
   { lookup, dialect, cache, serialize }: BundleScope,
   idOfRef: (ref: string) => string,
 ): FileText {
-  const ownIds = new Set(own.map((declaration) => declaration.id));
-  const ownNames = new Set(own.map((declaration) => declaration.name));
   const keyOf = (id: string): string => (ownIds.has(id) ? lookup.get(id).name : ownNames.has(id) ? `.${id}` : id);
   // Followed through the references the emitted schemas make, not the model's: an intersection
   // inlines the objects it names, so those need no definition of their own.
@@ -198,8 +252,10 @@ function flatBundle(
   };
   // A schema's text here depends on where its `$ref`s point, which its references' keys decide.
   const part = (id: string): JsonPart => {
-    const { schema, references } = converted.get(id)!;
-    const variant = [dialect.definitions, ...references.map(keyOf)].join("\0");
+    const conversion = converted.get(id)!;
+    const { schema, references } = conversion;
+    let variant = variants.get(conversion);
+    if (variant === undefined) variants.set(conversion, (variant = [dialect.definitions, ...references.map(keyOf)].join("\0")));
     const text = (depth: number) =>
       serializeRewritingRefs(schema, flatRef, () => rewriteRefs(schema, flatRef), (value) => jsonTextAt(value, depth));
     return schemaPart(schema, variant, text, cache);

@@ -1,5 +1,6 @@
 import type { Declaration, Model } from "../../model/types.js";
 import { sortedByPath } from "../../output/serialize.js";
+import { LayoutMemo } from "../layout.js";
 import { declarationLookup, recordingLookup, type DeclarationLookup, type ModelLookup } from "../lookup.js";
 import { listNamespaces, namespaceKey, namespaceNames } from "../namespaces.js";
 import { isEmptyObjectAlias, renderDeclarationFile } from "./declaration-file.js";
@@ -58,25 +59,65 @@ function sameEmptiness(target: Declaration | undefined, before: Declaration): bo
 export function emitTypeScript(model: Model, options: TypeScriptOptions): Map<string, string> {
   const header = `// GENERATED CODE! DO NOT MODIFY BY HAND!\n// Regenerate with: ${options.regenerateCommand}\n\n`;
   const lookup = declarationLookup(model);
-  const files = new Map<string, string>();
-  const add = (path: string, text: string): void => {
-    if (files.has(path)) throw new Error(`emit: two TypeScript files at ${path} (a declaration named "index"?)`);
-    files.set(path, text);
-  };
-
-  const namespaces = listNamespaces(model);
-  const exportNames = namespaceNames(model, toIdentifier);
-  for (const namespace of namespaces) {
-    const key = namespaceKey(namespace);
-    const declarations = model.declarations.filter((declaration) => namespaceKey(declaration.namespace) === key);
-    add(namespaceIndexFile(namespace), header + renderIndexFile(namespace, declarations, namespaces, exportNames));
-  }
   const { cache } = options;
-  for (const declaration of model.declarations) {
+  const files = new Map<string, string>();
+  for (const file of LAYOUTS.get(model.declarations).files) {
+    if (file.index !== undefined) {
+      files.set(file.path, file.index.withHeader(header));
+      continue;
+    }
+    const declaration = model.declarations[file.declaration]!;
     const text = cache
       ? cache.file(declaration, lookup, header, (recording) => renderDeclarationFile(declaration, recording))
       : header + renderDeclarationFile(declaration, lookup);
-    add(declarationFile(declaration), text);
+    files.set(file.path, text);
   }
-  return sortedByPath(files);
+  return files;
+}
+
+/** Where each file goes, in path order, and the index files' text: all of it follows from names and namespaces alone. */
+interface TypeScriptLayout {
+  readonly files: readonly LaidOutFile[];
+}
+
+type LaidOutFile =
+  | { readonly path: string; readonly index: IndexText; readonly declaration?: undefined }
+  | { readonly path: string; readonly index?: undefined; readonly declaration: number };
+
+/** An index file's text, with each header it was asked with. */
+class IndexText {
+  readonly #withHeader = new Map<string, string>();
+  constructor(readonly body: string) {}
+
+  withHeader(header: string): string {
+    let text = this.#withHeader.get(header);
+    if (text === undefined) this.#withHeader.set(header, (text = header + this.body));
+    return text;
+  }
+}
+
+const LAYOUTS = new LayoutMemo(layTypeScriptFiles);
+
+function layTypeScriptFiles(declarations: readonly Declaration[]): TypeScriptLayout {
+  const model = { declarations, methods: [] };
+  const files = new Map<string, LaidOutFile>();
+  const add = (file: LaidOutFile): void => {
+    if (files.has(file.path)) throw new Error(`emit: two TypeScript files at ${file.path} (a declaration named "index"?)`);
+    files.set(file.path, file);
+  };
+  const namespaces = listNamespaces(model);
+  const exportNames = namespaceNames(model, toIdentifier);
+  const byNamespace = new Map<string, Declaration[]>();
+  for (const declaration of declarations) {
+    const key = namespaceKey(declaration.namespace);
+    const own = byNamespace.get(key);
+    if (own) own.push(declaration);
+    else byNamespace.set(key, [declaration]);
+  }
+  for (const namespace of namespaces) {
+    const own = byNamespace.get(namespaceKey(namespace)) ?? [];
+    add({ path: namespaceIndexFile(namespace), index: new IndexText(renderIndexFile(namespace, own, namespaces, exportNames)) });
+  }
+  declarations.forEach((declaration, index) => add({ path: declarationFile(declaration), declaration: index }));
+  return { files: [...sortedByPath(files).values()] };
 }
