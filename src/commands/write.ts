@@ -57,7 +57,11 @@ export function writeManagedFolder(
   timings: Timings,
   caches?: EmitCaches,
 ): Promise<WrittenTree> {
-  const keep = (entry: string) => !audiences.some((audience) => audience === audienceOfManagedFile(entry));
+  // The inventory is shared, and every write writes it afresh.
+  const keep = (entry: string) => {
+    const owner = audienceOfManagedFile(entry);
+    return owner !== "shared" && !audiences.includes(owner);
+  };
   return fillManagedTree(
     config.output,
     (writer) => generateManagedTree(model, audiences, config, timings, (files) => writer.add(files), caches),

@@ -4,13 +4,17 @@ import { Worker } from "node:worker_threads";
 import { sameText, type FileText } from "./file-text.js";
 import { ParentFolders, writeNewFile, type FileEntry, type KnownFile, type KnownFiles, type NewTreeFiles } from "./disk.js";
 
-/** One known file for the linking thread: relative path, and the identity it must still have. */
-type LinkOrder = readonly [file: string, ino: number, size: number, mtimeMs: number];
+/** One known file for the second thread: relative path, and the identity it must still have. */
+type KnownOrder = readonly [file: string, ino: number, size: number, mtimeMs: number];
 
-interface LinkJob {
-  readonly from: string;
+/** Where the new tree's known files come from: links to the tree being replaced, or a kept tree that already holds them. */
+export type KnownSource = { readonly linkFrom: string } | { readonly inPlace: true };
+
+interface KnownJob {
+  /** Link from this folder; without it, check the files already under `to`. */
+  readonly from: string | undefined;
   readonly to: string;
-  readonly files: readonly LinkOrder[];
+  readonly files: readonly KnownOrder[];
 }
 
 /**
@@ -20,7 +24,7 @@ interface LinkJob {
  * wrote: same inode, size and modification time. Returns the files it did not
  * carry over.
  */
-function linkKnownFiles(fs: typeof import("node:fs"), nodePath: typeof import("node:path"), job: LinkJob): string[] {
+function linkKnownFiles(fs: typeof import("node:fs"), nodePath: typeof import("node:path"), job: KnownJob & { readonly from: string }): string[] {
   const made = new Set<string>();
   const missed: string[] = [];
   for (const [file, ino, size, mtimeMs] of job.files) {
@@ -44,27 +48,72 @@ function linkKnownFiles(fs: typeof import("node:fs"), nodePath: typeof import("n
   return missed;
 }
 
+/**
+ * Runs on a worker thread, like `linkKnownFiles`. Makes a tree this process
+ * wrote before hold the known files and nothing else: a known file that is no
+ * longer the one written (edited through a link it shares with the live tree,
+ * replaced) is removed, and so is anything the files do not account for
+ * (another file, a link, a folder they do not need). Returns the known files
+ * it does not hold (any more).
+ */
+function keepKnownFiles(fs: typeof import("node:fs"), nodePath: typeof import("node:path"), job: KnownJob): string[] {
+  const identities = new Map(job.files.map(([file, ino, size, mtimeMs]) => [file, { ino, size, mtimeMs }]));
+  const folders = new Set<string>();
+  for (const [file] of job.files) {
+    for (let folder = nodePath.posix.dirname(file); folder !== "." && !folders.has(folder); folder = nodePath.posix.dirname(folder)) folders.add(folder);
+  }
+  const missed: string[] = [];
+  const held = new Set<string>();
+  const walk = (relative: string): void => {
+    for (const entry of fs.readdirSync(nodePath.join(job.to, relative), { withFileTypes: true })) {
+      const file = relative === "" ? entry.name : `${relative}/${entry.name}`;
+      const target = nodePath.join(job.to, file);
+      if (entry.isDirectory() && folders.has(file)) {
+        walk(file);
+        continue;
+      }
+      const identity = entry.isFile() ? identities.get(file) : undefined;
+      if (identity === undefined) {
+        fs.rmSync(target, { recursive: true, force: true });
+        continue;
+      }
+      const found = fs.lstatSync(target);
+      if (found.isFile() && found.ino === identity.ino && found.size === identity.size && found.mtimeMs === identity.mtimeMs) {
+        held.add(file);
+        continue;
+      }
+      fs.unlinkSync(target);
+    }
+  };
+  walk("");
+  for (const file of identities.keys()) if (!held.has(file)) missed.push(file);
+  return missed;
+}
+
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
-parentPort.postMessage((${linkKnownFiles.toString()})(require("node:fs"), require("node:path"), workerData));
+const link = ${linkKnownFiles.toString()};
+const keep = ${keepKnownFiles.toString()};
+parentPort.postMessage((workerData.from === undefined ? keep : link)(require("node:fs"), require("node:path"), workerData));
 `;
 
 /**
  * Builds a new tree from one this process wrote before (`watch`), where most
- * files come out unchanged. Every known file is linked from the old tree into
- * the new one on a second thread, from the start, while the main thread
- * generates; `write` only sorts what it is handed into unchanged (already
- * being linked) and new or changed (kept for `finish`). `finish` then removes
- * what the new tree no longer holds and writes the rest, each file created
- * fresh (`wx`) after the link it replaces is gone, so no file shared with the
- * old tree is written through. A known file that is no longer what this
- * process wrote (edited, replaced, a link put in its place) is not carried
- * over but written.
+ * files come out unchanged. Either every known file is linked from the old
+ * tree into the new one, or the new tree is a kept tree that already holds
+ * them (`SpareTree`) and is only checked; either way on a second thread, from
+ * the start, while the main thread generates. `write` only sorts what it is
+ * handed into unchanged (already being carried over) and new or changed
+ * (kept for `finish`). `finish` then removes what the new tree no longer
+ * holds and writes the rest, each file created fresh (`wx`) after the one it
+ * replaces is gone, so no file shared with the old tree is written through. A
+ * known file that is no longer what this process wrote (edited, replaced, a
+ * link put in its place) is not carried over but written.
  */
 export class KnownTreeWriter implements NewTreeFiles {
   readonly #root: string;
   readonly #known: KnownFiles;
-  readonly #linking: Promise<string[]>;
+  readonly #carrying: Promise<string[]>;
   readonly #worker: Worker;
   /** New and changed files, written by `finish`. */
   readonly #pending = new Map<string, FileText>();
@@ -74,18 +123,19 @@ export class KnownTreeWriter implements NewTreeFiles {
   #linked = 0;
 
   /** `keep` says which known files to leave out (they are carried over otherwise, as a whole). */
-  constructor(root: string, previousFolder: string, known: KnownFiles, keep: (file: string) => boolean) {
+  constructor(root: string, source: KnownSource, known: KnownFiles, keep: (file: string) => boolean) {
     this.#root = root;
     this.#known = new Map([...known].filter(([file]) => !keep(file)));
-    const files = [...this.#known].map(([file, { ino, size, mtimeMs }]): LinkOrder => [file, ino, size, mtimeMs]);
-    this.#worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { from: previousFolder, to: root, files } satisfies LinkJob });
-    this.#linking = new Promise((resolve, reject) => {
+    const files = [...this.#known].map(([file, { ino, size, mtimeMs }]): KnownOrder => [file, ino, size, mtimeMs]);
+    const from = "linkFrom" in source ? source.linkFrom : undefined;
+    this.#worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { from, to: root, files } satisfies KnownJob });
+    this.#carrying = new Promise((resolve, reject) => {
       this.#worker.once("message", resolve);
       this.#worker.once("error", reject);
-      this.#worker.once("exit", (code) => reject(new Error(`the linking thread stopped (exit code ${code})`)));
+      this.#worker.once("exit", (code) => reject(new Error(`the thread carrying known files over stopped (exit code ${code})`)));
     });
     // Until `finish` or `abort` asks, a failure has nobody to go to.
-    this.#linking.catch(() => undefined);
+    this.#carrying.catch(() => undefined);
   }
 
   get written(): number {
@@ -113,9 +163,9 @@ export class KnownTreeWriter implements NewTreeFiles {
     }
   }
 
-  /** Waits for the links, then takes out what the new tree no longer holds and writes new, changed and uncarried files. */
+  /** Waits for the second thread, then takes out what the new tree no longer holds and writes new, changed and uncarried files. */
   async finish(): Promise<void> {
-    const missed = new Set(await this.#linking);
+    const missed = new Set(await this.#carrying);
     const root = this.#root;
     const emptied = new Set<string>();
     for (const [file, known] of this.#known) {
@@ -144,7 +194,7 @@ export class KnownTreeWriter implements NewTreeFiles {
     this.#pending.clear();
   }
 
-  /** Stops the linking thread; the caller removes the new tree. */
+  /** Stops the second thread; the caller removes the new tree. */
   async abort(): Promise<void> {
     await this.#worker.terminate();
   }

@@ -104,15 +104,17 @@ function readdirOrEmpty(folder: string): string[] {
  * the caller holds the folder's lock, so nothing found is in use. Only folders
  * that are provably a run's own are touched: the name schemagate gives them, a
  * real folder (not a link), owned by `uid`, holding nothing else than a run
- * puts there. Returns what was done, in words.
+ * puts there; `inUse` (a tree this process keeps, see `SpareTree`) is left
+ * alone. Returns what was done, in words.
  */
-export async function recoverLeftovers(folder: string, uid: number, onStep?: StepProbe): Promise<string[]> {
+export async function recoverLeftovers(folder: string, uid: number, onStep?: StepProbe, inUse?: string): Promise<string[]> {
   const parent = path.dirname(folder);
   const name = path.basename(folder);
   const said: string[] = [];
   const siblings = (await readdir(parent).catch(() => [] as string[])).sort();
   for (const sibling of siblings) {
     const container = path.join(parent, sibling);
+    if (container === inUse) continue;
     if (isContainerName(sibling, name) && (await isOwnContainer(container, uid))) {
       if (await restoreOldTree(container, folder, onStep)) {
         said.push(`put back ${folder} from ${container}: a run was killed in the middle of replacing it`);

@@ -13,6 +13,7 @@ import type { FileText } from "./file-text.js";
 import { acquireLock, type FolderLock } from "./lock.js";
 import { assertManaged, assertReplaceable, MANAGED_MARKER, markerText, resolveManagedFolder, type ManagedKind } from "./managed-folder.js";
 import {
+  CARRIED,
   OLD,
   recoverLeftovers,
   removeContainer,
@@ -79,6 +80,31 @@ export interface WriteOptions {
    * without waiting (`WrittenTree.cleaned`); the lock is held until it is gone.
    */
   readonly removeReplacedLater?: boolean;
+  /**
+   * When `known` says what the replaced tree holds, keep it beside the folder
+   * (`WrittenTree.spare`) instead of removing it, for the next write to build on.
+   */
+  readonly keepReplaced?: boolean;
+  /**
+   * A tree an earlier write of this process kept (`WrittenTree.spare`): it
+   * becomes the new tree, so only the files that differ are removed and
+   * written, instead of every file being linked afresh. Removed unused when
+   * it cannot serve (gone, changed, for a formatted write).
+   */
+  readonly spare?: SpareTree;
+}
+
+/**
+ * A replaced tree kept in its temporary folder beside the managed folder,
+ * with what this process knows it holds. It is never seen at the folder's
+ * path. A run killed while one is kept leaves a temporary folder that the
+ * next run removes like any other (see `swap-folder.ts`); another run that
+ * takes the lock in between may remove it too, and then the next write of
+ * this process links its files afresh.
+ */
+export interface SpareTree {
+  readonly container: string;
+  readonly known: KnownFiles;
 }
 
 const DEFAULT_LOCK_TIMEOUT_MS = 60_000;
@@ -99,6 +125,8 @@ export interface WrittenTree {
   readonly known?: KnownFiles;
   /** With `removeReplacedLater`: settles once the replaced tree is removed and the lock released. */
   readonly cleaned?: Promise<void>;
+  /** With `keepReplaced`: the replaced tree, for the next write's `spare`. */
+  readonly spare?: SpareTree;
 }
 
 /**
@@ -119,8 +147,14 @@ export async function fillManagedTree(
     throw error;
   }
   // What is left after generation: the marker, any formatting, the swap.
-  const { cleaned } = await (timings ? timings.time("write", () => writer.commit()) : writer.commit());
-  return { files: writer.size, changed: writer.changed, ...(writer.known ? { known: writer.known } : {}), ...(cleaned ? { cleaned } : {}) };
+  const { cleaned, spare } = await (timings ? timings.time("write", () => writer.commit()) : writer.commit());
+  return {
+    files: writer.size,
+    changed: writer.changed,
+    ...(writer.known ? { known: writer.known } : {}),
+    ...(cleaned ? { cleaned } : {}),
+    ...(spare ? { spare } : {}),
+  };
 }
 
 /**
@@ -136,6 +170,8 @@ export class ManagedTreeWriter {
   private readonly written = new Set<string>();
   private count = 0;
   private readonly tree: string;
+  /** What the tree moved aside at the swap holds, as far as this process knows (`known`). */
+  private replacedKnown: KnownFiles | undefined;
 
   private constructor(
     /** The managed folder, symbolic links resolved. */
@@ -162,17 +198,28 @@ export class ManagedTreeWriter {
     const lock = await acquireLock(target, { timeoutMs: options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS, report });
     try {
       options.onStep?.("locked");
-      for (const message of await recoverLeftovers(target, lock.uid, options.onStep)) report(message);
+      const spare = options.spare?.container.startsWith(temporaryPrefix(target)) ? options.spare : undefined;
+      // A tree kept beside another folder (the settings changed) serves nobody.
+      if (options.spare && !spare) await rm(options.spare.container, { recursive: true, force: true });
+      for (const message of await recoverLeftovers(target, lock.uid, options.onStep, spare?.container)) report(message);
       const info = await lstat(target).catch(() => undefined);
       if (info && !info.isDirectory()) throw new UsageError(`output folder ${target} is no longer a folder; nothing was written`);
       await assertManaged(target, options.kind ?? "write");
       await assertReplaceable(target, (entry) => options.keep?.(entry) ?? false);
+      const keep = (file: string) => options.keep?.(file.split("/")[0]!) ?? false;
+      const reused = spare && info && !options.beforeSwap ? await takeSpare(spare, lock.uid) : undefined;
+      if (reused) {
+        options.onStep?.("temporary-created");
+        const files = new KnownTreeWriter(path.join(reused, TREE), { inPlace: true }, spare!.known, keep);
+        return new ManagedTreeWriter(target, reused, lock, options, files);
+      }
+      if (spare) await rm(spare.container, { recursive: true, force: true });
       const container = await mkdtemp(temporaryPrefix(target));
       await mkdir(path.join(container, TREE));
       options.onStep?.("temporary-created");
       // Unchanged files are linked from the tree being replaced, which the lock keeps still.
       const previous = info && !options.beforeSwap ? { folder: target, known: options.known } : undefined;
-      const files = newTreeFiles(path.join(container, TREE), previous, options);
+      const files = newTreeFiles(path.join(container, TREE), previous, options, keep);
       return new ManagedTreeWriter(target, container, lock, options, files);
     } catch (error) {
       await lock.release();
@@ -207,7 +254,7 @@ export class ManagedTreeWriter {
   }
 
   /** Adds the marker, runs `beforeSwap`, then swaps; on failure the old tree stays as it was. */
-  async commit(): Promise<{ readonly cleaned?: Promise<void> }> {
+  async commit(): Promise<{ readonly cleaned?: Promise<void>; readonly spare?: SpareTree }> {
     const { folder, container, tree, options } = this;
     let releasedLater = false;
     try {
@@ -224,6 +271,11 @@ export class ManagedTreeWriter {
       }
       const unremoved = (error: unknown) =>
         options.report?.(`${folder} was written, but the replaced tree in ${container} could not be removed (${(error as Error).message}); the next run removes it`);
+      if (options.keepReplaced && this.replacedKnown) {
+        // The journal served the swap; a kept tree's folder holds the tree alone.
+        await rm(path.join(container, CARRIED), { force: true });
+        return { spare: { container, known: this.replacedKnown } };
+      }
       if (options.removeReplacedLater) {
         releasedLater = true;
         const lock = this.lock;
@@ -249,6 +301,7 @@ export class ManagedTreeWriter {
     if (existing !== undefined) {
       const old = path.join(container, OLD);
       await rename(folder, old);
+      this.replacedKnown = options.known;
       // Only a folder may be taken apart: a link put in its place since the checks goes back untouched.
       if (!(await lstat(old)).isDirectory()) {
         await rename(old, folder);
@@ -298,10 +351,29 @@ function removeOnSecondThread(container: string): Promise<void> {
  * new tree starts as links to those files, made on a second thread while the
  * caller generates; otherwise each file is written or carried over as it comes.
  */
-function newTreeFiles(root: string, previous: { folder: string; known?: KnownFiles } | undefined, options: WriteOptions): NewTreeFiles {
+function newTreeFiles(
+  root: string,
+  previous: { folder: string; known?: KnownFiles } | undefined,
+  options: WriteOptions,
+  keep: (file: string) => boolean,
+): NewTreeFiles {
   if (previous?.known === undefined || previous.known.size === 0 || !options.remember) return new FolderWriter(root, previous, options.remember);
-  const keep = options.keep;
-  return new KnownTreeWriter(root, previous.folder, previous.known, (file) => keep?.(file.split("/")[0]!) ?? false);
+  return new KnownTreeWriter(root, { linkFrom: previous.folder }, previous.known, keep);
+}
+
+/**
+ * Turns a kept tree into the new tree of its temporary folder (`tree/`, as a
+ * fresh write would have it), when the folder is still the one kept: a real
+ * folder of this user holding the replaced tree alone. Returns the folder.
+ */
+async function takeSpare(spare: SpareTree, uid: number): Promise<string | undefined> {
+  const { container } = spare;
+  const info = await lstat(container).catch(() => undefined);
+  if (!info?.isDirectory() || info.uid !== uid) return undefined;
+  const entries = await readdir(container).catch(() => [] as string[]);
+  if (entries.length !== 1 || entries[0] !== OLD || !(await lstat(path.join(container, OLD))).isDirectory()) return undefined;
+  await rename(path.join(container, OLD), path.join(container, TREE));
+  return container;
 }
 
 /** A permission problem met during the swap (after the checks passed) is still the user's to fix, not a bug. */

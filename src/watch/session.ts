@@ -3,7 +3,9 @@ import type { Config, SettingFlags } from "../config.js";
 import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { readInputs, type InputSet } from "../input/sources.js";
 import { analyzeInput, createEmitCaches, type EmitCaches } from "../pipeline.js";
-import type { KnownFiles } from "../output/tree.js";
+import { rm } from "node:fs/promises";
+import { sameText } from "../output/file-text.js";
+import type { KnownFiles, SpareTree } from "../output/tree.js";
 import type { ScanCache } from "../scan/scan-cache.js";
 import type { SwapStep } from "../output/swap-folder.js";
 import { noteTo, reportDiagnostics, withTimings, type CommonOptions } from "../commands/io.js";
@@ -21,7 +23,7 @@ export type CycleOutcome =
       /** The managed folder, as the settings name it. */
       readonly output: string;
       readonly files: number;
-      /** Files written because their bytes are new or changed. */
+      /** Files new, or whose bytes differ from the tree the previous cycle left. */
       readonly changed: number;
       /** Files of the previous cycle's tree that the new one no longer holds (unknown in the first cycle). */
       readonly removed: number | undefined;
@@ -56,13 +58,22 @@ export class WatchSession {
   #model: Model | undefined;
   /** The last write's replaced tree, being removed on a second thread after the swap. */
   #cleaning: Promise<void> | undefined;
+  /** The tree the last write replaced, kept for the next one to build on. */
+  #spare: SpareTree | undefined;
 
   constructor(options: WatchSessionOptions) {
     this.#options = options;
   }
 
-  /** Waits until the last cycle's replaced tree is removed (and the folder's lock released). */
+  /** Removes the kept tree, and waits until the last cycle's replaced tree is removed (and the folder's lock released). */
   async close(): Promise<void> {
+    await this.#settle();
+    const spare = this.#spare;
+    this.#spare = undefined;
+    if (spare) await rm(spare.container, { recursive: true, force: true });
+  }
+
+  async #settle(): Promise<void> {
     await this.#cleaning;
     this.#cleaning = undefined;
   }
@@ -80,7 +91,7 @@ export class WatchSession {
    */
   async cycle(): Promise<CycleOutcome & { readonly watched: WatchedPaths }> {
     const options = this.#options;
-    await this.close();
+    await this.#settle();
     const start = performance.now();
     return withTimings(options, async (timings) => {
       const { config, named } = await resolveWriteConfig(options, "watch");
@@ -103,20 +114,29 @@ export class WatchSession {
       };
       const settings = JSON.stringify(config);
       if (this.#emitted?.settings !== settings) this.#emitted = { settings, caches: createEmitCaches() };
+      const spare = this.#spare;
+      this.#spare = undefined;
       const written = await writeManagedFolder(
         model,
         audiencesOf(options),
         config,
-        { report: noteTo(options), onStep, known, remember: true, removeReplacedLater: true },
+        { report: noteTo(options), onStep, known, remember: true, removeReplacedLater: true, keepReplaced: true, ...(spare ? { spare } : {}) },
         timings,
         this.#emitted.caches,
-      );
+      ).catch(async (error: unknown) => {
+        // Taken, it went with the failed write's temporary folder; otherwise it goes now.
+        if (spare) await rm(spare.container, { recursive: true, force: true });
+        throw error;
+      });
       this.#model = model;
       this.#cleaning = written.cleaned;
+      this.#spare = written.spare;
       const now = written.known!;
       this.#known = { folder: config.output, files: now };
       const removed = known === undefined ? undefined : countMissing(known, now);
-      return { kind: "written", output: named, files: written.files, changed: written.changed, removed, ms: swappedAt - start, watched };
+      // Built on a kept tree, a write's own count is against that tree, not the one the reader saw last.
+      const changed = known === undefined ? written.changed : countChanged(known, now);
+      return { kind: "written", output: named, files: written.files, changed, removed, ms: swappedAt - start, watched };
     });
   }
 }
@@ -130,6 +150,16 @@ async function readSettled(config: Config, timings: Timings): Promise<InputSet> 
   if (!input.diagnostics.some((diagnostic) => diagnostic.name === "unreadable-input")) return input;
   await sleep(UNREADABLE_RETRY_MS);
   return timings.time("read", () => readInputs(config.input, config.baseDir));
+}
+
+/** Files of `after` that `before` did not hold with the same text. */
+function countChanged(before: KnownFiles, after: KnownFiles): number {
+  let changed = 0;
+  for (const [file, { contents }] of after) {
+    const was = before.get(file);
+    if (was === undefined || !sameText(was.contents, contents)) changed++;
+  }
+  return changed;
 }
 
 function countMissing(before: KnownFiles, after: KnownFiles): number {

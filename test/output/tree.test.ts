@@ -288,3 +288,84 @@ describe("writing over a tree this process wrote (`known`, as watch does)", () =
     expect((await readdir(root)).sort()).toEqual(["out"]);
   });
 });
+
+describe("building on the tree the last write replaced (`keepReplaced`, `spare`, as watch does)", () => {
+  const tree = (entries: Record<string, string>) => new Map(Object.entries(entries));
+  const written = async (out: string) => [...(await readTree(out))].filter(([file]) => file !== MANAGED_MARKER);
+  const options = { remember: true, keepReplaced: true } as const;
+
+  /** Three writes in a row, the third given the tree the second replaced. */
+  async function threeWrites(root: string, trees: readonly Map<string, string>[], between?: (spare: string) => Promise<void>) {
+    const out = path.join(root, "out");
+    const first = await fillManagedTree(out, (writer) => writer.add(trees[0]!), options);
+    expect(first.spare).toBeUndefined();
+    const second = await fillManagedTree(out, (writer) => writer.add(trees[1]!), { ...options, known: first.known });
+    expect(second.spare).toBeDefined();
+    expect(await readdir(second.spare!.container)).toEqual(["old"]);
+    await between?.(path.join(second.spare!.container, "old"));
+    const third = await fillManagedTree(out, (writer) => writer.add(trees[2]!), { ...options, known: second.known, spare: second.spare });
+    return { out, second, third };
+  }
+
+  it("keeps the replaced tree beside the folder, then turns it into the next tree, writing only what differs from it", async () => {
+    const root = await scratch();
+    const a = tree({ "same.ts": "same", "toggled.ts": "one", "gone/g.ts": "g", "ns/a.ts": "a" });
+    const b = tree({ "same.ts": "same", "toggled.ts": "two", "gone/g.ts": "g", "ns/a.ts": "a" });
+    const c = tree({ "same.ts": "same", "toggled.ts": "one", "ns/a.ts": "A", "added/x.ts": "x" });
+    const { out, second, third } = await threeWrites(root, [a, b, c]);
+
+    expect(await written(out)).toEqual([...c].sort());
+    expect(third.changed).toBe(2); // against the kept tree (a): ns/a.ts and added/x.ts
+    expect(await readdir(out)).not.toContain("gone");
+    expect(third.spare!.container).toBe(second.spare!.container);
+    expect(await written(path.join(third.spare!.container, "old"))).toEqual([...b].sort());
+    expect((await readdir(root)).sort()).toEqual(["out", path.basename(third.spare!.container)].sort());
+  });
+
+  it("writes afresh what was edited through a link the live tree shares with the kept one, and removes what was put into the kept one", async () => {
+    const root = await scratch();
+    const files = tree({ "shared.ts": "abc", "other.ts": "o", "ns/n.ts": "n" });
+    const { out, third } = await threeWrites(root, [files, files, files], async (kept) => {
+      await writeFile(path.join(root, "out", "shared.ts"), "xyz"); // the same inode in both trees
+      await writeFile(path.join(kept, "stray.ts"), "s");
+      await symlink(root, path.join(kept, "ns", "escape"));
+      await rm(path.join(kept, "other.ts"));
+    });
+
+    expect(await written(out)).toEqual([...files].sort());
+    expect(third.changed).toBe(2);
+    expect(await readdir(root)).toContain("out");
+    expect(third.known!.get("shared.ts")!.ino).toBe((await lstat(path.join(out, "shared.ts"))).ino);
+  });
+
+  it("links afresh when another run removed the kept tree in between", async () => {
+    const root = await scratch();
+    const a = tree({ "x.ts": "1", "y.ts": "y" });
+    const b = tree({ "x.ts": "2", "y.ts": "y" });
+    const { out, third } = await threeWrites(root, [a, b, a], async (kept) => {
+      // What a write by another process does first: it finds the kept tree and removes it as a leftover.
+      await rm(path.dirname(kept), { recursive: true });
+    });
+
+    expect(await written(out)).toEqual([...a].sort());
+    expect(third.changed).toBe(1);
+  });
+
+  it("leaves the kept tree alone while writing, and removes it with the failed write that took it", async () => {
+    const root = await scratch();
+    const out = path.join(root, "out");
+    const first = await fillManagedTree(out, (writer) => writer.add(tree({ "x.ts": "1" })), options);
+    const second = await fillManagedTree(out, (writer) => writer.add(tree({ "x.ts": "2" })), { ...options, known: first.known });
+    const failing = fillManagedTree(
+      out,
+      () => {
+        throw new Error("generation failed");
+      },
+      { ...options, known: second.known, spare: second.spare },
+    );
+
+    await expect(failing).rejects.toThrow("generation failed");
+    expect(await written(out)).toEqual([["x.ts", "2"]]);
+    expect(await readdir(root)).toEqual(["out"]);
+  });
+});
