@@ -19,11 +19,22 @@ function methodKey(method: Method): string {
   return `${method.direction}\0${method.name}`;
 }
 
+/**
+ * What each object was found equal to. The stages before interning keep their
+ * results by object too, so the next run hands over the very same object
+ * again; it is then known equal without being compared.
+ */
+const foundEqual = new WeakMap<object, object>();
+
 function internEach<T extends Declaration | Method>(items: readonly T[], earlier: readonly T[], keyOf: (item: T) => string): readonly T[] {
   const byKey = new Map(earlier.map((item) => [keyOf(item), item]));
   const interned = mapShared(items, (item) => {
     const before = byKey.get(keyOf(item));
-    return before !== undefined && isDeepStrictEqual(before, item) ? before : item;
+    if (before === undefined || before === item) return item;
+    if (foundEqual.get(item) === before) return before;
+    if (!isDeepStrictEqual(before, item)) return item;
+    foundEqual.set(item, before);
+    return before;
   });
   return interned.length === earlier.length && interned.every((item, index) => item === earlier[index]) ? earlier : interned;
 }

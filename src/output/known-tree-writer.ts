@@ -4,17 +4,20 @@ import { Worker } from "node:worker_threads";
 import { sameText, type FileText } from "./file-text.js";
 import { ParentFolders, writeNewFile, type FileEntry, type KnownFile, type KnownFiles, type NewTreeFiles } from "./disk.js";
 
-/** One known file for the second thread: relative path, and the identity it must still have. */
-type KnownOrder = readonly [file: string, ino: number, size: number, mtimeMs: number];
-
 /** Where the new tree's known files come from: links to the tree being replaced, or a kept tree that already holds them. */
 export type KnownSource = { readonly linkFrom: string } | { readonly inPlace: true };
 
+/**
+ * The known files for the second thread, in two flat values that cost little
+ * to hand over: the relative paths joined by NUL (which no path holds), and
+ * each file's inode, size and modification time, three numbers per file.
+ */
 interface KnownJob {
   /** Link from this folder; without it, check the files already under `to`. */
   readonly from: string | undefined;
   readonly to: string;
-  readonly files: readonly KnownOrder[];
+  readonly paths: string;
+  readonly identities: Float64Array;
 }
 
 /**
@@ -27,7 +30,10 @@ interface KnownJob {
 function linkKnownFiles(fs: typeof import("node:fs"), nodePath: typeof import("node:path"), job: KnownJob & { readonly from: string }): string[] {
   const made = new Set<string>();
   const missed: string[] = [];
-  for (const [file, ino, size, mtimeMs] of job.files) {
+  const files = job.paths === "" ? [] : job.paths.split("\0");
+  for (let index = 0; index < files.length; index++) {
+    const file = files[index]!;
+    const [ino, size, mtimeMs] = job.identities.subarray(3 * index, 3 * index + 3);
     const target = nodePath.join(job.to, file);
     const folder = nodePath.dirname(target);
     if (!made.has(folder)) {
@@ -57,9 +63,10 @@ function linkKnownFiles(fs: typeof import("node:fs"), nodePath: typeof import("n
  * it does not hold (any more).
  */
 function keepKnownFiles(fs: typeof import("node:fs"), nodePath: typeof import("node:path"), job: KnownJob): string[] {
-  const identities = new Map(job.files.map(([file, ino, size, mtimeMs]) => [file, { ino, size, mtimeMs }]));
+  const files = job.paths === "" ? [] : job.paths.split("\0");
+  const identities = new Map(files.map((file, index) => [file, { ino: job.identities[3 * index]!, size: job.identities[3 * index + 1]!, mtimeMs: job.identities[3 * index + 2]! }]));
   const folders = new Set<string>();
-  for (const [file] of job.files) {
+  for (const file of files) {
     for (let folder = nodePath.posix.dirname(file); folder !== "." && !folders.has(folder); folder = nodePath.posix.dirname(folder)) folders.add(folder);
   }
   const missed: string[] = [];
@@ -125,10 +132,12 @@ export class KnownTreeWriter implements NewTreeFiles {
   /** `keep` says which known files to leave out (they are carried over otherwise, as a whole). */
   constructor(root: string, source: KnownSource, known: KnownFiles, keep: (file: string) => boolean) {
     this.#root = root;
-    this.#known = new Map([...known].filter(([file]) => !keep(file)));
-    const files = [...this.#known].map(([file, { ino, size, mtimeMs }]): KnownOrder => [file, ino, size, mtimeMs]);
-    const from = "linkFrom" in source ? source.linkFrom : undefined;
-    this.#worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { from, to: root, files } satisfies KnownJob });
+    this.#known = [...known.keys()].some(keep) ? new Map([...known].filter(([file]) => !keep(file))) : known;
+    const identities = new Float64Array(3 * this.#known.size);
+    let index = 0;
+    for (const { ino, size, mtimeMs } of this.#known.values()) identities.set([ino, size, mtimeMs], 3 * index++);
+    const job: KnownJob = { from: "linkFrom" in source ? source.linkFrom : undefined, to: root, paths: [...this.#known.keys()].join("\0"), identities };
+    this.#worker = new Worker(WORKER_SOURCE, { eval: true, workerData: job, transferList: [identities.buffer] });
     this.#carrying = new Promise((resolve, reject) => {
       this.#worker.once("message", resolve);
       this.#worker.once("error", reject);

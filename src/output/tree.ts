@@ -206,7 +206,8 @@ export class ManagedTreeWriter {
       if (info && !info.isDirectory()) throw new UsageError(`output folder ${target} is no longer a folder; nothing was written`);
       await assertManaged(target, options.kind ?? "write");
       await assertReplaceable(target, (entry) => options.keep?.(entry) ?? false);
-      const keep = (file: string) => options.keep?.(file.split("/")[0]!) ?? false;
+      const keepEntry = options.keep;
+      const keep = (file: string) => keepEntry?.(topEntry(file)) ?? false;
       const reused = spare && info && !options.beforeSwap ? await takeSpare(spare, lock.uid) : undefined;
       if (reused) {
         options.onStep?.("temporary-created");
@@ -245,8 +246,8 @@ export class ManagedTreeWriter {
   /** Writes files into the new tree; a path that leaves the folder is refused before anything of the batch is written. */
   add(files: FileTree): void {
     for (const file of files.keys()) {
-      resolveInside(this.tree, file);
-      this.written.add(file.split("/")[0]!);
+      assertInside(file);
+      this.written.add(topEntry(file));
     }
     this.count += files.size;
     this.files.write(files);
@@ -385,11 +386,21 @@ function describeFailure(error: unknown, folder: string, outcome: string): unkno
   return error;
 }
 
-/** A path from an emitter must stay inside the output folder. */
-function resolveInside(folder: string, file: string): string {
-  const target = path.resolve(folder, file);
-  if (path.isAbsolute(file) || !target.startsWith(folder + path.sep)) {
-    throw new Error(`refusing to write outside the output folder: ${file}`);
+/**
+ * A path from an emitter must stay inside the output folder: relative, its
+ * segments neither empty nor "." nor "..". Told apart by its text alone, as
+ * this runs for every file of every write.
+ */
+function assertInside(file: string): void {
+  if (file === "" || file.startsWith("/") || file.endsWith("/") || file.includes("//") || file.includes("\0") || DOT_SEGMENT.test(file)) {
+    throw new Error(`refusing to write outside the output folder: ${file} (paths are relative, without "." or ".." segments)`);
   }
-  return target;
+}
+
+const DOT_SEGMENT = /(^|\/)\.\.?(\/|$)/;
+
+/** The first segment of a relative path: the entry of the folder it sits in. */
+function topEntry(file: string): string {
+  const slash = file.indexOf("/");
+  return slash < 0 ? file : file.slice(0, slash);
 }

@@ -3,6 +3,7 @@ import { mapShared } from "../../immutable.js";
 import { assertNever, type Declaration, type TypeNode } from "../types.js";
 import { mapPatternIndex } from "../visit.js";
 import { Evaluator } from "./evaluator.js";
+import { PlainEvaluations } from "./plain.js";
 import { isNever, NEVER, UNKNOWN, withoutUndefined } from "./members.js";
 import { mapChildren, type ChildMapper } from "../visit.js";
 
@@ -15,16 +16,22 @@ import { mapChildren, type ChildMapper } from "../visit.js";
  */
 export function evaluateDeclarations(declarations: readonly Declaration[]): { declarations: Declaration[]; diagnostics: Diagnostic[] } {
   const evaluator = new Evaluator(declarations);
+  const reasonOf = (member: TypeNode) => evaluator.experimentalTarget(member)?.reason;
   const evaluated = declarations.map((declaration): Declaration => {
     if (declaration.kind === "enum") return declaration;
-    return withBody(declaration, evaluator.body(declaration.id, declaration.location));
+    const kept = PLAIN.kept(declaration, reasonOf);
+    if (kept) return kept;
+    const reported = evaluator.diagnostics.length;
+    const result = withBody(declaration, evaluator.body(declaration.id, declaration.location));
+    if (evaluator.diagnostics.length === reported) PLAIN.keep(declaration, result, reasonOf);
+    return result;
   });
   // Operators that refer to themselves became declarations of their own.
   for (const made of evaluator.selfReferences.declarations()) evaluated.push(withBody(made, made.type));
   const kept = withScalarsInlined(evaluated, evaluator.selfReferences.declarations());
   const leftovers: Diagnostic[] = [];
   const cleaned = kept.map((declaration) => {
-    if (declaration.kind !== "alias") return declaration;
+    if (declaration.kind !== "alias" || PLAIN.isPlainResult(declaration)) return declaration;
     const type = withoutOperators(declaration.type, leftovers);
     return type === declaration.type ? declaration : { ...declaration, type };
   });
@@ -66,6 +73,9 @@ function withBody(declaration: Extract<Declaration, { kind: "alias" }>, body: Ty
   const type = hadUndefined && !isNever(defined) ? defined : body;
   return type === declaration.type ? declaration : { ...declaration, type };
 }
+
+/** Plain declarations' evaluations, kept by declaration object for as long as it lives (see `PlainEvaluations`). */
+const PLAIN = new PlainEvaluations();
 
 const UNDEFINED_MESSAGE =
   "`undefined` has no JSON value here; it makes a property optional only in the property's own type (use `NonNullable<…>` to remove it)";
