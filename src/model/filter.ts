@@ -1,3 +1,4 @@
+import { GraphMemo } from "./graph.js";
 import { indexType } from "./type-index.js";
 import { closure, declarationsById, methodTypeIds, reachedByMethods } from "./walk.js";
 import type { Audience, Declaration, Model, TypeNode } from "./types.js";
@@ -12,16 +13,21 @@ import { mapChildren, withChildType, type ChildMapper } from "./visit.js";
 export function filterModel(model: Model, audience: Audience): Model {
   if (audience === "experimental") return model;
   const methods = model.methods.filter((method) => !method.experimental);
+  const keep = stableKept.get(model);
+  const declarations = model.declarations.filter((declaration) => !declaration.experimental && keep.has(declaration.id));
+  return { declarations: declarations.map(stripDeclaration), methods };
+}
+
+/** What the stable audience keeps: the stable declarations the stable roots reach through stable positions. */
+const stableKept = new GraphMemo((model): ReadonlySet<string> => {
   const byId = declarationsById(model);
   // What a stripped declaration refers to is what the original refers to from stable positions.
-  const keep = closure(stableRootIds(model), (id) => {
+  return closure(stableRootIds(model), (id) => {
     const declaration = byId.get(id);
     if (!declaration || declaration.experimental || declaration.kind === "enum") return [];
     return indexType(declaration.type).stableRefs.map((ref) => ref.target);
   });
-  const declarations = model.declarations.filter((declaration) => !declaration.experimental && keep.has(declaration.id));
-  return { declarations: declarations.map(stripDeclaration), methods };
-}
+});
 
 /**
  * Stable roots: the params and results of stable methods, plus every stable
@@ -30,13 +36,11 @@ export function filterModel(model: Model, audience: Audience): Model {
  * experimental surface is not a root, so it leaves stable with that surface.
  */
 export function stableRootIds(model: Model): readonly string[] {
-  let roots = stableRoots.get(model);
-  if (!roots) stableRoots.set(model, (roots = computeStableRootIds(model)));
-  return roots;
+  return stableRoots.get(model);
 }
 
-/** Validation and filtering both need the roots of the same (immutable) model. */
-const stableRoots = new WeakMap<Model, readonly string[]>();
+/** Validation and filtering both need the roots of the same graph. */
+const stableRoots = new GraphMemo(computeStableRootIds);
 
 function computeStableRootIds(model: Model): string[] {
   const stableMethods = model.methods.filter((method) => !method.experimental);

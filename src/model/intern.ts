@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from "node:util";
 import { mapShared } from "../immutable.js";
 import type { Declaration, Method, Model } from "./types.js";
 
@@ -32,9 +31,32 @@ function internEach<T extends Declaration | Method>(items: readonly T[], earlier
     const before = byKey.get(keyOf(item));
     if (before === undefined || before === item) return item;
     if (foundEqual.get(item) === before) return before;
-    if (!isDeepStrictEqual(before, item)) return item;
+    if (!sameData(before, item)) return item;
     foundEqual.set(item, before);
     return before;
   });
   return interned.length === earlier.length && interned.every((item, index) => item === earlier[index]) ? earlier : interned;
+}
+
+/**
+ * Deep equality of model data: plain objects and arrays of primitives, no
+ * cycles. What `util.isDeepStrictEqual` answers for such data (own enumerable
+ * keys in any order, `Object.is` for primitives), without the cases it must
+ * also handle for other values.
+ */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let index = 0; index < a.length; index++) if (!sameData(a[index], b[index])) return false;
+    return true;
+  }
+  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    if (!Object.hasOwn(b, key) || !sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
 }

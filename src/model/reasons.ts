@@ -16,12 +16,18 @@ export function deriveReasons(
   const owners = methodsByType(methods);
   const byId = new Map(declarations.map((declaration) => [declaration.id, declaration]));
   const withReasons = declarations.map((declaration) => withDerivedReasons(declaration, fieldPrefix(declaration, owners), byId));
-  const methodsWithReasons = methods.map((method) => {
-    const experimental = orDerived(method.experimental, method.name);
-    return experimental ? { ...method, experimental } : method;
-  });
-  return { declarations: withReasons, methods: methodsWithReasons };
+  return { declarations: withReasons, methods: methods.map(withDerivedReason) };
 }
+
+/** A method with its reason derived (its wire name), kept by method object like declarations are. */
+function withDerivedReason(method: Method): Method {
+  if (method.experimental?.reason !== "") return method;
+  let derived = derivedMethods.get(method);
+  if (!derived) derivedMethods.set(method, (derived = { ...method, experimental: { reason: method.name } }));
+  return derived;
+}
+
+const derivedMethods = new WeakMap<Method, Method>();
 
 /**
  * A declaration with its reasons derived, kept by declaration object with the
@@ -30,7 +36,7 @@ export function deriveReasons(
  */
 function withDerivedReasons(declaration: Declaration, prefix: string, byId: ReadonlyMap<string, Declaration>): Declaration {
   const kept = derivedKept.get(declaration);
-  if (kept?.prefix === prefix && [...kept.names].every(([id, name]) => byId.get(id)?.name === name)) return kept.result;
+  if (kept?.prefix === prefix && sameNames(kept.names, byId)) return kept.result;
   const names = new Map<string, string | undefined>();
   const naming = {
     get: (id: string) => {
@@ -42,6 +48,11 @@ function withDerivedReasons(declaration: Declaration, prefix: string, byId: Read
   const result = deriveDeclarationReasons(declaration, prefix, naming);
   derivedKept.set(declaration, { prefix, names, result });
   return result;
+}
+
+function sameNames(names: ReadonlyMap<string, string | undefined>, byId: ReadonlyMap<string, Declaration>): boolean {
+  for (const [id, name] of names) if (byId.get(id)?.name !== name) return false;
+  return true;
 }
 
 const derivedKept = new WeakMap<Declaration, { readonly prefix: string; readonly names: ReadonlyMap<string, string | undefined>; readonly result: Declaration }>();

@@ -1,3 +1,4 @@
+import { GraphMemo } from "./graph.js";
 import { indexType } from "./type-index.js";
 import type { Declaration, Model, TypeNode } from "./types.js";
 import { forEachChild, type ChildVisitor } from "./visit.js";
@@ -62,20 +63,24 @@ export function methodTypeIds(model: Model): string[] {
   ]);
 }
 
-/** Every declaration a method's params or result reach, directly or not. Kept per (immutable) model: validation, filtering and emission all ask. */
+/** Every declaration a method's params or result reach, directly or not. Kept per reference graph: validation, filtering and emission all ask. */
 export function reachedByMethods(model: Model): ReadonlySet<string> {
-  let reached = methodReach.get(model);
-  if (!reached) methodReach.set(model, (reached = reachableIds(model, methodTypeIds(model))));
-  return reached;
+  return methodReach.get(model);
 }
 
-const methodReach = new WeakMap<Model, ReadonlySet<string>>();
+const methodReach = new GraphMemo((model): ReadonlySet<string> => reachableIds(model, methodTypeIds(model)));
 
 /**
  * The roots of a model: declarations used directly by a method's params or
  * result, plus every declaration that no method reaches at all. Sorted.
  */
-export function rootIds(model: Model): string[] {
+export function rootIds(model: Model): readonly string[] {
+  return roots.get(model);
+}
+
+const roots = new GraphMemo(computeRootIds);
+
+function computeRootIds(model: Model): readonly string[] {
   const reached = reachedByMethods(model);
   const roots = new Set(methodTypeIds(model));
   for (const declaration of model.declarations) {
