@@ -67,9 +67,41 @@ class PieceList {
 
 const SHORT_PIECE = 256;
 
+/**
+ * The keys of an object that `JsonRecord`s give values to, with the text that
+ * goes before each value at each depth (`{`/`,`, the indent, the key), made
+ * once: a bundle's `definitions` hold thousands of keys, the same run after run.
+ */
+export class JsonKeys {
+  readonly #prefixes: string[][] = [];
+
+  constructor(readonly keys: readonly string[]) {}
+
+  prefixesAt(depth: number): readonly string[] {
+    let prefixes = this.#prefixes[depth];
+    if (!prefixes) {
+      const inner = `\n${"  ".repeat(depth + 1)}`;
+      this.#prefixes[depth] = prefixes = this.keys.map((key, index) => `${index === 0 ? "{" : ","}${inner}${JSON.stringify(key)}: `);
+    }
+    return prefixes;
+  }
+}
+
+/** An object given as `JsonKeys` and one value per key (each serialized), as `assemblePieces` writes it. */
+export class JsonRecord {
+  constructor(
+    readonly keys: JsonKeys,
+    readonly values: readonly unknown[],
+  ) {}
+}
+
 function assemble(value: unknown, depth: number, pieces: PieceList): void {
   if (value instanceof JsonPart) {
     pieces.push(value.textAt(depth));
+    return;
+  }
+  if (value instanceof JsonRecord) {
+    assembleRecord(value, depth, pieces);
     return;
   }
   if (typeof value !== "object" || value === null || Array.isArray(value) || typeof (value as { toJSON?: unknown }).toJSON === "function") {
@@ -88,6 +120,19 @@ function assemble(value: unknown, depth: number, pieces: PieceList): void {
     const key = keys[index]!;
     pieces.push(index === 0 ? inner : `,${inner}`, JSON.stringify(key), ": ");
     assemble(record[key], depth + 1, pieces);
+  }
+  pieces.push(`\n${"  ".repeat(depth)}}`);
+}
+
+function assembleRecord({ keys, values }: JsonRecord, depth: number, pieces: PieceList): void {
+  if (values.length === 0) {
+    pieces.push("{}");
+    return;
+  }
+  const prefixes = keys.prefixesAt(depth);
+  for (let index = 0; index < values.length; index++) {
+    pieces.push(prefixes[index]!);
+    assemble(values[index], depth + 1, pieces);
   }
   pieces.push(`\n${"  ".repeat(depth)}}`);
 }

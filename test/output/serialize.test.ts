@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { JsonPart, JsonTextCache, jsonTextAt, serializeAssembled, serializeJson } from "../../src/output/serialize.js";
+import { JsonKeys, JsonPart, JsonRecord, JsonTextCache, jsonTextAt, serializeAssembled, serializeJson } from "../../src/output/serialize.js";
 
 /** A JSON text moved `depth` levels in, the obvious way: its line breaks all sit between tokens. */
 const indented = (value: unknown, depth: number) => JSON.stringify(value, null, 2).replaceAll("\n", `\n${"  ".repeat(depth)}`);
@@ -52,5 +52,27 @@ describe("serializeAssembled", () => {
     expect(cache.text(part, 3, "", make)).toBe('{\n        "type": "string"\n      }');
     cache.text(part, 2, "other pointers", make);
     expect(made).toBe(3);
+  });
+});
+
+describe("JsonRecord", () => {
+  const record = (entries: Record<string, unknown>): JsonRecord => new JsonRecord(new JsonKeys(Object.keys(entries)), Object.values(entries));
+
+  it("writes as the object of its keys and values, nested, empty, and with keys that need escaping", () => {
+    const plain = { a: { b: [1, "x"], c: {} }, "q\"uote\n": 2, empty: {} };
+    const assembled = record({ a: record({ b: [1, "x"], c: record({}) }), "q\"uote\n": new JsonPart((depth) => jsonTextAt(2, depth)), empty: record({}) });
+    expect(serializeAssembled({ outer: assembled })).toBe(serializeJson({ outer: plain }));
+    expect(serializeAssembled(assembled)).toBe(serializeJson(plain));
+  });
+
+  it("shares its keys' texts between records at the same depth and writes each depth right", () => {
+    const keys = new JsonKeys(["x", "y"]);
+    for (const depth of [0, 1, 3]) {
+      let wrapped: unknown = new JsonRecord(keys, [1, 2]);
+      let plain: unknown = { x: 1, y: 2 };
+      for (let level = 0; level < depth; level++) [wrapped, plain] = [{ k: wrapped }, { k: plain }];
+      expect(serializeAssembled(wrapped)).toBe(serializeJson(plain));
+    }
+    expect(keys.prefixesAt(1)).toBe(keys.prefixesAt(1));
   });
 });

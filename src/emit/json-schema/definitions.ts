@@ -1,5 +1,5 @@
 import type { Model } from "../../model/types.js";
-import { setOwn } from "../../immutable.js";
+import { JsonKeys, JsonRecord } from "../../output/serialize.js";
 import type { DeclarationLookup } from "../lookup.js";
 import { namespaceKey, namespaceNames } from "../namespaces.js";
 import type { Definitions, JsonSchema } from "./schema.js";
@@ -64,12 +64,28 @@ function toDefinitions<T>(tree: Tree<T>): NestedDefinitions<T> {
   );
 }
 
-/** The same nesting with each id (leaf) replaced by `map(id)`. */
-export function mapDefinitions<T>(definitions: NestedDefinitions<string>, map: (id: string) => T): NestedDefinitions<T> {
-  const mapped: Record<string, T | NestedDefinitions<T>> = {};
-  for (const key of Object.keys(definitions)) {
-    const value = definitions[key]!;
-    setOwn(mapped, key, typeof value === "string" ? map(value) : mapDefinitions(value, map));
-  }
-  return mapped;
+/** A nested `definitions` of ids, laid out for `JsonRecord`s: its keys in order, and per key an id or a nested layout. */
+export interface DefinitionsLayout {
+  readonly keys: JsonKeys;
+  readonly children: readonly (string | DefinitionsLayout)[];
+}
+
+/** The layout of `definitions`, whose leaves are ids, in its keys' order. */
+export function layDefinitions(definitions: NestedDefinitions<string>): DefinitionsLayout {
+  const keys = Object.keys(definitions);
+  return {
+    keys: new JsonKeys(keys),
+    children: keys.map((key) => {
+      const child = definitions[key]!;
+      return typeof child === "string" ? child : layDefinitions(child);
+    }),
+  };
+}
+
+/** `definitions` with each id replaced by `map(id)`, ready for `assemblePieces`. */
+export function fillDefinitions(layout: DefinitionsLayout, map: (id: string) => unknown): JsonRecord {
+  return new JsonRecord(
+    layout.keys,
+    layout.children.map((child) => (typeof child === "string" ? map(child) : fillDefinitions(child, map))),
+  );
 }

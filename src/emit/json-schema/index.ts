@@ -5,7 +5,7 @@ import { assemblePieces, jsonTextAt, JsonPart, JsonTextCache, serializeAssembled
 import { LayoutMemo } from "../layout.js";
 import { declarationLookup, recordingLookup, type DeclarationLookup, type ModelLookup } from "../lookup.js";
 import { listNamespaces, namespaceKey } from "../namespaces.js";
-import { definitionRef, mapDefinitions, nestDefinitions, nestedPaths, type DefinitionPath, type NestedDefinitions } from "./definitions.js";
+import { definitionRef, fillDefinitions, layDefinitions, nestDefinitions, nestedPaths, type DefinitionPath, type DefinitionsLayout } from "./definitions.js";
 import { rewriteRefs, serializePrefixingRefs, serializeRewritingRefs } from "./refs.js";
 import { DIALECTS, type Dialect, type JsonSchemaDraft } from "./dialect.js";
 import { withoutRefSiblings, type JsonSchema } from "./schema.js";
@@ -40,11 +40,16 @@ export class JsonSchemaCache {
   readonly texts = new JsonTextCache();
 
   /** `refs` gives each id's `$ref` string; a conversion last checked against the very same map needs no second look at its pointers. */
-  convert(declaration: Declaration, lookup: ModelLookup, refs: ReadonlyMap<string, string>, convert: (lookup: DeclarationLookup) => Converted): Converted {
+  convert(
+    declaration: Declaration,
+    lookup: ModelLookup,
+    refs: ReadonlyMap<string, string>,
+    convert: (declaration: Declaration, lookup: DeclarationLookup) => Converted,
+  ): Converted {
     const known = this.#conversions.get(declaration);
     if (known && samePointers(known, refs) && known.looked.every((target) => lookup.find(target.id) === target)) return known;
     const { lookup: recording, looked } = recordingLookup(lookup);
-    const converted = convert(recording);
+    const converted = convert(declaration, recording);
     const kept = { schema: converted.schema, references: converted.references, refs: converted.references.map((id) => refs.get(id)!), looked, checkedAgainst: refs };
     this.#conversions.set(declaration, kept);
     return kept;
@@ -117,7 +122,7 @@ export function emitJsonSchema(model: Model, options: JsonSchemaOptions): Map<st
     const text = cache ? cache.typeFile(schema, bundleRef, declaration.name, render) : render();
     files.push([[...declaration.namespace, `${declaration.name}.json`].join("/"), text]);
   }
-  const definitions = mapDefinitions(layout.definitions, (id) => {
+  const definitions = fillDefinitions(layout.definitions, (id) => {
     const { schema } = converted.get(id)!;
     return schemaPart(schema, "", (depth) => jsonTextAt(schema, depth), cache);
   });
@@ -135,7 +140,7 @@ interface BundleLayout {
   readonly refs: ReadonlyMap<string, string>;
   readonly idOfRef: ReadonlyMap<string, string>;
   /** The nested bundle's `definitions`, with ids where the schemas go. */
-  readonly definitions: NestedDefinitions<string>;
+  readonly definitions: DefinitionsLayout;
   /** The namespaces that get a flat bundle, in namespace order. */
   readonly namespaces: readonly NamespaceLayout[];
 }
@@ -178,7 +183,7 @@ function layBundles(declarations: readonly Declaration[], keyword: string): Bund
   return {
     refs,
     idOfRef: new Map([...refs].map(([id, ref]) => [ref, id])),
-    definitions: nestDefinitions([...paths].map(([id, path]) => [path, id] as const)),
+    definitions: layDefinitions(nestDefinitions([...paths].map(([id, path]) => [path, id] as const))),
     namespaces,
   };
 }
@@ -199,22 +204,24 @@ export interface ConversionScope {
 /** Each declaration's schema and the ids it refers to, by id; with `kept`, reused where still valid (`refs` is what `refFor` answers). */
 export function convertDeclarations(
   declarations: readonly Declaration[],
-  { lookup, dialect, refFor }: ConversionScope,
+  scope: ConversionScope,
   kept?: { readonly cache: JsonSchemaCache; readonly refs: ReadonlyMap<string, string> },
 ): Map<string, Converted> {
-  return new Map(
-    declarations.map((declaration) => {
-      const convert = (lookup: DeclarationLookup): Converted => {
-        const references = new Set<string>();
-        const ref = (id: string): string => {
-          references.add(id);
-          return refFor(id);
-        };
-        return { schema: declarationSchema(declaration, { lookup, dialect, ref }), references: [...references] };
-      };
-      return [declaration.id, kept ? kept.cache.convert(declaration, lookup, kept.refs, convert) : convert(lookup)];
-    }),
-  );
+  const converted = new Map<string, Converted>();
+  const convert = (declaration: Declaration, lookup: DeclarationLookup) => convertDeclaration(declaration, { ...scope, lookup });
+  for (const declaration of declarations) {
+    converted.set(declaration.id, kept ? kept.cache.convert(declaration, scope.lookup, kept.refs, convert) : convertDeclaration(declaration, scope));
+  }
+  return converted;
+}
+
+function convertDeclaration(declaration: Declaration, { lookup, dialect, refFor }: Omit<ConversionScope, "lookup"> & { readonly lookup: DeclarationLookup }): Converted {
+  const references = new Set<string>();
+  const ref = (id: string): string => {
+    references.add(id);
+    return refFor(id);
+  };
+  return { schema: declarationSchema(declaration, { lookup, dialect, ref }), references: [...references] };
 }
 
 /** What writing a bundle needs besides its schemas. */
