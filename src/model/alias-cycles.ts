@@ -1,4 +1,6 @@
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { recordingFind, stillFound, type KeptLookups } from "./lookups.js";
+import type { FindDeclaration } from "./resolve.js";
 import { declarationsById } from "./walk.js";
 import type { Declaration, Model, TypeNode } from "./types.js";
 
@@ -21,7 +23,7 @@ export function aliasCycles(model: Model): Diagnostic[] {
   // Most declarations are objects and refer to no alias eagerly: only the others can be on a cycle.
   for (const declaration of model.declarations) {
     if (declaration.kind !== "alias") continue;
-    const refs = eagerAliasRefs(declaration.type, byId);
+    const refs = keptEagerAliasRefs(declaration, byId);
     if (refs.length > 0) edges.set(declaration.id, refs);
   }
   const diagnostics: Diagnostic[] = [];
@@ -40,16 +42,38 @@ export function aliasCycles(model: Model): Diagnostic[] {
   return diagnostics;
 }
 
+/** An alias's eager references with the declarations finding them looked up. */
+interface KeptRefs extends KeptLookups {
+  readonly refs: readonly RefNode[];
+}
+
+const keptRefs = new WeakMap<Declaration, KeptRefs>();
+
+/** `eagerAliasRefs` of an alias, reused while it and the declarations it named are the same objects (across runs of `watch`). */
+function keptEagerAliasRefs(declaration: Extract<Declaration, { kind: "alias" }>, byId: ReadonlyMap<string, Declaration>): readonly RefNode[] {
+  if (!mayReferEagerly(declaration.type)) return NO_REFS;
+  const kept = keptRefs.get(declaration);
+  if (kept && stillFound(kept, byId)) return kept.refs;
+  const found = new Map<string, Declaration | undefined>();
+  const refs = eagerAliasRefs(declaration.type, recordingFind(byId, found));
+  keptRefs.set(declaration, { found, checkedIn: byId, refs });
+  return refs;
+}
+
+/** Only a reference, union or intersection at the top can name an alias eagerly; most declarations are objects. */
+function mayReferEagerly(type: TypeNode): boolean {
+  return type.kind === "union" || type.kind === "intersection" || type.kind === "ref";
+}
+
 /** References to aliases that TypeScript resolves at once: union and intersection members, not inside objects, arrays, tuples or maps. */
-function eagerAliasRefs(type: TypeNode, byId: ReadonlyMap<string, Declaration>): readonly RefNode[] {
-  if (type.kind !== "union" && type.kind !== "intersection" && type.kind !== "ref") return NO_REFS;
+function eagerAliasRefs(type: TypeNode, find: FindDeclaration): readonly RefNode[] {
   const refs: RefNode[] = [];
   const pending: TypeNode[] = [type];
   while (pending.length > 0) {
     const node = pending.pop()!;
     if (node.kind === "union") for (const member of node.members) pending.push(member.type);
     else if (node.kind === "intersection") pending.push(...node.members);
-    else if (node.kind === "ref" && byId.get(node.target)?.kind === "alias") refs.push(node);
+    else if (node.kind === "ref" && find(node.target)?.kind === "alias") refs.push(node);
   }
   return refs;
 }

@@ -1,5 +1,7 @@
 import type { Mutable } from "../immutable.js";
 import type { GateField, GateMatch, GateMember, GatePattern, GateType, Inventory, Presence } from "./inventory-types.js";
+import { jsonText } from "./json-text.js";
+import { recordingFind, stillFound, type KeptLookups } from "./lookups.js";
 import { patternKey } from "./patterns.js";
 import { enumAsUnion, followAliases, mergedProperties, objectParts, type FindDeclaration, type ObjectPart } from "./resolve.js";
 import { unevaluated, type Declaration, type Method, type Model, type Property, type TypeNode } from "./types.js";
@@ -15,23 +17,67 @@ type Lookup = ReadonlyMap<string, Declaration>;
  *
  * Shapes are kept by declaration and method object with what building them
  * looked up (`keptGates`), so a model whose unchanged parts are the same
- * objects as before (`watch`, see `internModel`) rebuilds only what changed.
+ * objects as before (`watch`, see `internModel`) rebuilds only what changed,
+ * and gets the same tables back when nothing the gate needs changed.
  */
 export function buildGateTable(model: Model): Inventory["gate"] {
   const byId: Lookup = declarationsById(model);
-  const hot = hotDeclarations(model, byId);
-  const types: [string, GateType][] = [];
+  const hot = keptHotDeclarations(model, byId);
+  const types: TableRow<GateType>[] = [];
   for (const declaration of model.declarations) {
     if (!hot.has(declaration.id)) continue;
     const gate = keptGate(declaration, byId, hot, (context) => gateOf(declarationType(declaration), context));
-    if (gate) types.push([declaration.id, gate]);
+    if (gate) types.push({ owner: declaration, key: declaration.id, gate });
   }
-  const methods: [string, MethodGate][] = [];
+  const methods: TableRow<MethodGate>[] = [];
   for (const method of model.methods) {
-    methods.push([method.name, keptGate(method, byId, hot, (context) => methodGate(method, context))]);
+    methods.push({ owner: method, key: method.name, gate: keptGate(method, byId, hot, (context) => methodGate(method, context)) });
   }
-  // Keys come from the protocol: fromEntries defines them, so a method or type named `__proto__` stays a key.
-  return { methods: Object.fromEntries(methods), types: Object.fromEntries(types) };
+  return { methods: methodTable.share(methods), types: typeTable.share(types) };
+}
+
+/** One key of a gate table, with the declaration or method its shape was built for. */
+interface TableRow<T> {
+  readonly owner: Declaration | Method;
+  readonly key: string;
+  readonly gate: T;
+}
+
+/**
+ * The table built last time, handed out again while every row is the same
+ * object: the serializer keeps the text of a table by object (see
+ * `serializeInventory`). A shape rebuilt for a changed declaration that has
+ * the same text as the one it replaces is swapped for it, so a change that
+ * does not touch the gate leaves the table as it was.
+ */
+class KeptTable<T extends object> {
+  private last: { readonly rows: readonly TableRow<T>[]; readonly byKey: ReadonlyMap<string, T>; readonly record: Readonly<Record<string, T>> } | undefined;
+
+  share(built: readonly TableRow<T>[]): Readonly<Record<string, T>> {
+    const last = this.last;
+    if (last && sameRows(built, last.rows)) return last.record;
+    const rows = last ? built.map((row) => sameTextAsBefore(row, last.byKey.get(row.key))) : built;
+    if (last && sameRows(rows, last.rows)) return last.record;
+    // Keys come from the protocol: fromEntries defines them, so a method or type named `__proto__` stays a key.
+    const record = Object.fromEntries(rows.map((row) => [row.key, row.gate]));
+    this.last = { rows, byKey: new Map(rows.map((row) => [row.key, row.gate])), record };
+    return record;
+  }
+}
+
+const methodTable = new KeptTable<MethodGate>();
+const typeTable = new KeptTable<GateType>();
+
+function sameRows<T>(rows: readonly TableRow<T>[], before: readonly TableRow<T>[]): boolean {
+  return rows.length === before.length && rows.every((row, index) => row.key === before[index]!.key && row.gate === before[index]!.gate);
+}
+
+/** `row` with the earlier shape when both have the same text; the owner keeps that one from now on. */
+function sameTextAsBefore<T extends object>(row: TableRow<T>, before: T | undefined): TableRow<T> {
+  if (before === undefined || before === row.gate || jsonText(before) !== jsonText(row.gate)) return row;
+  const kept = keptGates.get(row.owner);
+  if (kept) keptGates.set(row.owner, { ...kept, gate: before });
+  return { ...row, gate: before };
 }
 
 type MethodGate = Inventory["gate"]["methods"][string];
@@ -47,11 +93,15 @@ function methodGate(method: Method, context: GateContext): MethodGate {
   };
 }
 
-/** A shape built for an object before, with the declarations it found and which of them it asked were hot. */
-interface KeptGate {
+/**
+ * A shape built for an object before, with the declarations it found and
+ * which of them it asked were hot, and the hot set those answers were last
+ * confirmed in (often the very set of the next run: see `keptHotDeclarations`).
+ */
+interface KeptGate extends KeptLookups {
   readonly gate: unknown;
-  readonly found: ReadonlyMap<string, Declaration | undefined>;
   readonly hot: ReadonlyMap<string, boolean>;
+  hotCheckedIn: ReadonlySet<string>;
 }
 
 const keptGates = new WeakMap<Declaration | Method, KeptGate>();
@@ -59,17 +109,11 @@ const keptGates = new WeakMap<Declaration | Method, KeptGate>();
 /** `build`'s shape for `owner`, reused while everything it looked up is as it was. */
 function keptGate<T>(owner: Declaration | Method, byId: Lookup, hot: ReadonlySet<string>, build: (context: GateContext) => T): T {
   const kept = keptGates.get(owner);
-  if (kept && [...kept.found].every(([id, found]) => byId.get(id) === found) && [...kept.hot].every(([id, was]) => hot.has(id) === was)) {
-    return kept.gate as T;
-  }
+  if (kept && stillFound(kept, byId) && stillHot(kept, hot)) return kept.gate as T;
   const found = new Map<string, Declaration | undefined>();
   const asked = new Map<string, boolean>();
   const context: GateContext = {
-    find: (id) => {
-      const declaration = byId.get(id);
-      found.set(id, declaration);
-      return declaration;
-    },
+    find: recordingFind(byId, found),
     hot: {
       has: (id) => {
         const is = hot.has(id);
@@ -79,13 +123,46 @@ function keptGate<T>(owner: Declaration | Method, byId: Lookup, hot: ReadonlySet
     },
   };
   const gate = build(context);
-  keptGates.set(owner, { gate, found, hot: asked });
+  keptGates.set(owner, { gate, found, checkedIn: byId, hot: asked, hotCheckedIn: hot });
   return gate;
+}
+
+function stillHot(kept: KeptGate, hot: ReadonlySet<string>): boolean {
+  if (kept.hotCheckedIn === hot) return true;
+  for (const [id, was] of kept.hot) if (hot.has(id) !== was) return false;
+  kept.hotCheckedIn = hot;
+  return true;
 }
 
 /** An enum is the union of its literal members. */
 function declarationType(declaration: Declaration): TypeNode {
   return declaration.kind === "alias" ? declaration.type : enumAsUnion(declaration);
+}
+
+/** The hot set last found, with the declarations it was found for. */
+let lastHot: { readonly declarations: readonly Declaration[]; readonly hot: ReadonlySet<string> } | undefined;
+
+/**
+ * `hotDeclarations`, reused when, position by position, each declaration is
+ * the one it was found for or has its id and `referenceFacts`: those alone decide it.
+ */
+function keptHotDeclarations(model: Model, byId: Lookup): ReadonlySet<string> {
+  const hot = lastHot && sameHotFacts(lastHot.declarations, model.declarations) ? lastHot.hot : hotDeclarations(model, byId);
+  lastHot = { declarations: model.declarations, hot };
+  return hot;
+}
+
+function sameHotFacts(before: readonly Declaration[], now: readonly Declaration[]): boolean {
+  if (before === now) return true;
+  if (before.length !== now.length) return false;
+  return now.every((declaration, index) => {
+    const earlier = before[index]!;
+    return earlier === declaration || (earlier.id === declaration.id && sameFacts(referenceFacts(earlier), referenceFacts(declaration)));
+  });
+}
+
+function sameFacts(a: ReferenceFacts, b: ReferenceFacts): boolean {
+  return a.marked === b.marked && a.targets.length === b.targets.length && a.targets.every((target, index) => target === b.targets[index]);
 }
 
 /** Declarations from which an experimental field or member can be reached. */

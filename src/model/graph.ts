@@ -28,16 +28,27 @@ const keys = new WeakMap<Model, GraphKey>();
 const recent: { readonly model: Model; readonly key: GraphKey }[] = [];
 const KEPT_MODELS = 4;
 
-/** `compute(model)` for the first model of its graph; the same value for every model of that graph after. */
+/**
+ * `compute(model)` for the first model of its graph; the same value for every
+ * model of that graph after, when `reusable` says the value may stand for
+ * another model (say, only when it names no location).
+ */
 export class GraphMemo<T> {
-  readonly #values = new WeakMap<GraphKey, T>();
+  readonly #shared = new WeakMap<GraphKey, T>();
+  readonly #own = new WeakMap<Model, T>();
 
-  constructor(private readonly compute: (model: Model) => T) {}
+  constructor(
+    private readonly compute: (model: Model) => T,
+    private readonly reusable: (value: T) => boolean = () => true,
+  ) {}
 
   get(model: Model): T {
+    if (this.#own.has(model)) return this.#own.get(model)!;
     const key = graphKey(model);
-    let value = this.#values.get(key);
-    if (value === undefined) this.#values.set(key, (value = this.compute(model)));
+    if (this.#shared.has(key)) return this.#shared.get(key)!;
+    const value = this.compute(model);
+    if (this.reusable(value)) this.#shared.set(key, value);
+    else this.#own.set(model, value);
     return value;
   }
 }

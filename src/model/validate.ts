@@ -2,7 +2,9 @@ import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js"
 import { aliasCycles } from "./alias-cycles.js";
 import { ENVELOPE_NAMES } from "./envelopes.js";
 import { stableRootIds } from "./filter.js";
-import { objectParts, type NotAnObject } from "./resolve.js";
+import { recordingFind, stillFound, type KeptLookups } from "./lookups.js";
+import { GraphMemo } from "./graph.js";
+import { objectParts, type FindDeclaration, type NotAnObject } from "./resolve.js";
 import { indexType } from "./type-index.js";
 import { declarationsById } from "./walk.js";
 import type { Declaration, Model, SourceLocation, TypeNode } from "./types.js";
@@ -16,8 +18,8 @@ export function validateModel(model: Model, inputRoot: SourceLocation): Diagnost
   return [
     ...aliasCycles(model),
     ...reservedNames(model),
-    ...experimentalLeaks(model, byId),
-    ...model.declarations.flatMap((declaration) => declarationShape(declaration, byId)),
+    ...leaks.get(model),
+    ...model.declarations.flatMap((declaration) => keptShape(declaration, byId)),
   ];
 }
 
@@ -37,10 +39,19 @@ function reservedNames(model: Model): Diagnostic[] {
 }
 
 /**
+ * A walk that found no leak finds none in a later model with the same graph
+ * (`graphKey`): which declarations are experimental and which ids
+ * each names from a stable position decide it; names and locations only word
+ * the diagnostics, so a walk that found some is done again.
+ */
+const leaks = new GraphMemo<readonly Diagnostic[]>(experimentalLeaks, (found) => found.length === 0);
+
+/**
  * Follows only stable edges from the stable roots; any of them that lands on
  * an experimental declaration is a leak, reported where the reference is written.
  */
-function experimentalLeaks(model: Model, byId: ReadonlyMap<string, Declaration>): Diagnostic[] {
+function experimentalLeaks(model: Model): Diagnostic[] {
+  const byId = declarationsById(model);
   const diagnostics: Diagnostic[] = [];
   const queue: string[] = [];
   const check = (type: TypeNode, from: string): void => {
@@ -77,7 +88,24 @@ function experimentalLeaks(model: Model, byId: ReadonlyMap<string, Declaration>)
   return diagnostics;
 }
 
-function declarationShape(declaration: Declaration, byId: ReadonlyMap<string, Declaration>): Diagnostic[] {
+/** A declaration's shape problems with the declarations finding them looked up. */
+interface KeptShape extends KeptLookups {
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const keptShapes = new WeakMap<Declaration, KeptShape>();
+
+/** `declarationShape`, reused while the declaration and those it looked up are the same objects (across runs of `watch`). */
+function keptShape(declaration: Declaration, byId: ReadonlyMap<string, Declaration>): readonly Diagnostic[] {
+  const kept = keptShapes.get(declaration);
+  if (kept && stillFound(kept, byId)) return kept.diagnostics;
+  const found = new Map<string, Declaration | undefined>();
+  const diagnostics = declarationShape(declaration, recordingFind(byId, found));
+  keptShapes.set(declaration, { found, checkedIn: byId, diagnostics });
+  return diagnostics;
+}
+
+function declarationShape(declaration: Declaration, find: FindDeclaration): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   if (declaration.kind === "enum") {
     if (!declaration.experimental && declaration.members.length > 0 && declaration.members.every((member) => member.experimental)) {
@@ -94,7 +122,6 @@ function declarationShape(declaration: Declaration, byId: ReadonlyMap<string, De
       }
     }
   }
-  const find = (id: string) => byId.get(id);
   for (const intersection of index.intersections) {
     for (const member of intersection.members) {
       const problem = objectParts(member, find).problems[0];
