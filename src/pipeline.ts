@@ -11,7 +11,7 @@ import { internModel } from "./model/intern.js";
 import { buildInventory } from "./model/inventory.js";
 import type { Audience, Model } from "./model/types.js";
 import { validateModel } from "./model/validate.js";
-import { serializeInventory } from "./output/inventory-json.js";
+import { inventoryText } from "./output/inventory-json.js";
 import type { FileText } from "./output/file-text.js";
 import type { FileTree } from "./output/tree.js";
 import type { ScanResult } from "./scan/index.js";
@@ -153,8 +153,8 @@ export function emitSettings(config: Config): EmitSettings {
 }
 
 /** The text of `experimental-inventory.json`. */
-function generateInventory(model: Model, timings: Timings): string {
-  return timings.time("inventory", () => serializeInventory(buildInventory(model)));
+function generateInventory(model: Model, timings: Timings): FileText {
+  return timings.time("inventory", () => inventoryText(buildInventory(model)));
 }
 
 /** Which audience a managed file belongs to, so `write` keeps the other one. */

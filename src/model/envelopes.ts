@@ -110,9 +110,16 @@ function envelopePlan(model: Model): {
 } {
   const firstRequest = model.methods.find((method) => isRequest(method.direction));
   const declaresRequestId = model.declarations.some((declaration) => declaration.id === REQUEST_ID);
-  const envelopes = (Object.entries(ENVELOPE_NAME) as [MethodDirection, string][])
-    .map(([direction, name]) => ({ name, direction, methods: model.methods.filter((method) => method.direction === direction) }))
-    .filter((planned) => planned.methods.length > 0);
+  const byDirection = new Map<MethodDirection, Method[]>();
+  for (const method of model.methods) {
+    const methods = byDirection.get(method.direction);
+    if (methods) methods.push(method);
+    else byDirection.set(method.direction, [method]);
+  }
+  const envelopes = (Object.entries(ENVELOPE_NAME) as [MethodDirection, string][]).flatMap(([direction, name]) => {
+    const methods = byDirection.get(direction);
+    return methods ? [{ name, direction, methods }] : [];
+  });
   return { requestIdAt: declaresRequestId ? undefined : firstRequest?.location, envelopes };
 }
 

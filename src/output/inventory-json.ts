@@ -1,5 +1,6 @@
 import type { Inventory, InventoryEntry } from "../model/inventory-types.js";
 import { jsonText } from "../model/json-text.js";
+import { joinText, TextPieces } from "./file-text.js";
 
 /**
  * The text of `experimental-inventory.json`: the entries reviewers read are
@@ -12,10 +13,18 @@ import { jsonText } from "../model/json-text.js";
  * are unchanged (`watch`), so each part's text is kept by object.
  */
 export function serializeInventory(inventory: Inventory): string {
+  return joinText(inventoryText(inventory));
+}
+
+/**
+ * The same text in pieces (see `FileText`), as `write` hands it to the disk:
+ * the file is megabytes on large protocols, and joining it would copy all of
+ * it into fresh memory each run.
+ */
+export function inventoryText(inventory: Inventory): TextPieces {
   const { entries, gate } = inventory;
   if (lastText && lastText.entries === entries && lastText.methods === gate.methods && lastText.types === gate.types) return lastText.text;
-  // One join: the file is megabytes on large protocols, and each join copies all it holds.
-  const text = [
+  const text = new TextPieces([
     `{\n  "entries": `,
     ...entriesPieces(entries),
     `,\n  "gate": {\n    "methods": `,
@@ -23,27 +32,36 @@ export function serializeInventory(inventory: Inventory): string {
     `,\n    "types": `,
     oneEntryPerLine(gate.types),
     "\n  }\n}\n",
-  ].join("");
+  ]);
   lastText = { entries, methods: gate.methods, types: gate.types, text };
   return text;
 }
 
 /** The text last made, with the parts it was made of: a run that changed nothing in the inventory gets it back. */
 let lastText:
-  | { readonly entries: Inventory["entries"]; readonly methods: Inventory["gate"]["methods"]; readonly types: Inventory["gate"]["types"]; readonly text: string }
+  | { readonly entries: Inventory["entries"]; readonly methods: Inventory["gate"]["methods"]; readonly types: Inventory["gate"]["types"]; readonly text: TextPieces }
   | undefined;
 
 /**
  * `JSON.stringify(entries, null, 2)` as it reads one level in, its lines
- * indented two more spaces, in pieces: each entry's text is kept by entry
- * object and laid out as `JSON.stringify` lays out an array.
+ * indented two more spaces, in pieces: each entry's text (after the first,
+ * with the comma before it) is kept by entry object and laid out as
+ * `JSON.stringify` lays out an array.
  */
 function entriesPieces(entries: readonly InventoryEntry[]): string[] {
   if (entries.length === 0) return ["[]"];
   const pieces = ["[\n    "];
-  entries.forEach((entry, index) => (index === 0 ? pieces.push(entryText(entry)) : pieces.push(",\n    ", entryText(entry))));
+  entries.forEach((entry, index) => pieces.push(index === 0 ? entryText(entry) : laterEntryText(entry)));
   pieces.push("\n  ]");
   return pieces;
+}
+
+const laterEntryTexts = new WeakMap<InventoryEntry, string>();
+
+function laterEntryText(entry: InventoryEntry): string {
+  let text = laterEntryTexts.get(entry);
+  if (text === undefined) laterEntryTexts.set(entry, (text = `,\n    ${entryText(entry)}`));
+  return text;
 }
 
 /** One entry as an element of the entries array: its lines indented four spaces past the first. */
