@@ -1,11 +1,21 @@
-import { rmdirSync, unlinkSync } from "node:fs";
+import { rmdirSync, rmSync, unlinkSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { sameText, type FileText } from "./file-text.js";
 import { ParentFolders, writeNewFile, type FileEntry, type KnownFile, type KnownFiles, type NewTreeFiles } from "./disk.js";
 
-/** Where the new tree's known files come from: links to the tree being replaced, or a kept tree that already holds them. */
-export type KnownSource = { readonly linkFrom: string } | { readonly inPlace: true };
+/**
+ * Where the new tree's known files come from: links to the tree being
+ * replaced, or a kept tree that already holds them, checked beforehand
+ * (`checkKnownTree`, run on it before it became the new tree).
+ */
+export type KnownSource = { readonly linkFrom: string } | { readonly checked: KnownCheck };
+
+/** What a kept tree holds besides the known files as written: known files it lacks or holds changed, and entries nothing accounts for. */
+export interface KnownCheck {
+  readonly missed: readonly string[];
+  readonly stray: readonly string[];
+}
 
 /**
  * The known files for the second thread, in two flat values that cost little
@@ -55,53 +65,46 @@ function linkKnownFiles(fs: typeof import("node:fs"), nodePath: typeof import("n
 }
 
 /**
- * Runs on a worker thread, like `linkKnownFiles`. Makes a tree this process
- * wrote before hold the known files and nothing else: a known file that is no
- * longer the one written (edited through a link it shares with the live tree,
- * replaced) is removed, and so is anything the files do not account for
- * (another file, a link, a folder they do not need). Returns the known files
- * it does not hold (any more).
+ * Runs on a worker thread, like `linkKnownFiles`, and changes nothing. Finds
+ * what keeps a tree this process wrote before from holding exactly the known
+ * files: a known file missing, or no longer the one written (edited through a
+ * link it shares with the live tree, replaced), and anything the files do not
+ * account for (another file, a link, a folder they do not need).
  */
-function keepKnownFiles(fs: typeof import("node:fs"), nodePath: typeof import("node:path"), job: KnownJob): string[] {
+function checkKnownFiles(fs: typeof import("node:fs"), nodePath: typeof import("node:path"), job: KnownJob): KnownCheck {
   const files = job.paths === "" ? [] : job.paths.split("\0");
   const identities = new Map(files.map((file, index) => [file, { ino: job.identities[3 * index]!, size: job.identities[3 * index + 1]!, mtimeMs: job.identities[3 * index + 2]! }]));
   const folders = new Set<string>();
   for (const file of files) {
     for (let folder = nodePath.posix.dirname(file); folder !== "." && !folders.has(folder); folder = nodePath.posix.dirname(folder)) folders.add(folder);
   }
-  const missed: string[] = [];
+  const stray: string[] = [];
   const held = new Set<string>();
   const walk = (relative: string): void => {
     for (const entry of fs.readdirSync(nodePath.join(job.to, relative), { withFileTypes: true })) {
       const file = relative === "" ? entry.name : `${relative}/${entry.name}`;
-      const target = nodePath.join(job.to, file);
       if (entry.isDirectory() && folders.has(file)) {
         walk(file);
         continue;
       }
       const identity = entry.isFile() ? identities.get(file) : undefined;
       if (identity === undefined) {
-        fs.rmSync(target, { recursive: true, force: true });
+        stray.push(file);
         continue;
       }
-      const found = fs.lstatSync(target);
-      if (found.isFile() && found.ino === identity.ino && found.size === identity.size && found.mtimeMs === identity.mtimeMs) {
-        held.add(file);
-        continue;
-      }
-      fs.unlinkSync(target);
+      const found = fs.lstatSync(nodePath.join(job.to, file));
+      if (found.isFile() && found.ino === identity.ino && found.size === identity.size && found.mtimeMs === identity.mtimeMs) held.add(file);
     }
   };
   walk("");
-  for (const file of identities.keys()) if (!held.has(file)) missed.push(file);
-  return missed;
+  return { missed: files.filter((file) => !held.has(file)), stray };
 }
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const link = ${linkKnownFiles.toString()};
-const keep = ${keepKnownFiles.toString()};
-parentPort.postMessage((workerData.from === undefined ? keep : link)(require("node:fs"), require("node:path"), workerData));
+const check = ${checkKnownFiles.toString()};
+parentPort.postMessage((workerData.from === undefined ? check : link)(require("node:fs"), require("node:path"), workerData));
 `;
 
 /**
@@ -120,8 +123,8 @@ parentPort.postMessage((workerData.from === undefined ? keep : link)(require("no
 export class KnownTreeWriter implements NewTreeFiles {
   readonly #root: string;
   readonly #known: KnownFiles;
-  readonly #carrying: Promise<string[]>;
-  readonly #worker: Worker;
+  readonly #carrying: Promise<readonly string[]>;
+  readonly #stop: () => Promise<unknown>;
   /** New and changed files, written by `finish`. */
   readonly #pending = new Map<string, FileText>();
   readonly #seen = new Set<string>();
@@ -133,18 +136,16 @@ export class KnownTreeWriter implements NewTreeFiles {
   constructor(root: string, source: KnownSource, known: KnownFiles, keep: (file: string) => boolean) {
     this.#root = root;
     this.#known = [...known.keys()].some(keep) ? new Map([...known].filter(([file]) => !keep(file))) : known;
-    const identities = new Float64Array(3 * this.#known.size);
-    let index = 0;
-    for (const { ino, size, mtimeMs } of this.#known.values()) identities.set([ino, size, mtimeMs], 3 * index++);
-    const job: KnownJob = { from: "linkFrom" in source ? source.linkFrom : undefined, to: root, paths: [...this.#known.keys()].join("\0"), identities };
-    this.#worker = new Worker(WORKER_SOURCE, { eval: true, workerData: job, transferList: [identities.buffer] });
-    this.#carrying = new Promise((resolve, reject) => {
-      this.#worker.once("message", resolve);
-      this.#worker.once("error", reject);
-      this.#worker.once("exit", (code) => reject(new Error(`the thread carrying known files over stopped (exit code ${code})`)));
-    });
-    // Until `finish` or `abort` asks, a failure has nobody to go to.
-    this.#carrying.catch(() => undefined);
+    if ("linkFrom" in source) {
+      const linking = onSecondThread<string[]>(source.linkFrom, root, this.#known);
+      this.#carrying = linking.result;
+      this.#stop = linking.stop;
+      return;
+    }
+    // A kept tree: what its check found out of place goes, so every file written later is created afresh.
+    for (const file of [...source.checked.stray, ...source.checked.missed]) rmSync(path.join(root, file), { recursive: true, force: true });
+    this.#carrying = Promise.resolve(source.checked.missed);
+    this.#stop = async () => undefined;
   }
 
   get written(): number {
@@ -205,8 +206,33 @@ export class KnownTreeWriter implements NewTreeFiles {
 
   /** Stops the second thread; the caller removes the new tree. */
   async abort(): Promise<void> {
-    await this.#worker.terminate();
+    await this.#stop();
   }
+}
+
+/**
+ * Checks on a second thread which known files `folder` (a tree this process
+ * wrote before) still holds as written, and what else it holds; changes nothing.
+ */
+export function checkKnownTree(folder: string, known: KnownFiles): Promise<KnownCheck> {
+  return onSecondThread<KnownCheck>(undefined, folder, known).result;
+}
+
+/** Links known files from `from` into `to` (`linkKnownFiles`), or without `from` checks them in `to` (`checkKnownFiles`), on a worker thread. */
+function onSecondThread<T>(from: string | undefined, to: string, known: KnownFiles): { readonly result: Promise<T>; readonly stop: () => Promise<number> } {
+  const identities = new Float64Array(3 * known.size);
+  let index = 0;
+  for (const { ino, size, mtimeMs } of known.values()) identities.set([ino, size, mtimeMs], 3 * index++);
+  const job: KnownJob = { from, to, paths: [...known.keys()].join("\0"), identities };
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: job, transferList: [identities.buffer] });
+  const result = new Promise<T>((resolve, reject) => {
+    worker.once("message", resolve);
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`the thread carrying known files over stopped (exit code ${code})`)));
+  });
+  // Until the caller asks, a failure has nobody to go to.
+  result.catch(() => undefined);
+  return { result, stop: () => worker.terminate() };
 }
 
 /** Removes each of `folders` that is empty, and then its parents up to `root`, as a write into an empty folder would not have made them. */

@@ -8,7 +8,7 @@ import { UsageError } from "../errors.js";
 import { forEachConcurrently } from "../concurrency.js";
 import type { Timings } from "../timings.js";
 import { FolderComparer, FolderWriter, listFiles, type KnownFiles, type NewTreeFiles, type TreeDifference } from "./disk.js";
-import { KnownTreeWriter } from "./known-tree-writer.js";
+import { checkKnownTree, KnownTreeWriter, type KnownCheck } from "./known-tree-writer.js";
 import type { FileText } from "./file-text.js";
 import { acquireLock, type FolderLock } from "./lock.js";
 import { assertManaged, assertReplaceable, MANAGED_MARKER, markerText, resolveManagedFolder, type ManagedKind } from "./managed-folder.js";
@@ -105,6 +105,19 @@ export interface WriteOptions {
 export interface SpareTree {
   readonly container: string;
   readonly known: KnownFiles;
+  /** Its check (`checkSpare`), when the caller started it early; otherwise the write starts it. */
+  readonly check?: Promise<KnownCheck | undefined>;
+}
+
+/**
+ * Starts checking a kept tree on a second thread (which known files it still
+ * holds as written, and what else it holds), so a caller that does so at the
+ * start of its work (`watch`, before reading the input) has the answer by the
+ * time it writes. The check only reads; an answer of undefined means the tree
+ * could not be checked (removed by another run, say) and will not serve.
+ */
+export function checkSpare(spare: SpareTree): SpareTree {
+  return { ...spare, check: checkKnownTree(path.join(spare.container, OLD), spare.known).catch(() => undefined) };
 }
 
 const DEFAULT_LOCK_TIMEOUT_MS = 60_000;
@@ -211,8 +224,8 @@ export class ManagedTreeWriter {
       const reused = spare && info && !options.beforeSwap ? await takeSpare(spare, lock.uid) : undefined;
       if (reused) {
         options.onStep?.("temporary-created");
-        const files = new KnownTreeWriter(path.join(reused, TREE), { inPlace: true }, spare!.known, keep);
-        return new ManagedTreeWriter(target, reused, lock, options, files);
+        const files = new KnownTreeWriter(path.join(spare!.container, TREE), { checked: reused }, spare!.known, keep);
+        return new ManagedTreeWriter(target, spare!.container, lock, options, files);
       }
       if (spare) await rm(spare.container, { recursive: true, force: true });
       const container = await mkdtemp(temporaryPrefix(target));
@@ -364,17 +377,20 @@ function newTreeFiles(
 
 /**
  * Turns a kept tree into the new tree of its temporary folder (`tree/`, as a
- * fresh write would have it), when the folder is still the one kept: a real
- * folder of this user holding the replaced tree alone. Returns the folder.
+ * fresh write would have it), when the folder is still the one kept (a real
+ * folder of this user holding the replaced tree alone) and its check came
+ * through. Returns what the check found.
  */
-async function takeSpare(spare: SpareTree, uid: number): Promise<string | undefined> {
+async function takeSpare(spare: SpareTree, uid: number): Promise<KnownCheck | undefined> {
   const { container } = spare;
   const info = await lstat(container).catch(() => undefined);
   if (!info?.isDirectory() || info.uid !== uid) return undefined;
   const entries = await readdir(container).catch(() => [] as string[]);
   if (entries.length !== 1 || entries[0] !== OLD || !(await lstat(path.join(container, OLD))).isDirectory()) return undefined;
+  const check = await (spare.check ?? checkSpare(spare).check);
+  if (!check) return undefined;
   await rename(path.join(container, OLD), path.join(container, TREE));
-  return container;
+  return check;
 }
 
 /** A permission problem met during the swap (after the checks passed) is still the user's to fix, not a bug. */

@@ -5,7 +5,7 @@ import { readInputs, type InputSet } from "../input/sources.js";
 import { analyzeInput, createEmitCaches, type EmitCaches } from "../pipeline.js";
 import { rm } from "node:fs/promises";
 import { sameText } from "../output/file-text.js";
-import type { KnownFiles, SpareTree } from "../output/tree.js";
+import { checkSpare, type KnownFiles, type SpareTree } from "../output/tree.js";
 import type { ScanCache } from "../scan/scan-cache.js";
 import type { SwapStep } from "../output/swap-folder.js";
 import { noteTo, reportDiagnostics, withTimings, type CommonOptions } from "../commands/io.js";
@@ -93,6 +93,8 @@ export class WatchSession {
     const options = this.#options;
     await this.#settle();
     const start = performance.now();
+    // The kept tree is checked on a second thread while the input is read and analysed (afresh each cycle: the live tree shares its files).
+    if (this.#spare) this.#spare = checkSpare(this.#spare);
     return withTimings(options, async (timings) => {
       const { config, named } = await resolveWriteConfig(options, "watch");
       const watched = watchedPathsOf(config);
