@@ -73,7 +73,9 @@ function linkKnownFiles(fs: typeof import("node:fs"), nodePath: typeof import("n
  */
 function checkKnownFiles(fs: typeof import("node:fs"), nodePath: typeof import("node:path"), job: KnownJob): KnownCheck {
   const files = job.paths === "" ? [] : job.paths.split("\0");
-  const identities = new Map(files.map((file, index) => [file, { ino: job.identities[3 * index]!, size: job.identities[3 * index + 1]!, mtimeMs: job.identities[3 * index + 2]! }]));
+  const identities = new Map(
+    files.map((file, index) => [file, { ino: job.identities[3 * index]!, size: job.identities[3 * index + 1]!, mtimeMs: job.identities[3 * index + 2]! }]),
+  );
   const folders = new Set<string>();
   for (const file of files) {
     for (let folder = nodePath.posix.dirname(file); folder !== "." && !folders.has(folder); folder = nodePath.posix.dirname(folder)) folders.add(folder);
@@ -110,9 +112,10 @@ parentPort.postMessage((workerData.from === undefined ? check : link)(require("n
 /**
  * Builds a new tree from one this process wrote before (`watch`), where most
  * files come out unchanged. Either every known file is linked from the old
- * tree into the new one, or the new tree is a kept tree that already holds
- * them (`SpareTree`) and is only checked; either way on a second thread, from
- * the start, while the main thread generates. `write` only sorts what it is
+ * tree into the new one on a second thread, from the start, while the main
+ * thread generates; or the new tree is a kept tree that already holds them
+ * (`SpareTree`), checked on a second thread beforehand (`checkKnownTree`),
+ * whose files out of place are removed at once. `write` only sorts what it is
  * handed into unchanged (already being carried over) and new or changed
  * (kept for `finish`). `finish` then removes what the new tree no longer
  * holds and writes the rest, each file created fresh (`wx`) after the one it
